@@ -1,0 +1,176 @@
+package org.portcullis;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.ws.rs.core.Feature;
+import org.jdbi.v3.core.Jdbi;
+import org.portcullis.auth.AccessTokenAuthenticator;
+import org.portcullis.auth.BearerChallenge;
+import org.portcullis.auth.BearerTokenFilter;
+import org.portcullis.auth.ClientAddressResolver;
+import org.portcullis.config.PasswordSettings;
+import org.portcullis.config.TokenSettings;
+import org.portcullis.core.AccountService;
+import org.portcullis.core.Caller;
+import org.portcullis.core.LoginService;
+import org.portcullis.core.PasswordHasher;
+import org.portcullis.core.RefreshTokenRotation;
+import org.portcullis.core.SessionService;
+import org.portcullis.core.SigningKeys;
+import org.portcullis.core.TokenService;
+import org.portcullis.db.DatabaseProbe;
+import org.portcullis.db.SchemaMigrator;
+import org.portcullis.db.SessionDao;
+import org.portcullis.db.UserDao;
+import org.portcullis.errors.DomainExceptionMapper;
+import org.portcullis.errors.JsonInputExceptionMapper;
+import org.portcullis.errors.UnexpectedExceptionMapper;
+import org.portcullis.errors.ViolationExceptionMapper;
+import org.portcullis.errors.WebApplicationExceptionMapper;
+import org.portcullis.resources.AuthResource;
+import org.portcullis.resources.HealthResource;
+import org.portcullis.resources.OpenApiResource;
+import org.portcullis.resources.SecurityHeadersFilter;
+import org.portcullis.resources.SessionResource;
+import org.portcullis.resources.UserResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Portcullis: wires configuration, storage, services and resources into one Dropwizard application. */
+public class PortcullisApplication extends Application<PortcullisConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(PortcullisApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        new PortcullisApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "portcullis";
+    }
+
+    @Override
+    public void initialize(Bootstrap<PortcullisConfiguration> bootstrap) {
+        // ${VAR:-default} in config.yml; an unset variable without a default is an error, not "".
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(PortcullisConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return SchemaMigrator.CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(PortcullisConfiguration config, Environment environment) {
+        configureJson(environment.getObjectMapper());
+        // Microsecond ticks: what both databases store, so a response and a later read agree exactly.
+        Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        if (config.isMigrateOnStart()) {
+            SchemaMigrator.migrate(jdbi);
+        }
+        UserDao users = jdbi.onDemand(UserDao.class);
+        SessionDao sessions = jdbi.onDemand(SessionDao.class);
+
+        PasswordHasher hasher = new PasswordHasher(config.getPasswords().getBcryptCost());
+        if (hasher.cost() < PasswordSettings.RECOMMENDED_MINIMUM_COST) {
+            LOG.warn("bcrypt cost {} is below {}: fine for tests, too weak for production passwords",
+                    hasher.cost(), PasswordSettings.RECOMMENDED_MINIMUM_COST);
+        }
+        TokenService tokens = tokenService(config.getTokens(), clock);
+
+        AccountService accounts = new AccountService(jdbi, hasher, clock);
+        SessionService sessionService = new SessionService(sessions, clock);
+        LoginService logins = new LoginService(users, sessions, hasher, tokens, clock);
+        RefreshTokenRotation rotation = new RefreshTokenRotation(sessions, tokens, clock);
+        ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
+
+        environment.jersey().register(authentication(tokens, sessions, clock));
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+        environment.jersey().register(new SecurityHeadersFilter());
+        errorMappers().forEach(environment.jersey()::register);
+
+        DatabaseProbe probe = new DatabaseProbe(jdbi, config.getHealthTimeout().toJavaDuration());
+        environment.lifecycle().manage(probe);
+        String version = version();
+        environment.jersey().register(new HealthResource(probe, version, clock));
+        environment.jersey().register(new AuthResource(accounts, logins, rotation, sessionService, addresses,
+                config.getClients().getMaxUserAgentLength()));
+        environment.jersey().register(new UserResource(accounts));
+        environment.jersey().register(new SessionResource(sessionService));
+        environment.jersey().register(OpenApiResource.describing(version, List.of(HealthResource.class,
+                AuthResource.class, UserResource.class, SessionResource.class)));
+    }
+
+    private static TokenService tokenService(TokenSettings settings, Clock clock) {
+        if (settings.getSecret().isEmpty()) {
+            LOG.warn("JWT_SECRET is not set: using a random key for this process only. Tokens will not"
+                    + " survive a restart and other instances will reject them.");
+        }
+        return new TokenService(SigningKeys.fromSecret(settings.getSecret()), settings.getIssuer(),
+                settings.getAccessTokenLifetime().toJavaDuration(),
+                settings.getRefreshTokenLifetime().toJavaDuration(),
+                settings.getClockLeeway().toJavaDuration(), clock);
+    }
+
+    private static Feature authentication(TokenService tokens, SessionDao sessions, Clock clock) {
+        BearerTokenFilter filter = new BearerTokenFilter.Builder()
+                .setAuthenticator(new AccessTokenAuthenticator(tokens, sessions, clock))
+                .setPrefix("Bearer")
+                .setRealm("portcullis")
+                .setUnauthorizedHandler(new BearerChallenge())
+                .buildAuthFilter();
+        return new AuthDynamicFeature(filter);
+    }
+
+    /** Dropwizard's default mappers are off (config.yml); these produce the one error shape instead. */
+    private static List<Object> errorMappers() {
+        return List.of(new DomainExceptionMapper(), new JsonInputExceptionMapper(), new ViolationExceptionMapper(),
+                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper());
+    }
+
+    /**
+     * Timestamps are written as ISO-8601 strings. Request bodies are read strictly: unknown fields fail, and a number or boolean is never quietly
+     * turned into a string (Jackson's default), so {@code "email": 5} is a 422, not an address "5".
+     */
+    static void configureJson(ObjectMapper mapper) {
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    private static String version() {
+        String version = PortcullisApplication.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

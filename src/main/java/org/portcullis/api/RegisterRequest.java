@@ -1,0 +1,21 @@
+package org.portcullis.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.portcullis.api.validation.Password;
+
+/** POST /api/v1/auth/register. */
+public record RegisterRequest(
+        @JsonProperty("email") @NotNull @Email @Size(max = 254) String email,
+        @JsonProperty("password") @NotNull @Password String password,
+        @JsonProperty("first_name") @NotNull @Size(min = 1, max = 100) String firstName,
+        @JsonProperty("last_name") @Size(min = 1, max = 100) String lastName) {
+
+    public RegisterRequest {
+        email = Normalize.email(email);
+        firstName = Normalize.name(firstName);
+        lastName = Normalize.name(lastName);
+    }
+}

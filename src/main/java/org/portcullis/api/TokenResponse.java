@@ -1,0 +1,18 @@
+package org.portcullis.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.portcullis.core.IssuedTokens;
+
+/** The body of a successful login or refresh. */
+public record TokenResponse(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn,
+        @JsonProperty("user") UserView user) {
+
+    public static TokenResponse of(IssuedTokens issued) {
+        return new TokenResponse(issued.pair().accessToken(), issued.pair().refreshToken(), "bearer",
+                issued.pair().accessExpiresInSeconds(), UserView.of(issued.account()));
+    }
+}

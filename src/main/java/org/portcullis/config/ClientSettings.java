@@ -1,0 +1,44 @@
+package org.portcullis.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Portcullis believes about the client of a request. X-Forwarded-For is honoured only when the
+ * socket peer is one of {@code trustedProxies} (addresses or CIDR blocks); otherwise anyone could write
+ * any address into a session record.
+ */
+public class ClientSettings {
+    @NotNull
+    private List<String> trustedProxies = new ArrayList<>();
+
+    /** Longer User-Agent headers are cut to this many characters before they are stored. */
+    @Min(1)
+    @Max(500)
+    private int maxUserAgentLength = 500;
+
+    @JsonProperty
+    public List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    @JsonProperty
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies == null ? new ArrayList<>() : trustedProxies;
+    }
+
+    @JsonProperty
+    public int getMaxUserAgentLength() {
+        return maxUserAgentLength;
+    }
+
+    @JsonProperty
+    public void setMaxUserAgentLength(int maxUserAgentLength) {
+        this.maxUserAgentLength = maxUserAgentLength;
+    }
+}

@@ -1,0 +1,25 @@
+package org.portcullis.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** bcrypt work factor: each step doubles the time of every hash and every login. */
+public class PasswordSettings {
+    /** Below this the service still starts, with a WARN: fine for tests, weak for production. */
+    public static final int RECOMMENDED_MINIMUM_COST = 10;
+
+    @Min(4)
+    @Max(31)
+    private int bcryptCost = 12;
+
+    @JsonProperty
+    public int getBcryptCost() {
+        return bcryptCost;
+    }
+
+    @JsonProperty
+    public void setBcryptCost(int bcryptCost) {
+        this.bcryptCost = bcryptCost;
+    }
+}

@@ -1,0 +1,94 @@
+package org.portcullis.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
+import org.portcullis.core.SigningKeys;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JWT settings. The secret comes from JWT_SECRET through config.yml; an empty secret means "generate a
+ * random key at start", which is right for a single development instance and wrong for anything else
+ * (tokens die with the process and other instances reject them), hence the WARN it triggers.
+ */
+public class TokenSettings {
+    @NotNull
+    private String secret = "";
+
+    @NotBlank
+    private String issuer = "portcullis";
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration accessTokenLifetime = Duration.minutes(15);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration refreshTokenLifetime = Duration.days(7);
+
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS)
+    private Duration clockLeeway = Duration.seconds(30);
+
+    @JsonProperty
+    public String getSecret() {
+        return secret;
+    }
+
+    @JsonProperty
+    public void setSecret(String secret) {
+        this.secret = secret == null ? "" : secret;
+    }
+
+    @JsonProperty
+    public String getIssuer() {
+        return issuer;
+    }
+
+    @JsonProperty
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    @JsonProperty
+    public Duration getAccessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setAccessTokenLifetime(Duration accessTokenLifetime) {
+        this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    @JsonProperty
+    public Duration getRefreshTokenLifetime() {
+        return refreshTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setRefreshTokenLifetime(Duration refreshTokenLifetime) {
+        this.refreshTokenLifetime = refreshTokenLifetime;
+    }
+
+    @JsonProperty
+    public Duration getClockLeeway() {
+        return clockLeeway;
+    }
+
+    @JsonProperty
+    public void setClockLeeway(Duration clockLeeway) {
+        this.clockLeeway = clockLeeway;
+    }
+
+    @ValidationMethod(message = "secret (JWT_SECRET) must be at least 32 bytes of UTF-8, or empty for a random"
+            + " per-process key")
+    @JsonIgnore
+    public boolean isSecretLongEnough() {
+        return SigningKeys.isAcceptable(secret);
+    }
+}

@@ -1,0 +1,17 @@
+package org.portcullis.core;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user account as stored. The hash never leaves the core: the API shows a UserView. */
+public record Account(
+        UUID id,
+        String email,
+        String passwordHash,
+        String firstName,
+        String lastName,
+        boolean isActive,
+        boolean isSuperuser,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,73 @@
+package org.portcullis.core;
+
+import org.jdbi.v3.core.Jdbi;
+import org.portcullis.db.SessionDao;
+import org.portcullis.db.UniqueViolation;
+import org.portcullis.db.UserDao;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Accounts: registration, profile, password change. bcrypt runs before any database work, never inside a
+ * transaction, so a slow hash does not hold a pooled connection.
+ */
+public final class AccountService {
+    private final Jdbi jdbi;
+    private final UserDao users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public AccountService(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.users = jdbi.onDemand(UserDao.class);
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an active, non-superuser account. Two registrations of one email race on the unique
+     * constraint, so exactly one wins and the others get {@link DomainException.Kind#CONFLICT}.
+     */
+    public Account register(String email, String password, String firstName, String lastName) {
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        Account account = new Account(UUID.randomUUID(), email, hash, firstName, lastName, true, false, now, now);
+        try {
+            users.insert(account);
+        } catch (RuntimeException e) {
+            if (UniqueViolation.isCausedBy(e)) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "Email is already registered");
+            }
+            throw e;
+        }
+        return account;
+    }
+
+    /** Changes the given names; a null name is left as it is. */
+    public Account updateProfile(Caller caller, String firstName, String lastName) {
+        UUID id = caller.account().id();
+        if (firstName != null || lastName != null) {
+            users.updateNames(id, firstName, lastName, clock.instant());
+        }
+        return users.findById(id).orElseThrow(DomainException::invalidToken);
+    }
+
+    /**
+     * Replaces the password after checking the current one, and revokes every other session of the
+     * account in the same transaction: whoever knew the old password loses their sessions at once.
+     */
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        if (!hasher.matches(currentPassword, caller.account().passwordHash())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "Current password is incorrect");
+        }
+        String hash = hasher.hash(newPassword);
+        Instant now = clock.instant();
+        UUID userId = caller.account().id();
+        jdbi.useTransaction(handle -> {
+            handle.attach(UserDao.class).updatePasswordHash(userId, hash, now);
+            handle.attach(SessionDao.class).revokeAllExcept(userId, caller.session().id(), now);
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package org.portcullis.core;
+
+import org.portcullis.db.SessionDao;
+import org.portcullis.db.UserDao;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Password login: verifies the credentials and opens a new device session with its first token pair.
+ * An unknown email and a wrong password are one answer, reached with the same bcrypt work, so neither the
+ * message nor the time tells an attacker which emails have accounts.
+ */
+public final class LoginService {
+    private final UserDao users;
+    private final SessionDao sessions;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+    private final Clock clock;
+
+    public LoginService(UserDao users, SessionDao sessions, PasswordHasher hasher, TokenService tokens,
+                        Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public IssuedTokens login(LoginAttempt attempt) {
+        Optional<Account> found = users.findByEmail(attempt.email());
+        boolean passwordMatches = found.isPresent()
+                ? hasher.matches(attempt.password(), found.get().passwordHash())
+                : hasher.matchesNothing(attempt.password());
+        if (!passwordMatches) {
+            throw DomainException.invalidCredentials();
+        }
+        Account account = found.get();
+        // Only after the password proved right: otherwise "disabled" would confirm the account exists.
+        if (!account.isActive()) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
+        }
+        UUID sessionId = UUID.randomUUID();
+        TokenPair pair = tokens.issuePair(account.id(), sessionId);
+        Instant now = clock.instant();
+        sessions.insert(new Session(sessionId, account.id(), pair.refreshJti(),
+                DeviceNames.choose(attempt.deviceName(), attempt.userAgent()), attempt.userAgent(),
+                attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null));
+        return new IssuedTokens(pair, account);
+    }
+}

@@ -1,0 +1,54 @@
+package org.portcullis.core;
+
+import org.portcullis.db.SessionDao;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Trades a refresh token for a new pair, exactly once. The session row holds the jti of the one refresh
+ * token that may still be spent; the swap is a compare-and-set in a single UPDATE, so of any number of
+ * concurrent refreshes with one token exactly one succeeds.
+ *
+ * <p>A refresh token that verifies but is no longer the current one has been spent before: either the
+ * client or a thief holds a copy. We cannot tell which, so the whole session is revoked (reuse detection,
+ * as in the OAuth 2.0 security best current practice). This includes the losers of a concurrent race.
+ */
+public final class RefreshTokenRotation {
+    private final SessionDao sessions;
+    private final TokenService tokens;
+    private final Clock clock;
+
+    public RefreshTokenRotation(SessionDao sessions, TokenService tokens, Clock clock) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public IssuedTokens refresh(String refreshToken) {
+        TokenClaims claims = tokens.verifyRefresh(refreshToken);
+        Caller caller = sessions.findCaller(claims.sessionId(), claims.userId())
+                .orElseThrow(DomainException::invalidToken);
+        Instant now = clock.instant();
+        if (!caller.session().isLiveAt(now) || !caller.account().isActive()) {
+            throw DomainException.invalidToken();
+        }
+        if (!caller.session().refreshJti().equals(claims.tokenId())) {
+            throw replayed(caller.session(), now);
+        }
+        TokenPair pair = tokens.issuePair(claims.userId(), claims.sessionId());
+        int rotated = sessions.rotate(claims.sessionId(), claims.tokenId(), pair.refreshJti(), now,
+                pair.refreshExpiresAt());
+        if (rotated == 0) {
+            // Another request spent this token between our read and our write.
+            throw replayed(caller.session(), now);
+        }
+        return new IssuedTokens(pair, caller.account());
+    }
+
+    private DomainException replayed(Session session, Instant now) {
+        sessions.revoke(session.id(), now);
+        return new DomainException(DomainException.Kind.UNAUTHENTICATED,
+                "Refresh token was already used; the session has been revoked");
+    }
+}

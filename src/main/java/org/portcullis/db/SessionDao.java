@@ -1,0 +1,80 @@
+package org.portcullis.db;
+
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+import org.portcullis.core.Caller;
+import org.portcullis.core.Session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code sessions} table. Revocation only ever sets {@code revoked_at} where it is still null, so the
+ * first revocation's time is kept and "revoke" is idempotent.
+ */
+@RegisterRowMapper(SessionMapper.class)
+public interface SessionDao {
+    @SqlUpdate("INSERT INTO sessions (id, user_id, refresh_jti, device_name, user_agent, ip_address, created_at,"
+            + " last_used_at, expires_at) VALUES (:id, :userId, :refreshJti, :deviceName, :userAgent, :ipAddress,"
+            + " :createdAt, :lastUsedAt, :expiresAt)")
+    void insert(@BindMethods Session session);
+
+    @SqlQuery("SELECT * FROM sessions WHERE id = :id")
+    Optional<Session> findById(@Bind("id") UUID id);
+
+    /**
+     * The caller of an access token, user and session in one round trip: this runs on every
+     * authenticated request, so it is one indexed primary-key join, not two queries.
+     */
+    @SqlQuery("SELECT u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash,"
+            + " u.first_name AS u_first_name, u.last_name AS u_last_name, u.is_active AS u_is_active,"
+            + " u.is_superuser AS u_is_superuser, u.created_at AS u_created_at, u.updated_at AS u_updated_at,"
+            + " s.id AS s_id, s.user_id AS s_user_id, s.refresh_jti AS s_refresh_jti,"
+            + " s.device_name AS s_device_name, s.user_agent AS s_user_agent, s.ip_address AS s_ip_address,"
+            + " s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at,"
+            + " s.revoked_at AS s_revoked_at"
+            + " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = :sessionId AND s.user_id = :userId")
+    @UseRowMapper(CallerMapper.class)
+    Optional<Caller> findCaller(@Bind("sessionId") UUID sessionId, @Bind("userId") UUID userId);
+
+    /**
+     * Refresh-token rotation as one compare-and-set: only the request that still holds the current jti
+     * moves the session on; every concurrent or later holder of the old token updates nothing.
+     *
+     * @return 1 if this call rotated the session, 0 otherwise
+     */
+    @SqlUpdate("UPDATE sessions SET refresh_jti = :newJti, last_used_at = :now, expires_at = :expiresAt"
+            + " WHERE id = :id AND refresh_jti = :expectedJti AND revoked_at IS NULL AND expires_at > :now")
+    int rotate(@Bind("id") UUID id, @Bind("expectedJti") UUID expectedJti, @Bind("newJti") UUID newJti,
+               @Bind("now") Instant now, @Bind("expiresAt") Instant expiresAt);
+
+    /** Live sessions of one user, the most recently used first. */
+    @SqlQuery("SELECT * FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
+            + " ORDER BY last_used_at DESC, created_at DESC")
+    List<Session> listLive(@Bind("userId") UUID userId, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+    int revoke(@Bind("id") UUID id, @Bind("now") Instant now);
+
+    /** Revokes a session only if it belongs to {@code userId}; 0 when it does not or is already revoked. */
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND user_id = :userId"
+            + " AND revoked_at IS NULL AND expires_at > :now")
+    int revokeOwned(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+    int revokeAllFor(@Bind("userId") UUID userId, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND id <> :keep"
+            + " AND revoked_at IS NULL")
+    int revokeAllExcept(@Bind("userId") UUID userId, @Bind("keep") UUID keep, @Bind("now") Instant now);
+
+    /** Records use of a session; skipped by the caller when the stored time is recent enough. */
+    @SqlUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now")
+    int touch(@Bind("id") UUID id, @Bind("now") Instant now);
+}

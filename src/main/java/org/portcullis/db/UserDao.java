@@ -1,0 +1,37 @@
+package org.portcullis.db;
+
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.portcullis.core.Account;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code users} table. Emails arrive normalised (trimmed, lower-cased). */
+@RegisterRowMapper(AccountMapper.class)
+public interface UserDao {
+    /** Fails with a unique violation (SQLState 23505) when the email is taken. */
+    @SqlUpdate("INSERT INTO users (id, email, password_hash, first_name, last_name, is_active, is_superuser,"
+            + " created_at, updated_at) VALUES (:id, :email, :passwordHash, :firstName, :lastName, :isActive,"
+            + " :isSuperuser, :createdAt, :updatedAt)")
+    void insert(@BindMethods Account account);
+
+    @SqlQuery("SELECT * FROM users WHERE email = :email")
+    Optional<Account> findByEmail(@Bind("email") String email);
+
+    @SqlQuery("SELECT * FROM users WHERE id = :id")
+    Optional<Account> findById(@Bind("id") UUID id);
+
+    /** A null name keeps the stored one. */
+    @SqlUpdate("UPDATE users SET first_name = COALESCE(:firstName, first_name),"
+            + " last_name = COALESCE(:lastName, last_name), updated_at = :now WHERE id = :id")
+    int updateNames(@Bind("id") UUID id, @Bind("firstName") String firstName, @Bind("lastName") String lastName,
+                    @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+    int updatePasswordHash(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
+}

@@ -1,0 +1,35 @@
+package org.portcullis.errors;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.portcullis.core.DomainException;
+
+/** A service's refusal becomes its status; the message is already written for clients. */
+@Provider
+public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+    /** Seconds a client should wait before retrying after a 503. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    public Response toResponse(DomainException e) {
+        Response response = ErrorResponses.of(statusOf(e.kind()), e.getMessage());
+        if (e.kind() == DomainException.Kind.UNAUTHENTICATED) {
+            response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"portcullis\"");
+        } else if (e.kind() == DomainException.Kind.UNAVAILABLE) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response;
+    }
+
+    static int statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package org.portcullis.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.portcullis.api.HealthReport;
+import org.portcullis.db.DatabaseProbe;
+import org.portcullis.guard.EndpointTimers;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** GET /health for load balancers: 200 when the database answers in time, 503 when it does not. */
+@Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "health")
+public final class HealthResource {
+    private final DatabaseProbe database;
+    private final String version;
+    private final Clock clock;
+
+    public HealthResource(DatabaseProbe database, String version, Clock clock) {
+        this.database = database;
+        this.version = version;
+        this.clock = clock;
+    }
+
+    @GET
+    @Timed(name = EndpointTimers.HEALTH, absolute = true)
+    @Operation(summary = "Service and database health", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HealthReport.class))),
+            @ApiResponse(responseCode = "503", content = @Content(schema = @Schema(implementation = HealthReport.class)))})
+    public Response health() {
+        boolean up = database.isUp();
+        HealthReport report = new HealthReport(up ? "healthy" : "unhealthy", clock.instant(), version,
+                Map.of("database", new HealthReport.Check(up ? "up" : "down")));
+        return Response.status(up ? 200 : 503).entity(report).build();
+    }
+}
