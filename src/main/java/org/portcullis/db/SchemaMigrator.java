@@ -23,6 +23,10 @@ public final class SchemaMigrator {
         if (System.getProperty("liquibase.analytics.enabled") == null) {
             System.setProperty("liquibase.analytics.enabled", "false");
         }
+        // Its update summary goes to the log, not as a table onto stdout.
+        if (System.getProperty("liquibase.showSummaryOutput") == null) {
+            System.setProperty("liquibase.showSummaryOutput", "LOG");
+        }
     }
 
     private SchemaMigrator() {
