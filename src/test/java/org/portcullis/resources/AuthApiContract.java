@@ -453,6 +453,18 @@ abstract class AuthApiContract {
         assertThat(reply.json().get("errors").get(0).asText()).isEqualTo("email: has the wrong type");
     }
 
+    @Test
+    void theAdminPortShowsTheEndpointTimersAndTheDatabaseCheck() {
+        api.get("/api/v1/users/me", api.newAccessToken()).expect(200);
+        Api admin = new Api(app().getAdminPort());
+
+        JsonNode timers = admin.get("/metrics", null).expect(200).json().get("timers");
+        assertThat(timers.get("portcullis.endpoint.usersMe").get("count").asLong()).isPositive();
+        assertThat(timers.get("portcullis.endpoint.login").get("count").asLong()).isPositive();
+        JsonNode checks = admin.get("/healthcheck", null).json();
+        assertThat(checks.get("database").get("healthy").asBoolean()).isTrue();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Runs {@code task} on {@code n} threads released together; returns each result. */

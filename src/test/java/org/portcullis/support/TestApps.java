@@ -11,8 +11,9 @@ import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -37,27 +38,37 @@ public final class TestApps {
                 new EnvironmentVariableSubstitutor(true));
     }
 
+    /**
+     * @param settings config.yml values to override, as Dropwizard paths ({@code tokens.secret}); they
+     *                 replace the defaults above (ConfigOverride keeps a set, so a key must appear once)
+     */
     public static DropwizardAppExtension<PortcullisConfiguration> functional(Supplier<String> databaseUrl,
-                                                                             ConfigOverride... extra) {
+                                                                             Map<String, String> settings) {
         return new DropwizardAppExtension<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
-                overrides(databaseUrl, FAST_BCRYPT_COST, extra));
+                overrides(databaseUrl, settings));
+    }
+
+    public static DropwizardAppExtension<PortcullisConfiguration> functional(Supplier<String> databaseUrl) {
+        return functional(databaseUrl, Map.of());
     }
 
     public static DropwizardTestSupport<PortcullisConfiguration> support(Supplier<String> databaseUrl,
-                                                                         ConfigOverride... extra) {
+                                                                         Map<String, String> settings) {
         return new DropwizardTestSupport<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
-                overrides(databaseUrl, FAST_BCRYPT_COST, extra));
+                overrides(databaseUrl, settings));
     }
 
-    static ConfigOverride[] overrides(Supplier<String> databaseUrl, int bcryptCost, ConfigOverride... extra) {
-        List<ConfigOverride> all = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.url", databaseUrl),
-                ConfigOverride.config("tokens.secret", SECRET),
-                ConfigOverride.config("passwords.bcryptCost", String.valueOf(bcryptCost)),
-                ConfigOverride.config("logging.level", "WARN")));
-        all.addAll(Arrays.asList(extra));
-        return all.toArray(ConfigOverride[]::new);
+    static ConfigOverride[] overrides(Supplier<String> databaseUrl, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("server.applicationConnectors[0].port", "0");
+        all.put("server.adminConnectors[0].port", "0");
+        all.put("tokens.secret", SECRET);
+        all.put("passwords.bcryptCost", String.valueOf(FAST_BCRYPT_COST));
+        all.put("logging.level", "WARN");
+        all.putAll(settings);
+        List<ConfigOverride> overrides = new ArrayList<>();
+        overrides.add(ConfigOverride.config("database.url", databaseUrl));
+        all.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
+        return overrides.toArray(ConfigOverride[]::new);
     }
 }
