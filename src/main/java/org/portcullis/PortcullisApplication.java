@@ -123,8 +123,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
                 config.getClients().getMaxUserAgentLength()));
         environment.jersey().register(new UserResource(accounts));
         environment.jersey().register(new SessionResource(sessionService));
-        environment.jersey().register(OpenApiResource.describing(version, List.of(HealthResource.class,
-                AuthResource.class, UserResource.class, SessionResource.class)));
+        environment.jersey().register(new OpenApiResource(version, HealthResource.class, AuthResource.class,
+                UserResource.class, SessionResource.class));
     }
 
     private static TokenService tokenService(TokenSettings settings, Clock clock) {
