@@ -1,5 +1,5 @@
 # Portcullis — the commands of README.md and BENCHMARKS.md.
-MVN ?= mvn -B -q
+MVN ?= ./mvnw -B -q
 JAR := target/app.jar
 
 .PHONY: build run test clean
