@@ -41,6 +41,7 @@ import org.portcullis.errors.JsonInputExceptionMapper;
 import org.portcullis.errors.UnexpectedExceptionMapper;
 import org.portcullis.errors.ViolationExceptionMapper;
 import org.portcullis.errors.WebApplicationExceptionMapper;
+import org.portcullis.guard.LatencyGuard;
 import org.portcullis.resources.AuthResource;
 import org.portcullis.resources.HealthResource;
 import org.portcullis.resources.OpenApiResource;
@@ -89,6 +90,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         configureJson(environment.getObjectMapper());
         // Microsecond ticks: what both databases store, so a response and a later read agree exactly.
         Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+
+        LatencyGuard.install(environment, config.getLatencyGuard());
 
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         if (config.isMigrateOnStart()) {

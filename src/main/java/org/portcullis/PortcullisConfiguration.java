@@ -11,6 +11,7 @@ import org.portcullis.config.ClientSettings;
 import org.portcullis.config.DatabaseSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.guard.LatencyGuardSettings;
 
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,10 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClientSettings clients = new ClientSettings();
+
+    @Valid
+    @NotNull
+    private LatencyGuardSettings latencyGuard = new LatencyGuardSettings();
 
     /** GET /health gives up on the database after this long and reports it down. */
     @NotNull
@@ -89,6 +94,16 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setClients(ClientSettings clients) {
         this.clients = clients;
+    }
+
+    @JsonProperty
+    public LatencyGuardSettings getLatencyGuard() {
+        return latencyGuard;
+    }
+
+    @JsonProperty
+    public void setLatencyGuard(LatencyGuardSettings latencyGuard) {
+        this.latencyGuard = latencyGuard;
     }
 
     @JsonProperty

@@ -39,6 +39,29 @@ class StartupTest {
     }
 
     @Test
+    void aBudgetForAnUnknownEndpointRefusesToStart() {
+        assertRefusesToStart(Map.of("latencyGuard.budgets.userMe.p99", "10ms",
+                "latencyGuard.budgets.userMe.mean", "5ms"), "budgets may only name endpoints");
+    }
+
+    @Test
+    void aNegativeOrUnparsableBudgetRefusesToStart() {
+        assertRefusesToStart(Map.of("latencyGuard.budgets.usersMe.p99", "-5ms"), "usersMe");
+        assertRefusesToStart(Map.of("latencyGuard.budgets.usersMe.mean", "fast"), "usersMe");
+    }
+
+    private static void assertRefusesToStart(Map<String, String> settings, String message) {
+        TestDatabase db = TestDatabase.h2();
+        DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
+        try {
+            assertThatThrownBy(app::before).hasMessageContaining(message);
+        } finally {
+            app.after();
+            db.close();
+        }
+    }
+
+    @Test
     void theProductionDefaultsAreTheDocumentedOnes() throws Exception {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url,
@@ -51,6 +74,10 @@ class StartupTest {
             assertThat(config.getTokens().getClockLeeway().toSeconds()).isEqualTo(30);
             assertThat(config.getClients().getTrustedProxies()).isEmpty();
             assertThat(config.isMigrateOnStart()).isTrue();
+            assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
+            assertThat(config.getLatencyGuard().getBudgets()).containsOnlyKeys("login", "register", "refresh",
+                    "usersMe", "updateMe", "sessionsList");
+            assertThat(config.getLatencyGuard().getBudgets().get("refresh").getP99().toMilliseconds()).isEqualTo(400);
         } finally {
             app.after();
             db.close();

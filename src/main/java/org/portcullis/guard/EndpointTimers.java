@@ -3,7 +3,12 @@ package org.portcullis.guard;
 import java.util.List;
 
 /**
- * The stable names of the endpoint timers. Resources use them in {@code @Timed(absolute = true)}, the
+ * The stable names of the endpoint timers. Jersey's {@code @Timed} support keeps four timers per method:
+ * the method alone ({@code usersMe}), its request and response filters, and {@code usersMe.total}, the
+ * whole request from routing to response, authentication filter included. Only the total is what a client
+ * waits for, so budgets, tests and Prometheus use {@link #total(String)}.
+ *
+ * <p>The names Resources use them in {@code @Timed(absolute = true)}, the
  * latency budgets of config.yml are keyed by the short name, and dashboards and alert rules depend on the
  * full one, so renaming a constant here is a breaking change for operators.
  */
@@ -27,6 +32,19 @@ public final class EndpointTimers {
             SESSIONS_LIST, SESSION_REVOKE, USERS_ME, UPDATE_ME, CHANGE_PASSWORD);
 
     private EndpointTimers() {
+    }
+
+    /** True if {@code shortName} is the short name of one of the timers above. */
+    public static boolean isShortName(String shortName) {
+        return ALL.contains(named(shortName));
+    }
+
+    /** Suffixes Jersey adds to a {@code @Timed} name for the filter and whole-request timers. */
+    public static final List<String> JERSEY_SUFFIXES = List.of("", ".request.filtering", ".response.filtering", ".total");
+
+    /** The whole-request timer of an endpoint timer name. */
+    public static String total(String name) {
+        return name + ".total";
     }
 
     /** The full timer name of a short name such as {@code usersMe}. */

@@ -1,0 +1,55 @@
+package org.portcullis.guard;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code latencyGuard} in config.yml: how far back the endpoint timers look, and the budget of each
+ * endpoint, keyed by the short timer name ({@code usersMe}). Every key must name a real endpoint: a typo
+ * would otherwise be a budget that silently guards nothing.
+ */
+public class LatencyGuardSettings {
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration window = Duration.minutes(5);
+
+    @NotNull
+    @Valid
+    private Map<String, LatencyBudget> budgets = new LinkedHashMap<>();
+
+    @JsonProperty
+    public Duration getWindow() {
+        return window;
+    }
+
+    @JsonProperty
+    public void setWindow(Duration window) {
+        this.window = window;
+    }
+
+    @JsonProperty
+    public Map<String, LatencyBudget> getBudgets() {
+        return budgets;
+    }
+
+    @JsonProperty
+    public void setBudgets(Map<String, LatencyBudget> budgets) {
+        this.budgets = budgets == null ? new LinkedHashMap<>() : budgets;
+    }
+
+    @JsonIgnore
+    @ValidationMethod(message = "budgets may only name endpoints: health, openapi, register, login, refresh,"
+            + " logout, logoutAll, sessionsList, sessionRevoke, usersMe, updateMe, changePassword")
+    public boolean isEveryBudgetForAKnownEndpoint() {
+        return budgets.keySet().stream().allMatch(EndpointTimers::isShortName);
+    }
+}

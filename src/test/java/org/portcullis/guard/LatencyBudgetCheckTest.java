@@ -1,0 +1,83 @@
+package org.portcullis.guard;
+
+import com.codahale.metrics.Clock;
+import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
+import com.codahale.metrics.Timer;
+import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.util.Duration;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The budget check against a timer whose clock the test moves: no sleeps, no real traffic. */
+class LatencyBudgetCheckTest {
+    /** A clock that only moves when told to. */
+    static final class ManualClock extends Clock {
+        long nanos = 1_000_000_000L;
+
+        @Override
+        public long getTick() {
+            return nanos;
+        }
+
+        void advance(long amount, TimeUnit unit) {
+            nanos += unit.toNanos(amount);
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final Timer timer = new Timer(new SlidingTimeWindowArrayReservoir(10, TimeUnit.SECONDS, clock), clock);
+    private final LatencyBudgetCheck check = new LatencyBudgetCheck("usersMe", timer,
+            new LatencyBudget(Duration.milliseconds(20), Duration.milliseconds(50)), Duration.seconds(10));
+
+    @Test
+    void withoutTrafficTheBudgetIsHealthy() {
+        HealthCheck.Result result = check.execute();
+        assertThat(result.isHealthy()).isTrue();
+        assertThat(result.getMessage()).isEqualTo("usersMe: no requests in the last 10 seconds (budget mean 20.0 ms, p99 50.0 ms)");
+    }
+
+    @Test
+    void trafficWithinBudgetIsHealthyAndReportsItsFigures() {
+        record(100, 5);
+        HealthCheck.Result result = check.execute();
+        assertThat(result.isHealthy()).isTrue();
+        assertThat(result.getMessage()).startsWith("usersMe: mean 5.0 ms, p99 5.0 ms over 100 requests");
+    }
+
+    @Test
+    void aSlowTailTurnsItUnhealthyNamingTheFigureAndTheBudget() {
+        record(90, 5);
+        record(10, 80);
+        HealthCheck.Result result = check.execute();
+        assertThat(result.isHealthy()).isFalse();
+        assertThat(result.getMessage()).startsWith("usersMe over budget: p99 80.0 ms exceeds 50.0 ms");
+    }
+
+    @Test
+    void aSlowMeanAloneTurnsItUnhealthy() {
+        record(100, 30);
+        assertThat(check.execute().getMessage()).startsWith("usersMe over budget: mean 30.0 ms exceeds 20.0 ms");
+    }
+
+    @Test
+    void itRecoversOnceFastTrafficHasReplacedTheSpikeInTheWindow() {
+        record(20, 200);
+        assertThat(check.execute().isHealthy()).isFalse();
+
+        clock.advance(11, TimeUnit.SECONDS);
+        record(20, 3);
+
+        HealthCheck.Result result = check.execute();
+        assertThat(result.isHealthy()).isTrue();
+        assertThat(result.getMessage()).contains("over 20 requests");
+    }
+
+    private void record(int requests, long millis) {
+        for (int i = 0; i < requests; i++) {
+            timer.update(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+}
