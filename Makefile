@@ -16,6 +16,8 @@ run: $(JAR)
 ## Every test: unit, API contract on H2 (and PostgreSQL when TEST_POSTGRES_URL is set), latency.
 test:
 	$(MVN) test
+	@if [ -f target/benchmarks/latency.txt ]; then \
+	  echo "Endpoint latency, from the server's own timers:"; cat target/benchmarks/latency.txt; fi
 
 clean:
 	$(MVN) clean

@@ -9,24 +9,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before the app starts and drops it after the app has stopped.
  */
 public final class DatabaseExtension implements BeforeAllCallback, AfterAllCallback {
-    private final boolean postgres;
+    private final java.util.function.Supplier<TestDatabase> create;
     private TestDatabase database;
 
-    private DatabaseExtension(boolean postgres) {
-        this.postgres = postgres;
+    private DatabaseExtension(java.util.function.Supplier<TestDatabase> create) {
+        this.create = create;
     }
 
     public static DatabaseExtension h2() {
-        return new DatabaseExtension(false);
+        return new DatabaseExtension(TestDatabase::h2);
+    }
+
+    public static DatabaseExtension h2InTempDir() {
+        return new DatabaseExtension(TestDatabase::h2InTempDir);
     }
 
     public static DatabaseExtension postgres() {
-        return new DatabaseExtension(true);
+        return new DatabaseExtension(TestDatabase::postgres);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        database = postgres ? TestDatabase.postgres() : TestDatabase.h2();
+        database = create.get();
     }
 
     @Override

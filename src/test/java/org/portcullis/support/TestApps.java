@@ -52,6 +52,18 @@ public final class TestApps {
         return functional(databaseUrl, Map.of());
     }
 
+    /**
+     * config.yml's production settings (bcrypt cost, budgets, lifetimes, random JWT key): only the ports,
+     * the database and the log level differ. For the latency tests and benchmarks.
+     */
+    public static DropwizardAppExtension<PortcullisConfiguration> production(Supplier<String> databaseUrl) {
+        return new DropwizardAppExtension<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
+                ConfigOverride.config("database.url", databaseUrl),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("logging.level", "WARN"));
+    }
+
     public static DropwizardTestSupport<PortcullisConfiguration> support(Supplier<String> databaseUrl,
                                                                          Map<String, String> settings) {
         return new DropwizardTestSupport<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),

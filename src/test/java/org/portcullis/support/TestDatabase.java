@@ -28,6 +28,16 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", null, name);
     }
 
+    /** An H2 file database in a fresh temporary directory, as `make run` uses one under ./data/. */
+    public static TestDatabase h2InTempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("portcullis-h2-");
+            return new TestDatabase("jdbc:h2:" + dir.resolve("portcullis") + ";MODE=PostgreSQL", null, dir.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Creates a new database on the server of TEST_POSTGRES_URL. */
     public static TestDatabase postgres() {
         String adminUrl = System.getenv(POSTGRES_URL_VARIABLE);
@@ -69,8 +79,18 @@ public final class TestDatabase implements AutoCloseable {
     public void close() {
         if (adminUrl != null) {
             execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } else {
+        } else if (url.startsWith("jdbc:h2:mem:")) {
             execute(url, "SHUTDOWN");
+        } else {
+            deleteTree(java.nio.file.Path.of(name));
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

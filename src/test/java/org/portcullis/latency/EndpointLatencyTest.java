@@ -1,0 +1,144 @@
+package org.portcullis.latency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.PortcullisConfiguration;
+import org.portcullis.guard.EndpointTimers;
+import org.portcullis.guard.LatencyBudget;
+import org.portcullis.support.Api;
+import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.TestApps;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The six latency tests of the seed, on config.yml's production settings (bcrypt cost included) and an
+ * H2 file database. Each warms its endpoint up, sends its requests, then reads the endpoint's whole-request
+ * timer from the app's own MetricRegistry (the timer operators and the budget health checks read) and
+ * holds the figures to the budget of config.yml. The results also go to target/benchmarks/latency.json
+ * in JMH's format, for the benchmark pipeline's regression gate.
+ */
+@Tag("latency")
+class EndpointLatencyTest {
+    static final Path OUTPUT = Path.of("target", "benchmarks");
+
+    @RegisterExtension
+    static final DatabaseExtension DB = DatabaseExtension.h2InTempDir();
+
+    @RegisterExtension
+    static final DropwizardAppExtension<PortcullisConfiguration> APP = TestApps.production(DB::url);
+
+    private static final Map<String, LatencyResult> RESULTS = new ConcurrentHashMap<>();
+    private static final Map<String, String> LINES = new ConcurrentHashMap<>();
+
+    private Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(APP.getLocalPort());
+    }
+
+    @Test
+    void login() {
+        String email = api.newAccount();
+        Map<String, String> body = Map.of("email", email, "password", Api.PASSWORD);
+        measure("login", 2, 5, i -> api.post("/api/v1/auth/login", null, body).expect(200));
+    }
+
+    @Test
+    void register() {
+        measure("register", 1, 3, i -> api.post("/api/v1/auth/register", null, Map.of(
+                "email", "latency-" + UUID.randomUUID() + "@example.org", "password", Api.PASSWORD,
+                "first_name", "Latency")).expect(201));
+    }
+
+    @Test
+    void refresh() {
+        String email = api.newAccount();
+        String[] token = {api.login(email).get("refresh_token").asText()};
+        measure("refresh", 3, 5, i -> {
+            JsonNode pair = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", token[0])).expect(200).json();
+            token[0] = pair.get("refresh_token").asText();
+        });
+    }
+
+    @Test
+    void usersMe() {
+        String access = api.newAccessToken();
+        measure("usersMe", 20, 50, i -> api.get("/api/v1/users/me", access).expect(200));
+    }
+
+    @Test
+    void sessionsList() {
+        String access = api.newAccessToken();
+        measure("sessionsList", 20, 50, i -> api.get("/api/v1/sessions/me", access).expect(200));
+    }
+
+    @Test
+    void updateMe() {
+        String access = api.newAccessToken();
+        measure("updateMe", 10, 20, i -> api.patch("/api/v1/users/me", access,
+                Map.of("first_name", "Name " + i)).expect(200));
+    }
+
+    /**
+     * Warms up with {@code warmup} requests, measures {@code requests} more, and asserts the budget: the
+     * mean always, the p99 where there are at least 20 requests to give it meaning.
+     */
+    private void measure(String endpoint, int warmup, int requests, IntConsumer request) {
+        TimerWindow window = new TimerWindow(APP.getEnvironment().metrics()
+                .timer(EndpointTimers.total(EndpointTimers.named(endpoint))));
+        long start = window.count();
+        for (int i = 0; i < warmup; i++) {
+            request.accept(i);
+        }
+        window.start(start + warmup);
+        for (int i = 0; i < requests; i++) {
+            request.accept(warmup + i);
+        }
+        LatencyResult result = new LatencyResult(endpoint, window.since(requests));
+        LatencyBudget budget = APP.getConfiguration().getLatencyGuard().getBudgets().get(endpoint);
+        String line = result.summary(budget.getMean().toNanoseconds() / 1e6, budget.getP99().toNanoseconds() / 1e6);
+        System.out.println(line);
+        RESULTS.put(endpoint, result);
+        LINES.put(endpoint, line);
+
+        assertThat(result.count()).as("requests recorded by the %s timer", endpoint).isEqualTo(requests);
+        assertThat(window.count() - start).isEqualTo(warmup + requests);
+        assertThat(result.meanMs()).as("%s mean (ms)", endpoint)
+                .isLessThanOrEqualTo(budget.getMean().toNanoseconds() / 1e6);
+        if (requests >= 20) {
+            assertThat(result.percentileMs(99)).as("%s p99 (ms)", endpoint)
+                    .isLessThanOrEqualTo(budget.getP99().toNanoseconds() / 1e6);
+        }
+    }
+
+    @AfterAll
+    static void writeResults() throws IOException {
+        Files.createDirectories(OUTPUT);
+        List<String> order = List.of("login", "register", "refresh", "usersMe", "sessionsList", "updateMe");
+        List<Map<String, Object>> results = order.stream().filter(RESULTS::containsKey)
+                .map(name -> RESULTS.get(name).toJmh()).toList();
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(OUTPUT.resolve("latency.json").toFile(), results);
+        List<String> lines = order.stream().filter(LINES::containsKey).map(LINES::get).toList();
+        Files.write(OUTPUT.resolve("latency.txt"), lines, StandardCharsets.UTF_8);
+    }
+}

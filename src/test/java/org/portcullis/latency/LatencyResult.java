@@ -1,0 +1,79 @@
+package org.portcullis.latency;
+
+import com.codahale.metrics.Snapshot;
+import com.codahale.metrics.UniformSnapshot;
+import org.apache.commons.math3.distribution.TDistribution;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One endpoint's measured requests, summarised the way the health check sees them (Metrics' snapshot
+ * percentiles) and rendered as a JMH result object, so the benchmark pipeline compares latency tests and
+ * JMH benches with one comparator. Score is the mean in ms, the error the 99.9 % confidence half-width
+ * (Student's t, as JMH computes it), rawData the individual requests in ms.
+ */
+record LatencyResult(String endpoint, long[] nanos) {
+    static final String BENCHMARK_PREFIX = "org.portcullis.latency.EndpointLatencyTest.";
+    private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0};
+
+    Snapshot snapshot() {
+        return new UniformSnapshot(nanos);
+    }
+
+    int count() {
+        return nanos.length;
+    }
+
+    double meanMs() {
+        return snapshot().getMean() / 1e6;
+    }
+
+    double percentileMs(double percent) {
+        return snapshot().getValue(percent / 100) / 1e6;
+    }
+
+    double errorMs() {
+        int n = nanos.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - 0.001 / 2);
+        return t * snapshot().getStdDev() / 1e6 / Math.sqrt(n);
+    }
+
+    /** The JMH JSON result object. */
+    Map<String, Object> toJmh() {
+        Map<String, Object> percentiles = new LinkedHashMap<>();
+        for (double p : PERCENTILES) {
+            percentiles.put(String.format(Locale.ROOT, "%.1f", p), percentileMs(p));
+        }
+        double mean = meanMs();
+        double error = errorMs();
+        Map<String, Object> primary = new LinkedHashMap<>();
+        primary.put("score", mean);
+        primary.put("scoreError", Double.isNaN(error) ? "NaN" : error);
+        primary.put("scoreConfidence", Double.isNaN(error) ? List.of(mean, mean) : List.of(mean - error, mean + error));
+        primary.put("scorePercentiles", percentiles);
+        primary.put("scoreUnit", "ms/op");
+        primary.put("rawData", List.of(Arrays.stream(nanos).mapToObj(ns -> ns / 1e6).toList()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("benchmark", BENCHMARK_PREFIX + endpoint);
+        result.put("mode", "sample");
+        result.put("threads", 1);
+        result.put("forks", 1);
+        result.put("measurementIterations", 1);
+        result.put("primaryMetric", primary);
+        result.put("secondaryMetrics", Map.of());
+        return result;
+    }
+
+    /** The one line each test prints. */
+    String summary(double budgetMeanMs, double budgetP99Ms) {
+        return String.format(Locale.ROOT, "%-13s count %3d  mean %8.2f ms  p50 %8.2f ms  p99 %8.2f ms  budget mean %.0f ms, p99 %.0f ms",
+                endpoint, count(), meanMs(), percentileMs(50), percentileMs(99), budgetMeanMs, budgetP99Ms);
+    }
+}

@@ -1,0 +1,71 @@
+package org.portcullis.latency;
+
+import com.codahale.metrics.Timer;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Reads what one stretch of requests added to an endpoint timer. The timer's window also holds the
+ * warm-up, so the requests of interest are the multiset difference of the window's values after and
+ * before them: exactly the server's own measurements of those requests, nothing from a client stopwatch.
+ */
+final class TimerWindow {
+    /** Jersey records the whole-request timer just after the response is written; this bounds the wait. */
+    private static final long RECORDING_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Timer timer;
+    private long[] before;
+    private long countBefore;
+
+    TimerWindow(Timer timer) {
+        this.timer = timer;
+    }
+
+    /** Marks the start, once every request so far has been recorded. */
+    void start(long expectedCount) {
+        awaitCount(expectedCount);
+        countBefore = timer.getCount();
+        before = timer.getSnapshot().getValues();
+    }
+
+    long count() {
+        return timer.getCount();
+    }
+
+    /** The durations (ns) recorded since {@link #start}, once {@code requests} more have been recorded. */
+    long[] since(int requests) {
+        awaitCount(countBefore + requests);
+        return difference(timer.getSnapshot().getValues(), before);
+    }
+
+    private void awaitCount(long expected) {
+        long deadline = System.nanoTime() + RECORDING_DEADLINE_NANOS;
+        while (timer.getCount() < expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    /** {@code after} minus {@code before} as multisets; both are sorted (Snapshot values are). */
+    static long[] difference(long[] after, long[] before) {
+        long[] a = after.clone();
+        long[] b = before.clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        long[] out = new long[a.length];
+        int n = 0;
+        int j = 0;
+        for (long value : a) {
+            while (j < b.length && b[j] < value) {
+                j++;
+            }
+            if (j < b.length && b[j] == value) {
+                j++;
+            } else {
+                out[n++] = value;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+}
