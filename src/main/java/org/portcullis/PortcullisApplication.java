@@ -27,6 +27,7 @@ import org.portcullis.config.TokenSettings;
 import org.portcullis.core.AccountService;
 import org.portcullis.core.Caller;
 import org.portcullis.core.LoginService;
+import org.portcullis.core.LoginThrottle;
 import org.portcullis.core.PasswordHasher;
 import org.portcullis.core.RefreshTokenRotation;
 import org.portcullis.core.SessionService;
@@ -109,7 +110,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
 
         AccountService accounts = new AccountService(jdbi, hasher, clock);
         SessionService sessionService = new SessionService(sessions, clock);
-        LoginService logins = new LoginService(users, sessions, hasher, tokens, clock);
+        LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), clock);
+        LoginService logins = new LoginService(users, sessions, hasher, tokens, throttle, clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(sessions, tokens, clock);
         ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
 

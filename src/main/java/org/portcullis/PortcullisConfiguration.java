@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.portcullis.config.ClientSettings;
 import org.portcullis.config.DatabaseSettings;
+import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.guard.LatencyGuardSettings;
@@ -35,6 +36,10 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClientSettings clients = new ClientSettings();
+
+    @Valid
+    @NotNull
+    private LockoutSettings lockout = new LockoutSettings();
 
     @Valid
     @NotNull
@@ -94,6 +99,16 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setClients(ClientSettings clients) {
         this.clients = clients;
+    }
+
+    @JsonProperty
+    public LockoutSettings getLockout() {
+        return lockout;
+    }
+
+    @JsonProperty
+    public void setLockout(LockoutSettings lockout) {
+        this.lockout = lockout;
     }
 
     @JsonProperty

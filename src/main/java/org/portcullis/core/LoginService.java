@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Password login: verifies the credentials and opens a new device session with its first token pair.
- * An unknown email and a wrong password are one answer, reached with the same bcrypt work, so neither the
+ * Failed attempts are throttled per account and per address ({@link LoginThrottle}). An unknown email
+ * and a wrong password are one answer, reached with the same bcrypt work, so neither the
  * message nor the time tells an attacker which emails have accounts.
  */
 public final class LoginService {
@@ -18,11 +19,13 @@ public final class LoginService {
     private final SessionDao sessions;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     public LoginService(UserDao users, SessionDao sessions, PasswordHasher hasher, TokenService tokens,
-                        Clock clock) {
+                        LoginThrottle throttle, Clock clock) {
         this.users = users;
+        this.throttle = throttle;
         this.sessions = sessions;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -30,14 +33,18 @@ public final class LoginService {
     }
 
     public IssuedTokens login(LoginAttempt attempt) {
+        throttle.checkAddress(attempt.ipAddress());
         Optional<Account> found = users.findByEmail(attempt.email());
+        found.ifPresent(throttle::checkAccount);
         boolean passwordMatches = found.isPresent()
                 ? hasher.matches(attempt.password(), found.get().passwordHash())
                 : hasher.matchesNothing(attempt.password());
         if (!passwordMatches) {
+            throttle.recordFailure(found.orElse(null), attempt.ipAddress());
             throw DomainException.invalidCredentials();
         }
         Account account = found.get();
+        throttle.recordSuccess(account);
         // Only after the password proved right: otherwise "disabled" would confirm the account exists.
         if (!account.isActive()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.portcullis.core.DomainException;
+import org.portcullis.core.RateLimitedException;
 
 /** A service's refusal becomes its status; the message is already written for clients. */
 @Provider
@@ -17,6 +18,8 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         Response response = ErrorResponses.of(statusOf(e.kind()), e.getMessage());
         if (e.kind() == DomainException.Kind.UNAUTHENTICATED) {
             response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"portcullis\"");
+        } else if (e instanceof RateLimitedException limited) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
         } else if (e.kind() == DomainException.Kind.UNAVAILABLE) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
@@ -29,6 +32,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_MANY_ATTEMPTS -> 429;
             case UNAVAILABLE -> 503;
         };
     }
