@@ -38,22 +38,28 @@ import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
 import org.portcullis.db.UserDao;
 import org.portcullis.errors.DomainExceptionMapper;
+import org.portcullis.errors.JsonErrorHandler;
 import org.portcullis.errors.JsonInputExceptionMapper;
 import org.portcullis.errors.UnexpectedExceptionMapper;
 import org.portcullis.errors.ViolationExceptionMapper;
 import org.portcullis.errors.WebApplicationExceptionMapper;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.resources.AuthResource;
+import org.portcullis.resources.BodySizeLimitFilter;
 import org.portcullis.resources.HealthResource;
 import org.portcullis.resources.OpenApiResource;
 import org.portcullis.resources.SecurityHeadersFilter;
 import org.portcullis.resources.SessionResource;
 import org.portcullis.resources.UserResource;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Portcullis: wires configuration, storage, services and resources into one Dropwizard application. */
 public class PortcullisApplication extends Application<PortcullisConfiguration> {
@@ -118,7 +124,12 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(authentication(tokens, sessions, clock));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         environment.jersey().register(new SecurityHeadersFilter());
+        environment.jersey().register(new BodySizeLimitFilter(config.getClients().getMaxBodySize().toBytes()));
+        allowCrossOrigin(environment, config.getClients().getCorsAllowedOrigins());
         errorMappers().forEach(environment.jersey()::register);
+        JsonErrorHandler jettyErrors = new JsonErrorHandler();
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
 
         DatabaseProbe probe = new DatabaseProbe(jdbi, config.getHealthTimeout().toJavaDuration());
         environment.lifecycle().manage(probe);
@@ -128,8 +139,25 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
                 config.getClients().getMaxUserAgentLength()));
         environment.jersey().register(new UserResource(accounts));
         environment.jersey().register(new SessionResource(sessionService));
-        environment.jersey().register(new OpenApiResource(version, HealthResource.class, AuthResource.class,
+        environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
+    }
+
+    /**
+     * CORS stays off unless origins are configured; then Jetty's CrossOriginHandler answers preflights for
+     * exactly those origins, for bearer-token calls (no cookies, so no credentials mode).
+     */
+    private static void allowCrossOrigin(Environment environment, List<String> origins) {
+        if (origins.isEmpty()) {
+            return;
+        }
+        CrossOriginHandler cors = new CrossOriginHandler();
+        cors.setAllowedOriginPatterns(origins.stream().map(Pattern::quote).collect(Collectors.toSet()));
+        cors.setAllowedMethods(Set.of("GET", "POST", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(Set.of("Authorization", "Content-Type"));
+        cors.setAllowCredentials(false);
+        cors.setPreflightMaxAge(java.time.Duration.ofMinutes(10));
+        environment.getApplicationContext().insertHandler(cors);
     }
 
     private static TokenService tokenService(TokenSettings settings, Clock clock) {

@@ -1,6 +1,10 @@
 package org.portcullis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MinDataSize;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +25,36 @@ public class ClientSettings {
     @Min(1)
     @Max(500)
     private int maxUserAgentLength = 500;
+
+    /** Larger request bodies are refused with 413 before they are read. */
+    @NotNull
+    @MinDataSize(value = 1, unit = DataSizeUnit.KIBIBYTES)
+    @MaxDataSize(value = 16, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize maxBodySize = DataSize.kibibytes(64);
+
+    /** Browser origins allowed to call the API (CORS), e.g. https://app.example.org. Default: none. */
+    @NotNull
+    private List<String> corsAllowedOrigins = new ArrayList<>();
+
+    @JsonProperty
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    @JsonProperty
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    @JsonProperty
+    public List<String> getCorsAllowedOrigins() {
+        return corsAllowedOrigins;
+    }
+
+    @JsonProperty
+    public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) {
+        this.corsAllowedOrigins = corsAllowedOrigins == null ? new ArrayList<>() : corsAllowedOrigins;
+    }
 
     @JsonProperty
     public List<String> getTrustedProxies() {

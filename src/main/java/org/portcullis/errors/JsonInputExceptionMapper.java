@@ -25,6 +25,9 @@ public final class JsonInputExceptionMapper implements ExceptionMapper<JsonProce
 
     @Override
     public Response toResponse(JsonProcessingException e) {
+        if (BodyTooLargeException.isCause(e)) {
+            return ErrorResponses.of(413, ErrorResponses.messageFor(413));
+        }
         if (e instanceof InvalidDefinitionException) {
             // Our own type could not be (de)serialised: a server bug, not the client's.
             LOG.error("JSON binding failure", e);

@@ -20,21 +20,6 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         }
         int status = original.getStatus();
         Response.ResponseBuilder builder = Response.fromResponse(original);
-        return ErrorResponses.build(builder, org.portcullis.api.ErrorResponse.of(status, messageFor(status)));
-    }
-
-    static String messageFor(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 406 -> "Not acceptable: this API answers in application/json";
-            case 413 -> "Request body is too large";
-            case 415 -> "Unsupported media type: send application/json";
-            default -> {
-                Response.StatusType type = Response.Status.fromStatusCode(status);
-                yield type != null ? type.getReasonPhrase() : "HTTP " + status;
-            }
-        };
+        return ErrorResponses.build(builder, org.portcullis.api.ErrorResponse.of(status, ErrorResponses.messageFor(status)));
     }
 }

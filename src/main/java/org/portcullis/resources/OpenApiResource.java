@@ -33,9 +33,14 @@ public final class OpenApiResource {
     private final List<Class<?>> resourceClasses;
     private volatile String document;
 
-    public OpenApiResource(String version, Class<?>... resourceClasses) {
+    private OpenApiResource(String version, List<Class<?>> resourceClasses) {
         this.version = version;
-        this.resourceClasses = List.of(resourceClasses);
+        this.resourceClasses = resourceClasses;
+    }
+
+    /** The document of {@code resourceClasses}, served under this resource's path. */
+    public static OpenApiResource describing(String version, Class<?>... resourceClasses) {
+        return new OpenApiResource(version, List.of(resourceClasses));
     }
 
     @GET
