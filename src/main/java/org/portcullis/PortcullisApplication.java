@@ -22,9 +22,11 @@ import org.portcullis.auth.AccessTokenAuthenticator;
 import org.portcullis.auth.BearerChallenge;
 import org.portcullis.auth.BearerTokenFilter;
 import org.portcullis.auth.ClientAddressResolver;
+import org.portcullis.config.BulkheadSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.core.AccountService;
+import org.portcullis.core.BcryptBulkhead;
 import org.portcullis.core.Caller;
 import org.portcullis.core.LoginService;
 import org.portcullis.core.LoginThrottle;
@@ -112,12 +114,16 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
             LOG.warn("bcrypt cost {} is below {}: fine for tests, too weak for production passwords",
                     hasher.cost(), PasswordSettings.RECOMMENDED_MINIMUM_COST);
         }
+        BulkheadSettings bulkheadSettings = config.getPasswords().getBulkhead();
+        BcryptBulkhead bcrypt = new BcryptBulkhead(hasher, bulkheadSettings.effectiveThreads(),
+                bulkheadSettings.getQueueSize(), bulkheadSettings.getMaxWait().toJavaDuration(), environment.metrics());
+        environment.lifecycle().manage(bcrypt);
         TokenService tokens = tokenService(config.getTokens(), clock);
 
-        AccountService accounts = new AccountService(jdbi, hasher, clock);
+        AccountService accounts = new AccountService(jdbi, bcrypt, clock);
         SessionService sessionService = new SessionService(sessions, clock);
         LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), clock);
-        LoginService logins = new LoginService(users, sessions, hasher, tokens, throttle, clock);
+        LoginService logins = new LoginService(users, sessions, bcrypt, tokens, throttle, clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(sessions, tokens, clock);
         ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
 

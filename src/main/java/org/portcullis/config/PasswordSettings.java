@@ -1,8 +1,10 @@
 package org.portcullis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /** bcrypt work factor: each step doubles the time of every hash and every login. */
 public class PasswordSettings {
@@ -12,6 +14,20 @@ public class PasswordSettings {
     @Min(4)
     @Max(31)
     private int bcryptCost = 12;
+
+    @Valid
+    @NotNull
+    private BulkheadSettings bulkhead = new BulkheadSettings();
+
+    @JsonProperty
+    public BulkheadSettings getBulkhead() {
+        return bulkhead;
+    }
+
+    @JsonProperty
+    public void setBulkhead(BulkheadSettings bulkhead) {
+        this.bulkhead = bulkhead;
+    }
 
     @JsonProperty
     public int getBcryptCost() {

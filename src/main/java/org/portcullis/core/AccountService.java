@@ -16,10 +16,10 @@ import java.util.UUID;
 public final class AccountService {
     private final Jdbi jdbi;
     private final UserDao users;
-    private final PasswordHasher hasher;
+    private final BcryptBulkhead hasher;
     private final Clock clock;
 
-    public AccountService(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+    public AccountService(Jdbi jdbi, BcryptBulkhead hasher, Clock clock) {
         this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
         this.hasher = hasher;

@@ -16,7 +16,7 @@ public class DomainException extends RuntimeException {
         NOT_FOUND,
         /** The request collides with existing state, e.g. an email that is taken. */
         CONFLICT,
-        /** Too many failed attempts; see {@link RateLimitedException#retryAfterSeconds()}. */
+        /** Too many failed attempts; see {@link RetryLaterException#retryAfterSeconds()}. */
         TOO_MANY_ATTEMPTS,
         /** The database could not be reached in time; retrying later may work. */
         UNAVAILABLE

@@ -17,12 +17,12 @@ import java.util.UUID;
 public final class LoginService {
     private final UserDao users;
     private final SessionDao sessions;
-    private final PasswordHasher hasher;
+    private final BcryptBulkhead hasher;
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    public LoginService(UserDao users, SessionDao sessions, PasswordHasher hasher, TokenService tokens,
+    public LoginService(UserDao users, SessionDao sessions, BcryptBulkhead hasher, TokenService tokens,
                         LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.throttle = throttle;

@@ -44,7 +44,7 @@ public final class LoginThrottle {
         if (failures >= settings.getAddressMaxFailures()) {
             Instant reopens = throttle.addressWindowStart(address).orElse(now)
                     .plus(settings.getAddressWindow().toJavaDuration());
-            throw new RateLimitedException("Too many failed logins from this address; try again later",
+            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS, "Too many failed logins from this address; try again later",
                     secondsUntil(reopens, now));
         }
     }
@@ -53,7 +53,7 @@ public final class LoginThrottle {
     public void checkAccount(Account account) {
         Instant now = clock.instant();
         throttle.lockedUntil(account.id()).filter(until -> until.isAfter(now)).ifPresent(until -> {
-            throw new RateLimitedException("Too many failed logins for this account; try again later",
+            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS, "Too many failed logins for this account; try again later",
                     secondsUntil(until, now));
         });
     }

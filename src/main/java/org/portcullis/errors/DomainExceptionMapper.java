@@ -5,23 +5,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.portcullis.core.DomainException;
-import org.portcullis.core.RateLimitedException;
+import org.portcullis.core.RetryLaterException;
 
 /** A service's refusal becomes its status; the message is already written for clients. */
 @Provider
 public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
-    /** Seconds a client should wait before retrying after a 503. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
     @Override
     public Response toResponse(DomainException e) {
         Response response = ErrorResponses.of(statusOf(e.kind()), e.getMessage());
         if (e.kind() == DomainException.Kind.UNAUTHENTICATED) {
             response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"portcullis\"");
-        } else if (e instanceof RateLimitedException limited) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
-        } else if (e.kind() == DomainException.Kind.UNAVAILABLE) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (e instanceof RetryLaterException later) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(later.retryAfterSeconds()));
         }
         return response;
     }
