@@ -20,3 +20,5 @@ test:
 clean:
 	$(MVN) clean
 	rm -rf data
+
+include bench.mk
