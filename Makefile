@@ -22,3 +22,5 @@ test:
 clean:
 	$(MVN) clean
 	rm -rf data
+
+include bench.mk

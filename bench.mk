@@ -1,0 +1,56 @@
+# Benchmarks (BENCHMARKS.md): the JMH benches of src/jmh/java and the latency tests, merged into
+# target/benchmarks/results.json, saved as baselines/<platform>/NNNN_<name>.json and compared with them.
+# Included by the Makefile. Exit codes of the comparator: 0 no regression, 1 regression, 2 usage or input
+# error; make itself exits 2 whenever a recipe fails, and names the recipe's own code ("Error 1").
+MVN ?= ./mvnw -B -q
+BENCH_OUT := target/benchmarks
+BENCH_CLASSPATH := target/test-classpath.txt
+# $$ so the shell, not make, reads the classpath file when the recipe runs (after it has been written).
+BENCH_JAVA = java -cp target/test-classes:target/classes:$$(cat $(BENCH_CLASSPATH))
+# JMH's benchmark regex, and extra JMH options (e.g. JMH_ARGS='-f 2' for a slower, steadier run).
+BENCH ?= org.portcullis.bench.*Bench.*
+JMH_ARGS ?=
+# Fail expressions for the comparator, space-separated (each may also hold a comma list).
+FAIL ?= mean:200%
+# NORMALIZE=1 rescales the baseline by RulerBench.sha256 (another machine, a busier CI runner).
+NORMALIZE ?=
+# The <name> of a saved baseline file.
+NAME ?= baseline
+COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE)),--normalize)
+
+.PHONY: benchmark benchmark-save benchmark-check benchmark-compare benchmark-compare-arguments benchmark-classes
+
+## Compile main and test sources (JMH's generated harness included) and list the test classpath.
+benchmark-classes: $(BENCH_CLASSPATH)
+	$(MVN) test-compile
+
+# Resolved once per pom.xml change: the Maven start-up costs seconds a run need not pay.
+$(BENCH_CLASSPATH): pom.xml
+	$(MVN) org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+	  -Dmdep.includeScope=test -Dmdep.outputFile=$(BENCH_CLASSPATH)
+
+## Run every JMH bench and the latency tests; write target/benchmarks/results.json and print the table.
+benchmark: benchmark-classes
+	@rm -f $(BENCH_OUT)/jmh.json $(BENCH_OUT)/latency.json $(BENCH_OUT)/results.json $(BENCH_OUT)/endpoint-requests.log
+	@mkdir -p $(BENCH_OUT)
+	$(BENCH_JAVA) org.openjdk.jmh.Main -foe true -rf json -rff $(BENCH_OUT)/jmh.json $(JMH_ARGS) '$(BENCH)'
+	$(MVN) surefire:test -Dgroups=latency
+	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults merge
+
+## benchmark, then save the results as the next baseline of this platform.
+benchmark-save: benchmark
+	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults save --name '$(NAME)'
+
+## benchmark, then compare with this platform's newest baseline (none yet: save this run and warn).
+benchmark-check: benchmark
+	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults check $(COMPARE_OPTIONS)
+
+## Compare two result files, running nothing: make benchmark-compare BASE=<file> CURRENT=<file> [FAIL=...]
+benchmark-compare: benchmark-compare-arguments benchmark-classes
+	@$(BENCH_JAVA) org.portcullis.bench.compare.CompareCli --base '$(BASE)' --current '$(CURRENT)' $(COMPARE_OPTIONS)
+
+# Before anything is compiled, so a forgotten BASE costs no build.
+benchmark-compare-arguments:
+	@if [ -z "$(BASE)" ] || [ -z "$(CURRENT)" ]; then \
+	  echo "usage: make benchmark-compare BASE=<file> CURRENT=<file> [FAIL=mean:200%] [NORMALIZE=1]" >&2; \
+	  exit 2; fi

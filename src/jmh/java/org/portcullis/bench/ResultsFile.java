@@ -1,0 +1,88 @@
+package org.portcullis.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.portcullis.bench.compare.ResultFile;
+import org.portcullis.bench.compare.UsageException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Writes target/benchmarks/results.json: JMH's own JSON and the latency tests' JMH-format results in one
+ * envelope with the machine, the commit and the time. The {@code benchmarks} array alone stays valid JMH
+ * JSON, so JMH visualisers read it too; the envelope is what the comparator's {@link ResultFile} reads,
+ * and every merged file is parsed back with it, so a file this class writes is one the gate accepts.
+ */
+public final class ResultsFile {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsFile() {
+    }
+
+    /**
+     * The JMH results followed by the latency results. JMH's file must exist (no benchmarks ran
+     * otherwise); a missing latency file is only a warning, since the latency tests are optional.
+     */
+    public static ArrayNode benchmarks(Path jmh, Path latency, PrintStream warnings) {
+        ArrayNode all = MAPPER.createArrayNode();
+        all.addAll(readArray(jmh));
+        if (Files.exists(latency)) {
+            all.addAll(readArray(latency));
+        } else {
+            warnings.println("WARNING: " + latency + " not found; results hold the JMH benchmarks only"
+                    + " (the latency tests did not run or wrote nothing)");
+        }
+        return all;
+    }
+
+    /** The result-file envelope: machine_info, commit_info, datetime (ISO-8601 UTC), benchmarks. */
+    public static ObjectNode envelope(Map<String, Object> machine, CommitInfo commit, Instant datetime,
+                                      ArrayNode benchmarks) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("machine_info", MAPPER.valueToTree(machine));
+        root.set("commit_info", MAPPER.valueToTree(commit.toMap()));
+        root.put("datetime", datetime.truncatedTo(ChronoUnit.SECONDS).toString());
+        root.set("benchmarks", benchmarks);
+        return root;
+    }
+
+    /** Writes {@code envelope} to {@code target} and returns it as the comparator reads it. */
+    public static ResultFile write(ObjectNode envelope, Path target) throws IOException {
+        String json = MAPPER.writeValueAsString(envelope);
+        ResultFile parsed = ResultFile.parse(json, target.toString());
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(target, json + System.lineSeparator());
+        return parsed;
+    }
+
+    private static ArrayNode readArray(Path file) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("result file not found: " + file);
+        } catch (JsonProcessingException e) {
+            throw new UsageException("invalid JSON in " + file + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (node == null || !node.isArray()) {
+            throw new UsageException(file + " is not a JSON array of JMH results");
+        }
+        return (ArrayNode) node;
+    }
+}

@@ -1,0 +1,89 @@
+package org.portcullis.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.portcullis.PortcullisConfiguration;
+import org.portcullis.core.TokenClaims;
+import org.portcullis.core.TokenService;
+import org.portcullis.core.TokenType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/*
+ * What: signing one access token, signing one refresh token, and verifying one access token, with
+ * TokenService built from config.yml the way the app builds it (JWT_SECRET or a random key, issuer,
+ * lifetimes, leeway), in microseconds per operation.
+ *
+ * Why: every authenticated request verifies a token and every login or refresh signs two, so these are the
+ * per-request crypto tax on top of the database. The signing benches do what TokenService.issuePair does
+ * for each token: read the clock, draw a random jti (SecureRandom), build the claims, HMAC and encode.
+ *
+ * What could make the number lie:
+ *  - Dead code: a token nobody reads could be dropped by the JIT; every method returns its result, which
+ *    JMH consumes.
+ *  - Constant folding: the user and session ids are @State fields, and each call draws a new jti and a new
+ *    "now", so no two signed tokens are equal and nothing can be computed once.
+ *  - Caching: jjwt keeps no token cache; the verified token is the same string every call, which is also
+ *    the production shape (a client resends its token), and the parse still runs in full.
+ *  - Warmup: jjwt's builder and parser (Jackson, Base64, HMAC) take a few seconds of JIT on 2 busy
+ *    cores; the first seconds run several times slower than the rest, hence 4 warmup iterations.
+ *  - Expiry: the verified token is signed once in setup with the configured access lifetime (15 min). A run
+ *    longer than that would turn the bench into "reject an expired token", which is cheaper; the first
+ *    failure throws instead of measuring it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class TokenBench {
+    private TokenService tokens;
+    private Clock clock;
+    private Duration accessLifetime;
+    private Duration refreshLifetime;
+    private UUID userId;
+    private UUID sessionId;
+    private String accessToken;
+
+    @Setup
+    public void setUp() {
+        PortcullisConfiguration config = ProductionConfig.load();
+        tokens = ProductionConfig.tokenService(config);
+        clock = ProductionConfig.clock();
+        accessLifetime = config.getTokens().getAccessTokenLifetime().toJavaDuration();
+        refreshLifetime = config.getTokens().getRefreshTokenLifetime().toJavaDuration();
+        userId = UUID.randomUUID();
+        sessionId = UUID.randomUUID();
+        accessToken = tokens.issuePair(userId, sessionId).accessToken();
+    }
+
+    @Benchmark
+    public String createAccessToken() {
+        Instant now = clock.instant();
+        return tokens.sign(userId, sessionId, UUID.randomUUID(), TokenType.ACCESS, now, now.plus(accessLifetime));
+    }
+
+    @Benchmark
+    public String createRefreshToken() {
+        Instant now = clock.instant();
+        return tokens.sign(userId, sessionId, UUID.randomUUID(), TokenType.REFRESH, now, now.plus(refreshLifetime));
+    }
+
+    @Benchmark
+    public TokenClaims verifyAccessToken() {
+        return tokens.verifyAccess(accessToken);
+    }
+}
