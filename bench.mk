@@ -34,7 +34,9 @@ benchmark: benchmark-classes
 	@rm -f $(BENCH_OUT)/jmh.json $(BENCH_OUT)/latency.json $(BENCH_OUT)/results.json $(BENCH_OUT)/endpoint-requests.log
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_JAVA) org.openjdk.jmh.Main -foe true -rf json -rff $(BENCH_OUT)/jmh.json $(JMH_ARGS) '$(BENCH)'
-	$(MVN) surefire:test -Dgroups=latency
+	@# Over-budget latency tests still write their results: here the comparator is the gate, not the budget.
+	$(MVN) surefire:test -Dgroups=latency -Dmaven.test.failure.ignore=true
+	@cat $(BENCH_OUT)/latency.txt 2>/dev/null || true
 	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults merge
 
 ## benchmark, then save the results as the next baseline of this platform.
