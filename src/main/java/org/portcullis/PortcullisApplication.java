@@ -39,6 +39,7 @@ import org.portcullis.db.DatabaseProbe;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
 import org.portcullis.db.UserDao;
+import org.portcullis.errors.DatabaseExceptionMapper;
 import org.portcullis.errors.DomainExceptionMapper;
 import org.portcullis.errors.JsonErrorHandler;
 import org.portcullis.errors.JsonInputExceptionMapper;
@@ -189,7 +190,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
 
     /** Dropwizard's default mappers are off (config.yml); these produce the one error shape instead. */
     private static List<Object> errorMappers() {
-        return List.of(new DomainExceptionMapper(), new JsonInputExceptionMapper(), new ViolationExceptionMapper(),
+        return List.of(new DomainExceptionMapper(), new DatabaseExceptionMapper(), new JsonInputExceptionMapper(),
+                new ViolationExceptionMapper(),
                 new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper());
     }
 
