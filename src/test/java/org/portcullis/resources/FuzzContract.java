@@ -63,7 +63,7 @@ abstract class FuzzContract {
             }
             Reply reply;
             try {
-                reply = sendOnce(api, request);
+                reply = api.send(request);
             } catch (java.io.UncheckedIOException dropped) {
                 serverErrors.add("#" + i + " " + method + " " + path + " -> connection dropped: " + dropped.getMessage()
                         + " (content type " + contentType + ", body " + (body == null ? "none" : body.length + " bytes: "
@@ -78,19 +78,6 @@ abstract class FuzzContract {
 
         assertThat(serverErrors).as("5xx answers with seed %d", SEED).isEmpty();
         api.get("/health", null).expect(200);
-    }
-
-    /**
-     * Sends a request; if the pooled connection turns out to have been closed by the server after an
-     * earlier error (Jetty closes a connection whose request body it refused to read), sends it once more
-     * on a fresh connection. A server that drops the request again fails the test.
-     */
-    private Reply sendOnce(Api api, HttpRequest.Builder request) {
-        try {
-            return api.send(request.copy());
-        } catch (java.io.UncheckedIOException staleConnection) {
-            return new Api(app().getLocalPort()).send(request);
-        }
     }
 
     private static String pathSegment(Random random) {

@@ -57,10 +57,22 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * Sends a request. Jetty may close a kept-alive connection after an error whose request body it did
+     * not read to the end (a 400, a 413); a request that then finds the pooled connection dead before a
+     * single response byte arrives is sent once more, on a new connection, as browsers do.
+     */
     public Reply send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response);
+            HttpRequest request = builder.build();
+            try {
+                return new Reply(client.send(request, HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException stale) {
+                if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                    throw stale;
+                }
+                return new Reply(client.send(request, HttpResponse.BodyHandlers.ofString()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
