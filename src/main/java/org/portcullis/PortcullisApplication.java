@@ -33,7 +33,6 @@ import org.portcullis.core.LoginThrottle;
 import org.portcullis.core.PasswordHasher;
 import org.portcullis.core.RefreshTokenRotation;
 import org.portcullis.core.SessionService;
-import org.portcullis.core.SigningKeys;
 import org.portcullis.core.TokenService;
 import org.portcullis.db.DatabaseProbe;
 import org.portcullis.db.SchemaMigrator;
@@ -68,6 +67,9 @@ import java.util.stream.Collectors;
 public class PortcullisApplication extends Application<PortcullisConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(PortcullisApplication.class);
 
+    /** Microsecond ticks: what both databases store, so a response and a later read agree exactly. */
+    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+
     public static void main(String[] args) throws Exception {
         new PortcullisApplication().run(args);
     }
@@ -98,8 +100,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
     @Override
     public void run(PortcullisConfiguration config, Environment environment) {
         configureJson(environment.getObjectMapper());
-        // Microsecond ticks: what both databases store, so a response and a later read agree exactly.
-        Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+        Clock clock = CLOCK;
 
         LatencyGuard.install(environment, config.getLatencyGuard());
 
@@ -172,10 +173,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
             LOG.warn("JWT_SECRET is not set: using a random key for this process only. Tokens will not"
                     + " survive a restart and other instances will reject them.");
         }
-        return new TokenService(SigningKeys.fromSecret(settings.getSecret()), settings.getIssuer(),
-                settings.getAccessTokenLifetime().toJavaDuration(),
-                settings.getRefreshTokenLifetime().toJavaDuration(),
-                settings.getClockLeeway().toJavaDuration(), clock);
+        return settings.buildTokenService(clock);
     }
 
     private static Feature authentication(TokenService tokens, SessionDao sessions, Clock clock) {

@@ -1,6 +1,5 @@
 package org.portcullis.bench;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
 import org.portcullis.support.TestApps;
 
@@ -24,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -69,16 +68,11 @@ public class EndpointBench {
 
     @Setup(Level.Trial)
     public void startApp() throws Exception {
-        app = new DropwizardTestSupport<>(PortcullisApplication.class, TestApps.CONFIG,
-                TestApps.substitutingEnvironment(),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("database.url",
-                        "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1"),
-                ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
-                ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG),
-                ConfigOverride.config("server.requestLog.appenders[0].archive", "false"));
+        String database = "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+        app = TestApps.productionSupport(() -> database, Map.of(
+                "server.requestLog.appenders[0].type", "file",
+                "server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG,
+                "server.requestLog.appenders[0].archive", "false"));
         app.before();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());

@@ -6,17 +6,15 @@ import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.BootstrapLogging;
+import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
-import org.portcullis.config.TokenSettings;
 import org.portcullis.core.PasswordHasher;
-import org.portcullis.core.SigningKeys;
 import org.portcullis.core.TokenService;
 import org.portcullis.support.TestApps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * config.yml as the service reads it, for the benches that call production classes directly.
@@ -27,8 +25,8 @@ import java.time.Duration;
  * included. Values are validated, so a config the service would refuse also stops the bench.
  */
 public final class ProductionConfig {
-    /** The service's clock: microsecond ticks (see PortcullisApplication), which is also what it costs. */
-    private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    /** The service's clock: microsecond ticks, which is also what it costs. */
+    private static final Clock CLOCK = PortcullisApplication.CLOCK;
 
     private ProductionConfig() {
     }
@@ -55,11 +53,7 @@ public final class ProductionConfig {
 
     /** As the app builds it: JWT_SECRET's bytes, or a random per-process key when it is unset. */
     public static TokenService tokenService(PortcullisConfiguration config) {
-        TokenSettings settings = config.getTokens();
-        return new TokenService(SigningKeys.fromSecret(settings.getSecret()), settings.getIssuer(),
-                settings.getAccessTokenLifetime().toJavaDuration(),
-                settings.getRefreshTokenLifetime().toJavaDuration(),
-                settings.getClockLeeway().toJavaDuration(), CLOCK);
+        return config.getTokens().buildTokenService(CLOCK);
     }
 
     public static Clock clock() {

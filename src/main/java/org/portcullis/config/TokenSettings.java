@@ -6,6 +6,9 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import org.portcullis.core.SigningKeys;
+import org.portcullis.core.TokenService;
+
+import java.time.Clock;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -83,6 +86,12 @@ public class TokenSettings {
     @JsonProperty
     public void setClockLeeway(Duration clockLeeway) {
         this.clockLeeway = clockLeeway;
+    }
+
+    /** The service's token signer and verifier: the secret's bytes, or a random per-process key if empty. */
+    public TokenService buildTokenService(Clock clock) {
+        return new TokenService(SigningKeys.fromSecret(secret), issuer, accessTokenLifetime.toJavaDuration(),
+                refreshTokenLifetime.toJavaDuration(), clockLeeway.toJavaDuration(), clock);
     }
 
     @ValidationMethod(message = "secret (JWT_SECRET) must be at least 32 bytes of UTF-8, or empty for a random"

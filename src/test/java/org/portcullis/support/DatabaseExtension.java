@@ -4,15 +4,17 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.function.Supplier;
+
 /**
  * Gives a test class its own database. Declare it before the app extension: it then creates the database
  * before the app starts and drops it after the app has stopped.
  */
 public final class DatabaseExtension implements BeforeAllCallback, AfterAllCallback {
-    private final java.util.function.Supplier<TestDatabase> create;
+    private final Supplier<TestDatabase> create;
     private TestDatabase database;
 
-    private DatabaseExtension(java.util.function.Supplier<TestDatabase> create) {
+    private DatabaseExtension(Supplier<TestDatabase> create) {
         this.create = create;
     }
 

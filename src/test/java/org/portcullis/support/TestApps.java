@@ -58,10 +58,23 @@ public final class TestApps {
      */
     public static DropwizardAppExtension<PortcullisConfiguration> production(Supplier<String> databaseUrl) {
         return new DropwizardAppExtension<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
-                ConfigOverride.config("database.url", databaseUrl),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("logging.level", "WARN"));
+                productionOverrides(databaseUrl, Map.of()));
+    }
+
+    /** As {@link #production}, for code that starts and stops the app itself (the JMH endpoint bench). */
+    public static DropwizardTestSupport<PortcullisConfiguration> productionSupport(Supplier<String> databaseUrl,
+                                                                                   Map<String, String> settings) {
+        return new DropwizardTestSupport<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
+                productionOverrides(databaseUrl, settings));
+    }
+
+    private static ConfigOverride[] productionOverrides(Supplier<String> databaseUrl, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("server.applicationConnectors[0].port", "0");
+        all.put("server.adminConnectors[0].port", "0");
+        all.put("logging.level", "WARN");
+        all.putAll(settings);
+        return toOverrides(databaseUrl, all);
     }
 
     public static DropwizardTestSupport<PortcullisConfiguration> support(Supplier<String> databaseUrl,
@@ -78,9 +91,13 @@ public final class TestApps {
         all.put("passwords.bcryptCost", String.valueOf(FAST_BCRYPT_COST));
         all.put("logging.level", "WARN");
         all.putAll(settings);
+        return toOverrides(databaseUrl, all);
+    }
+
+    private static ConfigOverride[] toOverrides(Supplier<String> databaseUrl, Map<String, String> settings) {
         List<ConfigOverride> overrides = new ArrayList<>();
         overrides.add(ConfigOverride.config("database.url", databaseUrl));
-        all.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
+        settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
         return overrides.toArray(ConfigOverride[]::new);
     }
 }

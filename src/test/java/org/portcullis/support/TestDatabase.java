@@ -1,10 +1,16 @@
 package org.portcullis.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A database of its own for one test class: an in-memory H2 in PostgreSQL mode, or a freshly created
@@ -31,10 +37,10 @@ public final class TestDatabase implements AutoCloseable {
     /** An H2 file database in a fresh temporary directory, as `make run` uses one under ./data/. */
     public static TestDatabase h2InTempDir() {
         try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("portcullis-h2-");
+            Path dir = Files.createTempDirectory("portcullis-h2-");
             return new TestDatabase("jdbc:h2:" + dir.resolve("portcullis") + ";MODE=PostgreSQL", null, dir.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -82,15 +88,15 @@ public final class TestDatabase implements AutoCloseable {
         } else if (url.startsWith("jdbc:h2:mem:")) {
             execute(url, "SHUTDOWN");
         } else {
-            deleteTree(java.nio.file.Path.of(name));
+            deleteTree(Path.of(name));
         }
     }
 
-    private static void deleteTree(java.nio.file.Path dir) {
-        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
