@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make loadtest` (loadtest.mk): start the service on loopback, wait for /health, run the scenario's Gatling
 # simulations, and stop the service however they end. Settings come from loadtest.mk as environment
-# variables; DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD, when set, choose the service's database.
+# variables; DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD, when set, choose the service's database,
+# and SERVICE_OPTS adds JVM options to the service (e.g. -Ddw.latencyGuard.window=10s).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -41,7 +42,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" \
-  java -jar "$JAR" server config.yml >"$RUN_DIR/service.log" 2>&1 &
+  java ${SERVICE_OPTS:-} -jar "$JAR" server config.yml >"$RUN_DIR/service.log" 2>&1 &
 APP_PID=$!
 stop_service() {
   if kill -0 "$APP_PID" 2>/dev/null; then
@@ -148,5 +149,11 @@ if [ "$SCENARIO" = mixed ] && [ -f "$RUN_DIR/heap-MixedSimulation.properties" ];
     [ "$ASSERT" != 0 ] && status=1
   fi
 fi
-[ "$status" -eq 0 ] && echo "loadtest: PASSED" || echo "loadtest: FAILED"
+if [ "$status" -ne 0 ]; then
+  echo "loadtest: FAILED"
+elif [ "$ASSERT" = 0 ]; then
+  echo "loadtest: DONE (ASSERT=0: goals reported above, not enforced)"
+else
+  echo "loadtest: PASSED"
+fi
 exit "$status"
