@@ -24,3 +24,4 @@ clean:
 	rm -rf data
 
 include bench.mk
+include loadtest.mk

@@ -1,0 +1,35 @@
+# Load tests (README "Load tests"): Gatling simulations of src/gatling/java (Maven profile "loadtest")
+# against a service that the recipe starts on loopback and stops afterwards, even when Gatling fails.
+# Included by the Makefile.
+#   make loadtest                          users-me, then /health for the ratio (32 users, 30 s each)
+#   make loadtest SCENARIO=login-flood     logins at 4x bcrypt capacity while 8 clients read users/me
+#   make loadtest SCENARIO=mixed DURATION=60s   reads, refreshes and logins; 0 errors; heap before/after
+# With DATABASE_URL (and DATABASE_USER/DATABASE_PASSWORD) in the environment the service uses that database;
+# without, a fresh H2 database under target/loadtest/. Reports: target/gatling/<simulation>-<time>/index.html.
+MVN ?= ./mvnw -B -q
+SCENARIO ?= users-me
+DURATION ?= 30s
+# Concurrent users of the closed-model scenarios (users-me, /health, mixed clients).
+USERS ?= 32
+# Unmeasured requests before each measured phase.
+WARMUP ?= 5s
+# One bcrypt verify at the configured cost on this box, in seconds: capacity = cores / BCRYPT_SECONDS.
+BCRYPT_SECONDS ?= 0.28
+# ASSERT=0 measures and reports without failing on the goals (errors still show in the report).
+ASSERT ?= 1
+# Ports of the service under test: not 8080/8081, so a `make run` instance is left alone.
+LOADTEST_PORT ?= 18080
+LOADTEST_ADMIN_PORT ?= 18081
+
+.PHONY: loadtest loadtest-classes
+
+## Start the service, run the SCENARIO's Gatling simulations against it for DURATION, stop it.
+loadtest: $(JAR) loadtest-classes
+	@SCENARIO='$(SCENARIO)' DURATION='$(DURATION)' USERS='$(USERS)' WARMUP='$(WARMUP)' \
+	  BCRYPT_SECONDS='$(BCRYPT_SECONDS)' ASSERT='$(ASSERT)' LOADTEST_PORT='$(LOADTEST_PORT)' \
+	  LOADTEST_ADMIN_PORT='$(LOADTEST_ADMIN_PORT)' JAR='$(JAR)' MVN='$(MVN)' \
+	  bash src/gatling/loadtest.sh
+
+# Compiled before the service starts, so no compiler competes with it for the two cores.
+loadtest-classes:
+	$(MVN) -Ploadtest test-compile

@@ -1,0 +1,66 @@
+package org.portcullis.load;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import java.util.List;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+/**
+ * Traffic of a service in use, for soaks ({@code DURATION=60s} and longer). Two populations:
+ * <ul>
+ *   <li>{@code loadtest.users} (32) signed-in clients in a closed model, back to back: 65 % GET users/me,
+ *   25 % GET sessions/me, 10 % refresh. Each client keeps its own session and rotates its own refresh
+ *   token, so every refresh presents the current one (a stale one would be a replay and revoke the
+ *   session).</li>
+ *   <li>returning users logging in, an open model at a quarter of the box's bcrypt capacity (cores ÷
+ *   bcrypt time), so logins always fit and never meet the bulkhead's 503.</li>
+ * </ul>
+ * Goal: not one error. Access tokens live 15 minutes; the clients' refreshes renew theirs, so soaks may
+ * run longer than that.
+ */
+public final class MixedSimulation extends PortcullisSimulation {
+    /** Logins a second as a share of the box's bcrypt capacity: well inside it, even with the readers' load. */
+    static final double LOGIN_SHARE_OF_CAPACITY = 0.25;
+    static final int RETURNING_ACCOUNTS = 8;
+
+    private final AccountPool clients = new AccountPool("mixed", settings.users());
+    private final AccountPool returning = new AccountPool("returning", RETURNING_ACCOUNTS);
+
+    public MixedSimulation() {
+        ScenarioBuilder signedIn = scenario("signed-in clients")
+                .feed(clients.eachOnce())
+                .during(settings.duration()).on(randomSwitch().on(
+                        percent(65.0).then(PortcullisRequests.usersMe()),
+                        percent(25.0).then(PortcullisRequests.sessionsMe()),
+                        percent(10.0).then(PortcullisRequests.refresh())));
+        ScenarioBuilder logins = scenario("returning users")
+                .feed(returning.circular())
+                .exec(PortcullisRequests.login());
+        double loginsPerSecond = LOGIN_SHARE_OF_CAPACITY * settings.bcryptCapacityPerSecond();
+        run(List.of(global().failedRequests().count().is(0L)),
+                signedIn.injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())),
+                logins.injectOpen(constantUsersPerSec(loginsPerSecond).during(settings.duration())));
+    }
+
+    @Override
+    void prepare() {
+        clients.create(client, settings.cores());
+        returning.create(client, settings.cores());
+    }
+
+    @Override
+    List<String> warmUpPaths() {
+        return List.of("/api/v1/users/me", "/api/v1/sessions/me");
+    }
+
+    @Override
+    List<String> warmUpTokens() {
+        return clients.accessTokens();
+    }
+}

@@ -1,0 +1,94 @@
+package org.portcullis.load;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What every Portcullis simulation does around its measured phase. {@code before()}: the subclass's setup
+ * (accounts, at bcrypt cost), then unmeasured warm-up requests, then the first heap figure; Gatling's clock
+ * starts after it. {@code after()}: the second heap figure.
+ *
+ * <p>Gatling divides a request's count by the length of the whole run to get its requests per second, so
+ * each simulation measures one phase only: two endpoints measured one after the other in one simulation
+ * would each get half their real throughput. That is why /health, the reference for users/me, is a
+ * simulation of its own that loadtest.mk runs right after users/me on the same service.
+ */
+abstract class PortcullisSimulation extends Simulation {
+    /** Unmeasured requests run on at most this many threads: enough to heat two cores, no more. */
+    private static final int WARM_UP_THREADS = 4;
+    /** A run that overshoots its phase by this much is stopped: the tests are bounded in time. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    final LoadSettings settings = LoadSettings.fromSystemProperties();
+    final SetupClient client = new SetupClient(settings.baseUrl());
+    private final HeapProbe heap = HeapProbe.fromSystemProperties(settings);
+
+    /** Accounts and tokens the scenarios need, created before the measured phase. */
+    abstract void prepare();
+
+    /** The paths of the warm-up requests, and the tokens to send them with (null: none). */
+    abstract List<String> warmUpPaths();
+
+    abstract List<String> warmUpTokens();
+
+    @Override
+    public void before() {
+        prepare();
+        warmUp(warmUpPaths(), warmUpTokens(), settings.warmUp());
+        heap.start();
+    }
+
+    @Override
+    public void after() {
+        heap.end();
+    }
+
+    /**
+     * Runs {@code populations} for the phase, bounded in time, with {@code goals} as Gatling assertions: Gatling
+     * prints each with its actual value and fails the run on a miss (loadtest.mk's ASSERT=0 reports the miss
+     * without failing).
+     */
+    void run(List<Assertion> goals, PopulationBuilder... populations) {
+        setUp(populations)
+                .protocols(PortcullisRequests.protocol(settings))
+                .maxDuration(settings.duration().plus(GRACE))
+                .assertions(goals);
+    }
+
+    private void warmUp(List<String> paths, List<String> tokens, Duration duration) {
+        if (duration.isZero() || tokens.isEmpty()) {
+            return;
+        }
+        long until = System.nanoTime() + duration.toNanos();
+        int threads = Math.min(WARM_UP_THREADS, tokens.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String token = tokens.get(i);
+                sent.add(pool.submit(() -> client.warmUp(paths, token, until)));
+            }
+            int total = 0;
+            for (Future<Integer> future : sent) {
+                total += future.get();
+            }
+            System.out.printf("warm-up: %d unmeasured requests to %s in %d s%n", total, paths, duration.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("warm-up interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("warm-up failed: " + e.getCause().getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# `make loadtest` (loadtest.mk): start the service on loopback, wait for /health, run the scenario's Gatling
+# simulations, and stop the service however they end. Settings come from loadtest.mk as environment
+# variables; DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD, when set, choose the service's database,
+# and SERVICE_OPTS adds JVM options to the service (e.g. -Ddw.latencyGuard.window=10s).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+# One figure of the "Global Information" table Gatling prints at the end of a run: the row starting with
+# "> $2", column $3 (2 total, 3 OK, 4 KO), thousands separators removed; "-" becomes 0. Each simulation
+# measures one request type, so its global figures are that request's.
+figure() {
+  grep -F "> $2" "$1" | tail -n 1 | awk -F'|' -v column="$3" '{ gsub(/[ ,]/, "", $column); print ($column == "-" ? 0 : $column) }'
+}
+
+summarize() {
+  local log="$RUN_DIR/$1.log"
+  [ -f "$log" ] || return
+  printf 'loadtest: %-22s %10s req/s  p50 %4s ms  p99 %4s ms  errors %s\n' "$1" \
+    "$(figure "$log" 'mean throughput (rps)' 2)" "$(figure "$log" 'response time 50th percentile' 2)" \
+    "$(figure "$log" 'response time 99th percentile' 2)" "$(figure "$log" 'request count' 4)"
+}
+
+case "$SCENARIO" in
+  users-me)    SIMULATIONS="UsersMeSimulation HealthSimulation" ;;
+  mixed)       SIMULATIONS="MixedSimulation" ;;
+  login-flood) SIMULATIONS="LoginFloodSimulation" ;;
+  *) echo "loadtest: unknown SCENARIO=$SCENARIO (users-me, mixed or login-flood)" >&2; exit 2 ;;
+esac
+
+BASE_URL="http://127.0.0.1:$LOADTEST_PORT"
+RUN_DIR="target/loadtest/$SCENARIO-$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$RUN_DIR"
+
+if curl -s -o /dev/null "$BASE_URL/health"; then
+  echo "loadtest: something already answers on $BASE_URL; stop it or set LOADTEST_PORT" >&2
+  exit 2
+fi
+if [ -z "${DATABASE_URL:-}" ]; then
+  # A fresh H2 file database per run, under target/ (never ./data/, the `make run` database).
+  export DATABASE_URL="jdbc:h2:$PWD/$RUN_DIR/h2/portcullis;MODE=PostgreSQL"
+fi
+
+PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" \
+  java ${SERVICE_OPTS:-} -jar "$JAR" server config.yml >"$RUN_DIR/service.log" 2>&1 &
+APP_PID=$!
+stop_service() {
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null
+  fi
+}
+trap stop_service EXIT
+trap 'exit 130' INT TERM
+
+DATABASE_KIND=$(echo "$DATABASE_URL" | cut -d: -f2)
+echo "loadtest: service pid $APP_PID on $BASE_URL, database $DATABASE_KIND, log $RUN_DIR/service.log"
+for _ in $(seq 1 120); do
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "loadtest: the service exited during start-up:" >&2
+    tail -n 30 "$RUN_DIR/service.log" >&2
+    exit 1
+  fi
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/health")" = 200 ] && break
+  sleep 0.5
+done
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/health")" != 200 ]; then
+  echo "loadtest: /health did not answer 200 within 60 s" >&2
+  exit 1
+fi
+
+status=0
+for simulation in $SIMULATIONS; do
+  echo "loadtest: $simulation, $USERS users, $DURATION (after $WARMUP warm-up)"
+  # shellcheck disable=SC2086
+  $MVN -Ploadtest gatling:test \
+    -Dgatling.simulationClass="org.portcullis.load.$simulation" \
+    -Dgatling.runDescription="SCENARIO=$SCENARIO DURATION=$DURATION USERS=$USERS on $DATABASE_KIND" \
+    -Dloadtest.baseUrl="$BASE_URL" \
+    -Dloadtest.users="$USERS" \
+    -Dloadtest.duration="$DURATION" \
+    -Dloadtest.warmUp="$WARMUP" \
+    -Dloadtest.bcryptSeconds="$BCRYPT_SECONDS" \
+    -Dloadtest.appPid="$APP_PID" \
+    -Dloadtest.heapFile="$RUN_DIR/heap-$simulation.properties" \
+    2>&1 | tee "$RUN_DIR/$simulation.log"
+  result=${PIPESTATUS[0]}
+  if [ "$result" -ne 0 ]; then
+    if [ "$ASSERT" = 0 ] && grep -q 'Gatling simulation assertions failed' "$RUN_DIR/$simulation.log"; then
+      echo "loadtest: $simulation missed goals (ASSERT=0: reported, not failed)"
+    else
+      echo "loadtest: $simulation FAILED (exit $result)"
+      status=1
+    fi
+  fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "loadtest: the service died during $simulation; see $RUN_DIR/service.log" >&2
+    exit 1
+  fi
+done
+
+echo "loadtest: SCENARIO=$SCENARIO DURATION=$DURATION USERS=$USERS on $DATABASE_KIND; logs in $RUN_DIR"
+for simulation in $SIMULATIONS; do
+  [ "$SCENARIO" = users-me ] && summarize "$simulation"
+  # The goals, each with its actual value, as Gatling checked them.
+  grep -E ' : (true|false) \(actual' "$RUN_DIR/$simulation.log" | sed "s/^/loadtest: $simulation goal: /"
+  if [ -f "$RUN_DIR/heap-$simulation.properties" ]; then
+    # shellcheck disable=SC1090
+    (. "$RUN_DIR/heap-$simulation.properties"
+     echo "loadtest: $simulation heap after full GC: start $((start_kib / 1024)) MiB, end $((end_kib / 1024)) MiB, change $change_percent %")
+  fi
+done
+
+if [ "$SCENARIO" = users-me ]; then
+  # users/me and /health measured one after the other, same users and phase, on the same service.
+  users_me=$(figure "$RUN_DIR/UsersMeSimulation.log" 'mean throughput (rps)' 2)
+  health=$(figure "$RUN_DIR/HealthSimulation.log" 'mean throughput (rps)' 2)
+  health_errors=$(figure "$RUN_DIR/HealthSimulation.log" 'request count' 4)
+  if [ -n "$users_me" ] && [ -n "$health" ]; then
+    verdict=$(awk -v u="$users_me" -v h="$health" -v e="${health_errors:-0}" 'BEGIN {
+      ratio = u / h
+      printf "users/me / health throughput = %.0f / %.0f = %.2f (goal >= 0.5)", u, h, ratio
+      if (e > 0) printf "; not a valid ratio: /health answered %d errors", e
+      exit (ratio >= 0.5 && e == 0) ? 0 : 1 }')
+    ratio_ok=$?
+    echo "loadtest: $verdict"
+    if [ "$ratio_ok" -ne 0 ] && [ "$ASSERT" != 0 ]; then
+      status=1
+    fi
+  fi
+fi
+if [ "$SCENARIO" = login-flood ]; then
+  # The request "login" passes on 200 and on the bulkhead's 503; its group "login accepted" is OK on 200 only.
+  log="$RUN_DIR/LoginFloodSimulation.log"
+  sent=$(figure "$log" 'login accepted / login' 2)
+  other=$(figure "$log" 'login accepted / login' 4)
+  served=$(sed -n 's/^login accepted: count of successful events.*(actual : \([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  if [ -n "$sent" ] && [ -n "$served" ]; then
+    awk -v sent="$sent" -v served="$served" -v other="${other:-0}" -v d="$DURATION" 'BEGIN {
+      seconds = d + 0; if (d ~ /m$/) seconds *= 60; if (d ~ /h$/) seconds *= 3600
+      printf "loadtest: logins sent %d, served %d (%.2f/s over %d s), refused by the bulkhead (503) %d, other errors %d\n",
+        sent, served, served / seconds, seconds, sent - served - other, other }'
+  fi
+fi
+if [ "$SCENARIO" = mixed ] && [ -f "$RUN_DIR/heap-MixedSimulation.properties" ]; then
+  change=$(sed -n 's/^change_percent=//p' "$RUN_DIR/heap-MixedSimulation.properties")
+  if ! awk -v c="$change" 'BEGIN { exit (c <= 10 && c >= -10) ? 0 : 1 }'; then
+    echo "loadtest: heap changed by $change % over the run (goal: within 10 %)"
+    [ "$ASSERT" != 0 ] && status=1
+  fi
+fi
+if [ "$status" -ne 0 ]; then
+  echo "loadtest: FAILED"
+elif [ "$ASSERT" = 0 ]; then
+  echo "loadtest: DONE (ASSERT=0: goals reported above, not enforced)"
+else
+  echo "loadtest: PASSED"
+fi
+exit "$status"
