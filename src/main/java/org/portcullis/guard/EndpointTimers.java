@@ -39,9 +39,6 @@ public final class EndpointTimers {
         return ALL.contains(named(shortName));
     }
 
-    /** Suffixes Jersey adds to a {@code @Timed} name for the filter and whole-request timers. */
-    public static final List<String> JERSEY_SUFFIXES = List.of("", ".request.filtering", ".response.filtering", ".total");
-
     /** The whole-request timer of an endpoint timer name. */
     public static String total(String name) {
         return name + ".total";

@@ -30,11 +30,11 @@ public final class LatencyGuard {
     public static void install(Environment environment, LatencyGuardSettings settings) {
         MetricRegistry metrics = environment.metrics();
         long windowNanos = settings.getWindow().toNanoseconds();
+        // Only the whole-request timer keeps every sample of the window (memory grows with traffic × window);
+        // Jersey's partial timers keep Metrics' default bounded, decaying sample.
         for (String name : EndpointTimers.ALL) {
-            for (String suffix : EndpointTimers.JERSEY_SUFFIXES) {
-                metrics.timer(name + suffix,
-                        () -> new Timer(new SlidingTimeWindowArrayReservoir(windowNanos, TimeUnit.NANOSECONDS)));
-            }
+            metrics.timer(EndpointTimers.total(name),
+                    () -> new Timer(new SlidingTimeWindowArrayReservoir(windowNanos, TimeUnit.NANOSECONDS)));
         }
         for (Map.Entry<String, LatencyBudget> entry : settings.getBudgets().entrySet()) {
             String endpoint = entry.getKey();

@@ -410,6 +410,12 @@ abstract class AuthApiContract {
     }
 
     @Test
+    void manyConcurrentHealthChecksAllSeeTheDatabaseUp() throws Exception {
+        List<Integer> statuses = concurrently(32, () -> api.get("/health", null).status());
+        assertThat(statuses).containsOnly(200);
+    }
+
+    @Test
     void openApiDocumentsEveryEndpointTheirSchemasAndTheBearerScheme() {
         JsonNode doc = api.get("/api/v1/openapi.json", null).expect(200).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.");
