@@ -1,6 +1,7 @@
 # Portcullis — the commands of README.md and BENCHMARKS.md.
 MVN ?= ./mvnw -B -q
 JAR := target/app.jar
+JSA := target/app.jsa
 
 .PHONY: build run test clean
 
@@ -10,8 +11,20 @@ $(JAR): pom.xml $(shell find src/main -type f)
 	$(MVN) -DskipTests package
 
 ## Build the shaded jar and run the service (H2 under ./data/, API on :8080, admin on :8081).
-run: $(JAR)
-	java -jar $(JAR) server config.yml
+run: $(JAR) $(JSA)
+	java -XX:SharedArchiveFile=$(JSA) -jar $(JAR) server config.yml
+
+# Application class-data sharing: a training run records the classes a start loads into an archive that
+# later starts map instead of loading and verifying them again (first 200 on /health in ~2.2 s instead of
+# ~3.4 s here). Made once per jar; a missing or stale archive only costs the speed-up (JVM falls back).
+$(JSA): $(JAR)
+	@echo "Recording the class-data-sharing archive $(JSA) (one training start)"
+	@rm -rf target/cds-training; \
+	  DATABASE_URL='jdbc:h2:./target/cds-training/db;MODE=PostgreSQL' PORT=18090 ADMIN_PORT=18091 \
+	  java -XX:ArchiveClassesAtExit=$(JSA) -jar $(JAR) server config.yml > target/cds-training.log 2>&1 & pid=$$!; \
+	  for i in $$(seq 1 150); do curl -sf -o /dev/null http://127.0.0.1:18090/health && break; sleep 0.2; done; \
+	  curl -sf -o /dev/null http://127.0.0.1:18090/api/v1/openapi.json; \
+	  kill $$pid; wait $$pid || true
 
 ## Every test: unit, API contract on H2 (and PostgreSQL when TEST_POSTGRES_URL is set), latency.
 test:
