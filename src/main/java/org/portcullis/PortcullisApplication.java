@@ -43,6 +43,7 @@ import org.portcullis.errors.DomainExceptionMapper;
 import org.portcullis.errors.JsonErrorHandler;
 import org.portcullis.errors.JsonInputExceptionMapper;
 import org.portcullis.errors.UnexpectedExceptionMapper;
+import org.portcullis.errors.ValidationSetupExceptionMapper;
 import org.portcullis.errors.ViolationExceptionMapper;
 import org.portcullis.errors.WebApplicationExceptionMapper;
 import org.portcullis.guard.LatencyGuard;
@@ -189,7 +190,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
     /** Dropwizard's default mappers are off (config.yml); these produce the one error shape instead. */
     private static List<Object> errorMappers() {
         return List.of(new DomainExceptionMapper(), new DatabaseExceptionMapper(), new JsonInputExceptionMapper(),
-                new ViolationExceptionMapper(),
+                new ViolationExceptionMapper(), new ValidationSetupExceptionMapper(),
                 new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper());
     }
 

@@ -83,7 +83,7 @@ public final class TestApps {
                 overrides(databaseUrl, settings));
     }
 
-    static ConfigOverride[] overrides(Supplier<String> databaseUrl, Map<String, String> settings) {
+    public static ConfigOverride[] overrides(Supplier<String> databaseUrl, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.applicationConnectors[0].port", "0");
         all.put("server.adminConnectors[0].port", "0");
