@@ -33,7 +33,8 @@ public final class AccountService {
     public Account register(String email, String password, String firstName, String lastName) {
         String hash = hasher.hash(password);
         Instant now = clock.instant();
-        Account account = new Account(UUID.randomUUID(), email, hash, firstName, lastName, true, false, now, now);
+        Account account = new Account(UUID.randomUUID(), email, hash, firstName, lastName, true, false, now, now,
+                null);
         try {
             users.insert(account);
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import org.portcullis.db.UniqueViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,10 +41,9 @@ public final class LoginThrottle {
     public void checkAddress(String address) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(settings.getAddressWindow().toJavaDuration());
-        int failures = throttle.addressFailures(address, windowStart).orElse(0);
-        if (failures >= settings.getAddressMaxFailures()) {
-            Instant reopens = throttle.addressWindowStart(address).orElse(now)
-                    .plus(settings.getAddressWindow().toJavaDuration());
+        Optional<ThrottleDao.AddressWindow> window = throttle.currentWindow(address, windowStart);
+        if (window.isPresent() && window.get().failures() >= settings.getAddressMaxFailures()) {
+            Instant reopens = window.get().started().plus(settings.getAddressWindow().toJavaDuration());
             throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS, "Too many failed logins from this address; try again later",
                     secondsUntil(reopens, now));
         }
@@ -52,10 +52,11 @@ public final class LoginThrottle {
     /** Refuses a locked account, before any password work. */
     public void checkAccount(Account account) {
         Instant now = clock.instant();
-        throttle.lockedUntil(account.id()).filter(until -> until.isAfter(now)).ifPresent(until -> {
-            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS, "Too many failed logins for this account; try again later",
-                    secondsUntil(until, now));
-        });
+        Instant until = account.lockedUntil();
+        if (until != null && until.isAfter(now)) {
+            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many failed logins for this account; try again later", secondsUntil(until, now));
+        }
     }
 
     /** Records a failed login: against the account if there is one, and always against the address. */
@@ -65,8 +66,9 @@ public final class LoginThrottle {
             jdbi.useTransaction(handle -> {
                 ThrottleDao dao = handle.attach(ThrottleDao.class);
                 dao.countFailure(accountOrNull.id());
-                if (dao.failures(accountOrNull.id()) >= settings.getMaxFailures()) {
-                    dao.lock(accountOrNull.id(), now.plus(lockDuration(settings, dao.locks(accountOrNull.id()))));
+                ThrottleDao.FailureCount count = dao.failureCount(accountOrNull.id());
+                if (count.failures() >= settings.getMaxFailures()) {
+                    dao.lock(accountOrNull.id(), now.plus(lockDuration(settings, count.locks())));
                 }
             });
         }

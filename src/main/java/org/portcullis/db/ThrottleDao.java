@@ -1,5 +1,6 @@
 package org.portcullis.db;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -13,19 +14,14 @@ import java.util.UUID;
  * row, per client address in {@code client_failures}.
  */
 public interface ThrottleDao {
-    /** When the account's lock ends, if it has one (possibly in the past). */
-    @SqlQuery("SELECT locked_until FROM users WHERE id = :id")
-    Optional<Instant> lockedUntil(@Bind("id") UUID id);
-
     /** Counts a failure; the UPDATE's row lock serialises concurrent failures of one account. */
     @SqlUpdate("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = :id")
     int countFailure(@Bind("id") UUID id);
 
-    @SqlQuery("SELECT failed_logins FROM users WHERE id = :id")
-    int failures(@Bind("id") UUID id);
-
-    @SqlQuery("SELECT lock_count FROM users WHERE id = :id")
-    int locks(@Bind("id") UUID id);
+    /** The account's consecutive failures and earlier locks, read after {@link #countFailure}. */
+    @SqlQuery("SELECT failed_logins AS failures, lock_count AS locks FROM users WHERE id = :id")
+    @RegisterConstructorMapper(FailureCount.class)
+    FailureCount failureCount(@Bind("id") UUID id);
 
     /** Locks the account until {@code until} and starts counting failures afresh. */
     @SqlUpdate("UPDATE users SET failed_logins = 0, lock_count = lock_count + 1, locked_until = :until WHERE id = :id")
@@ -36,12 +32,19 @@ public interface ThrottleDao {
             + " WHERE id = :id AND (failed_logins > 0 OR lock_count > 0 OR locked_until IS NOT NULL)")
     int clear(@Bind("id") UUID id);
 
-    /** Failures of an address in its current window; empty if there is no current window. */
-    @SqlQuery("SELECT failures FROM client_failures WHERE address = :address AND window_started_at > :windowStart")
-    Optional<Integer> addressFailures(@Bind("address") String address, @Bind("windowStart") Instant windowStart);
+    /** The address's current window (started after {@code windowStart}), if it has one. */
+    @SqlQuery("SELECT window_started_at AS started, failures FROM client_failures"
+            + " WHERE address = :address AND window_started_at > :windowStart")
+    @RegisterConstructorMapper(AddressWindow.class)
+    Optional<AddressWindow> currentWindow(@Bind("address") String address, @Bind("windowStart") Instant windowStart);
 
-    @SqlQuery("SELECT window_started_at FROM client_failures WHERE address = :address")
-    Optional<Instant> addressWindowStart(@Bind("address") String address);
+    /** Consecutive failed logins of an account, and how often it has been locked before. */
+    record FailureCount(int failures, int locks) {
+    }
+
+    /** Failed logins of a client address since {@code started}. */
+    record AddressWindow(Instant started, int failures) {
+    }
 
     /** Counts a failure in the address's current window, or opens a new window; 0 if the address has no row. */
     @SqlUpdate("UPDATE client_failures SET"
