@@ -1,13 +1,12 @@
 package org.portcullis.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.portcullis.PortcullisConfiguration;
+import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.Api.Reply;
-import org.portcullis.support.TestDatabase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The HTTP contract of DESIGN.md, endpoint by endpoint, against a real app and a real database. The
  * same suite runs on H2 and on PostgreSQL (subclasses); nothing is mocked, only bcrypt's cost is lowered.
  */
-abstract class AuthApiContract {
+abstract class AuthApiContract extends AppOnDatabase {
+    protected AuthApiContract(DatabaseExtension db) {
+        super(db, Map.of());
+    }
+
     protected Api api;
-
-    protected abstract DropwizardAppExtension<PortcullisConfiguration> app();
-
-    protected abstract TestDatabase database();
 
     @BeforeEach
     void client() {

@@ -1,9 +1,9 @@
 package org.portcullis.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.Test;
-import org.portcullis.PortcullisConfiguration;
+import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.Api.Reply;
 
@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replayed exactly (the seed and the request are in the failure message). Passes only if no answer is a
  * 5xx and /health still answers 200 afterwards.
  */
-abstract class FuzzContract {
+abstract class FuzzContract extends AppOnDatabase {
+    protected FuzzContract(DatabaseExtension db) {
+        super(db, Map.of());
+    }
+
     static final long SEED = Long.getLong("portcullis.fuzz.seed", 20261127L);
     static final int REQUESTS = 300;
 
@@ -35,8 +40,6 @@ abstract class FuzzContract {
     private static final String[] METHODS = {"GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"};
     private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-16",
             "text/plain", "application/x-www-form-urlencoded", "application/json;charset=latin1", "*/*", ""};
-
-    protected abstract DropwizardAppExtension<PortcullisConfiguration> app();
 
     @Test
     void randomHostileRequestsNeverGetA5xx() {

@@ -1,27 +1,10 @@
 package org.portcullis.resources;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.portcullis.PortcullisConfiguration;
 import org.portcullis.support.DatabaseExtension;
-import org.portcullis.support.TestApps;
-import org.portcullis.support.TestDatabase;
 
 /** The API contract on embedded H2, the default database. */
 class H2AuthApiTest extends AuthApiContract {
-    @RegisterExtension
-    static final DatabaseExtension DB = DatabaseExtension.h2();
-
-    @RegisterExtension
-    static final DropwizardAppExtension<PortcullisConfiguration> APP = TestApps.functional(DB::url);
-
-    @Override
-    protected DropwizardAppExtension<PortcullisConfiguration> app() {
-        return APP;
-    }
-
-    @Override
-    protected TestDatabase database() {
-        return DB.database();
+    H2AuthApiTest() {
+        super(DatabaseExtension.h2());
     }
 }

@@ -1,17 +1,16 @@
 package org.portcullis.resources;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.portcullis.PortcullisConfiguration;
 import org.portcullis.core.TokenService;
 import org.portcullis.core.TokenType;
+import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.Api.Reply;
 import org.portcullis.support.TestApps;
-import org.portcullis.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -32,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Input an attacker would send, on H2 and PostgreSQL: every answer is a 4xx in the one error shape,
  * nothing is written, and no body betrays internals.
  */
-abstract class HostileInputContract {
+abstract class HostileInputContract extends AppOnDatabase {
+    protected HostileInputContract(DatabaseExtension db) {
+        super(db, Map.of());
+    }
+
     protected Api api;
-
-    protected abstract DropwizardAppExtension<PortcullisConfiguration> app();
-
-    protected abstract TestDatabase database();
 
     @BeforeEach
     void client() {

@@ -1,9 +1,9 @@
 package org.portcullis.resources;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.portcullis.PortcullisConfiguration;
+import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.Api.Reply;
 
@@ -17,15 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Brute-force protection through the HTTP API. The app trusts 127.0.0.1 as a proxy, so each test can
  * speak from its own client address with X-Forwarded-For, and allows 5 failures per address.
  */
-abstract class LoginThrottleContract {
+abstract class LoginThrottleContract extends AppOnDatabase {
+    protected LoginThrottleContract(DatabaseExtension db) {
+        super(db, SETTINGS);
+    }
+
     static final Map<String, String> SETTINGS = Map.of(
             "clients.trustedProxies", "127.0.0.1",
             "lockout.addressMaxFailures", "5");
 
     private Api api;
     private String address;
-
-    protected abstract DropwizardAppExtension<PortcullisConfiguration> app();
 
     @BeforeEach
     void client() {

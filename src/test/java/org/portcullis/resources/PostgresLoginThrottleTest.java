@@ -1,24 +1,13 @@
 package org.portcullis.resources;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.portcullis.PortcullisConfiguration;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.PostgresAvailable;
-import org.portcullis.support.TestApps;
 
-/** Login throttling on PostgreSQL (TEST_POSTGRES_URL). */
+/** Login throttling on PostgreSQL (TEST_POSTGRES_URL), in a database created for this run. */
 @ExtendWith(PostgresAvailable.class)
 class PostgresLoginThrottleTest extends LoginThrottleContract {
-    @RegisterExtension
-    static final DatabaseExtension DB = DatabaseExtension.postgres();
-
-    @RegisterExtension
-    static final DropwizardAppExtension<PortcullisConfiguration> APP = TestApps.functional(DB::url, SETTINGS);
-
-    @Override
-    protected DropwizardAppExtension<PortcullisConfiguration> app() {
-        return APP;
+    PostgresLoginThrottleTest() {
+        super(DatabaseExtension.postgres());
     }
 }
