@@ -28,15 +28,11 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            throw tooLarge();
+            throw new BodyTooLargeException();
         }
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
         }
-    }
-
-    static BodyTooLargeException tooLarge() {
-        return new BodyTooLargeException();
     }
 
     /** Counts bytes and fails once more than the limit has been read. */
@@ -70,7 +66,7 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > max) {
-                throw tooLarge();
+                throw new BodyTooLargeException();
             }
         }
     }

@@ -114,7 +114,7 @@ class EndpointLatencyTest {
         for (int i = 0; i < requests; i++) {
             request.accept(warmup + i);
         }
-        LatencyResult result = new LatencyResult(endpoint, window.since(requests));
+        LatencyResult result = LatencyResult.of(endpoint, window.since(requests));
         LatencyBudget budget = APP.getConfiguration().getLatencyGuard().getBudgets().get(endpoint);
         String line = result.summary(budget.getMean().toNanoseconds() / 1e6, budget.getP99().toNanoseconds() / 1e6);
         System.out.println(line);

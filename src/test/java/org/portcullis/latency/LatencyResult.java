@@ -16,12 +16,13 @@ import java.util.Map;
  * JMH benches with one comparator. Score is the mean in ms, the error the 99.9 % confidence half-width
  * (Student's t, as JMH computes it), rawData the individual requests in ms.
  */
-record LatencyResult(String endpoint, long[] nanos) {
+record LatencyResult(String endpoint, long[] nanos, Snapshot snapshot) {
     static final String BENCHMARK_PREFIX = "org.portcullis.latency.EndpointLatencyTest.";
     private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0};
 
-    Snapshot snapshot() {
-        return new UniformSnapshot(nanos);
+    /** The requests' durations (ns), summarised once. */
+    static LatencyResult of(String endpoint, long[] nanos) {
+        return new LatencyResult(endpoint, nanos, new UniformSnapshot(nanos));
     }
 
     int count() {
@@ -29,11 +30,11 @@ record LatencyResult(String endpoint, long[] nanos) {
     }
 
     double meanMs() {
-        return snapshot().getMean() / 1e6;
+        return snapshot.getMean() / 1e6;
     }
 
     double percentileMs(double percent) {
-        return snapshot().getValue(percent / 100) / 1e6;
+        return snapshot.getValue(percent / 100) / 1e6;
     }
 
     double errorMs() {
@@ -42,7 +43,7 @@ record LatencyResult(String endpoint, long[] nanos) {
             return Double.NaN;
         }
         double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - 0.001 / 2);
-        return t * snapshot().getStdDev() / 1e6 / Math.sqrt(n);
+        return t * snapshot.getStdDev() / 1e6 / Math.sqrt(n);
     }
 
     /** The JMH JSON result object. */
