@@ -5,6 +5,7 @@ import org.portcullis.core.Caller;
 import org.portcullis.core.DomainException;
 import org.portcullis.core.TokenClaims;
 import org.portcullis.core.TokenService;
+import org.portcullis.db.CallerLookup;
 import org.portcullis.db.SessionDao;
 
 import java.time.Clock;
@@ -25,11 +26,13 @@ public final class AccessTokenAuthenticator implements Authenticator<String, Cal
     static final Duration TOUCH_INTERVAL = Duration.ofSeconds(60);
 
     private final TokenService tokens;
+    private final CallerLookup callers;
     private final SessionDao sessions;
     private final Clock clock;
 
-    public AccessTokenAuthenticator(TokenService tokens, SessionDao sessions, Clock clock) {
+    public AccessTokenAuthenticator(TokenService tokens, CallerLookup callers, SessionDao sessions, Clock clock) {
         this.tokens = tokens;
+        this.callers = callers;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -43,7 +46,7 @@ public final class AccessTokenAuthenticator implements Authenticator<String, Cal
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Caller> caller = sessions.findCaller(claims.sessionId(), claims.userId())
+        Optional<Caller> caller = callers.find(claims.sessionId(), claims.userId())
                 .filter(c -> c.session().isLiveAt(now) && c.account().isActive());
         caller.ifPresent(c -> {
             if (c.session().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {

@@ -1,5 +1,6 @@
 package org.portcullis.core;
 
+import org.portcullis.db.CallerLookup;
 import org.portcullis.db.SessionDao;
 
 import java.time.Clock;
@@ -15,11 +16,13 @@ import java.time.Instant;
  * as in the OAuth 2.0 security best current practice). This includes the losers of a concurrent race.
  */
 public final class RefreshTokenRotation {
+    private final CallerLookup callers;
     private final SessionDao sessions;
     private final TokenService tokens;
     private final Clock clock;
 
-    public RefreshTokenRotation(SessionDao sessions, TokenService tokens, Clock clock) {
+    public RefreshTokenRotation(CallerLookup callers, SessionDao sessions, TokenService tokens, Clock clock) {
+        this.callers = callers;
         this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
@@ -27,7 +30,7 @@ public final class RefreshTokenRotation {
 
     public IssuedTokens refresh(String refreshToken) {
         TokenClaims claims = tokens.verifyRefresh(refreshToken);
-        Caller caller = sessions.findCaller(claims.sessionId(), claims.userId())
+        Caller caller = callers.find(claims.sessionId(), claims.userId())
                 .orElseThrow(DomainException::invalidToken);
         Instant now = clock.instant();
         if (!caller.session().isLiveAt(now) || !caller.account().isActive()) {

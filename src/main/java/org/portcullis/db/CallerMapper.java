@@ -7,7 +7,7 @@ import org.portcullis.core.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Maps the joined row of {@link SessionDao#findCaller}. */
+/** Maps the joined row of {@link CallerLookup}. */
 public final class CallerMapper implements RowMapper<Caller> {
     private final AccountMapper accounts = new AccountMapper("u_");
     private final SessionMapper sessions = new SessionMapper("s_");

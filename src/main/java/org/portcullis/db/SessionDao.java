@@ -5,8 +5,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.statement.UseRowMapper;
-import org.portcullis.core.Caller;
 import org.portcullis.core.Session;
 
 import java.time.Instant;
@@ -27,22 +25,6 @@ public interface SessionDao {
 
     @SqlQuery("SELECT * FROM sessions WHERE id = :id")
     Optional<Session> findById(@Bind("id") UUID id);
-
-    /**
-     * The caller of an access token, user and session in one round trip: this runs on every
-     * authenticated request, so it is one indexed primary-key join, not two queries.
-     */
-    @SqlQuery("SELECT u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash,"
-            + " u.first_name AS u_first_name, u.last_name AS u_last_name, u.is_active AS u_is_active,"
-            + " u.is_superuser AS u_is_superuser, u.created_at AS u_created_at, u.updated_at AS u_updated_at,"
-            + " u.locked_until AS u_locked_until,"
-            + " s.id AS s_id, s.user_id AS s_user_id, s.refresh_jti AS s_refresh_jti,"
-            + " s.device_name AS s_device_name, s.user_agent AS s_user_agent, s.ip_address AS s_ip_address,"
-            + " s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at,"
-            + " s.revoked_at AS s_revoked_at"
-            + " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = :sessionId AND s.user_id = :userId")
-    @UseRowMapper(CallerMapper.class)
-    Optional<Caller> findCaller(@Bind("sessionId") UUID sessionId, @Bind("userId") UUID userId);
 
     /**
      * Refresh-token rotation as one compare-and-set: only the request that still holds the current jti
