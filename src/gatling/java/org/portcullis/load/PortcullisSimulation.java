@@ -23,8 +23,12 @@ import java.util.concurrent.Future;
  * simulation of its own that loadtest.mk runs right after users/me on the same service.
  */
 abstract class PortcullisSimulation extends Simulation {
-    /** Unmeasured requests run on at most this many threads: enough to heat two cores, no more. */
-    private static final int WARM_UP_THREADS = 4;
+    /**
+     * Unmeasured requests run on at most this many threads. Four left the service's JIT compiling through
+     * the measured phase (JFR showed its C2 thread busy there); sixteen keep both cores busy, so the hot paths
+     * are compiled before Gatling's clock starts.
+     */
+    private static final int WARM_UP_THREADS = 16;
     /** A run that overshoots its phase by this much is stopped: the tests are bounded in time. */
     private static final Duration GRACE = Duration.ofSeconds(30);
 

@@ -27,7 +27,7 @@ class TokenServiceTest {
 
     private static TokenService service(byte[] secret, Clock clock) {
         return new TokenService(secret, "portcullis", Duration.ofMinutes(15), Duration.ofDays(7),
-                Duration.ofSeconds(30), clock);
+                Duration.ofSeconds(30), 16, clock);
     }
 
     @Test
@@ -102,6 +102,65 @@ class TokenServiceTest {
                 .signWith(Keys.hmacShaKeyFor(SECRET), Jwts.SIG.HS256).compact();
         assertThatThrownBy(() -> tokens.verifyAccess(foreign)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> tokens.verifyAccess(sessionless)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aRememberedAccessTokenStillExpiresAfterTheLeeway() {
+        SettableClock now = new SettableClock(NOW);
+        TokenService remembering = service(SECRET, now);
+        String token = remembering.issuePair(user, session).accessToken();
+        assertThat(remembering.verifyAccess(token).sessionId()).isEqualTo(session);
+
+        now.set(NOW.plus(Duration.ofMinutes(15)).plusSeconds(30));
+        assertThat(remembering.verifyAccess(token).sessionId()).isEqualTo(session);
+        now.set(NOW.plus(Duration.ofMinutes(15)).plusSeconds(31));
+        assertThatThrownBy(() -> remembering.verifyAccess(token)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsRejected() {
+        String token = tokens.issuePair(user, session).accessToken();
+        tokens.verifyAccess(token);
+
+        // A character inside the signature (the last one carries padding bits that may not count).
+        int at = token.length() - 5;
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        String payloadSwapped = token.substring(0, token.indexOf('.') + 1)
+                + base64("{\"iss\":\"portcullis\",\"sub\":\"" + UUID.randomUUID() + "\",\"sid\":\"" + session
+                + "\",\"jti\":\"" + UUID.randomUUID() + "\",\"type\":\"access\",\"exp\":"
+                + NOW.plusSeconds(600).getEpochSecond() + "}")
+                + token.substring(token.lastIndexOf('.'));
+        assertThatThrownBy(() -> tokens.verifyAccess(tampered)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> tokens.verifyAccess(payloadSwapped)).isInstanceOf(DomainException.class);
+        assertThat(tokens.verifyAccess(token).userId()).isEqualTo(user);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class SettableClock extends Clock {
+        private volatile Instant instant;
+
+        SettableClock(Instant instant) {
+            this.instant = instant;
+        }
+
+        void set(Instant instant) {
+            this.instant = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private static String base64(String json) {

@@ -175,7 +175,7 @@ abstract class HostileInputContract extends AppOnDatabase {
 
     private TokenService tokens() {
         return new TokenService(SECRET, "portcullis", Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(30),
-                Clock.systemUTC());
+                0, Clock.systemUTC());
     }
 
     @Test
