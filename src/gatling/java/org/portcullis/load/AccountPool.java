@@ -72,6 +72,11 @@ final class AccountPool {
         return accounts.stream().map(Account::accessToken).toList();
     }
 
+    /** The first {@code count} accounts. */
+    List<Account> first(int count) {
+        return accounts.subList(0, Math.min(count, accounts.size()));
+    }
+
     /** Each account once, in order: one per virtual user, so each keeps its own session and tokens. */
     Iterator<Map<String, Object>> eachOnce() {
         return records(index -> {

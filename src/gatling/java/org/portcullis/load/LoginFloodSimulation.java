@@ -3,6 +3,7 @@ package org.portcullis.load;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
@@ -10,6 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
@@ -19,7 +21,11 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  *
  * <p>Capacity is cores ÷ the time of one bcrypt verify ({@code loadtest.bcryptSeconds}, 0.28 s at cost 12
  * here: 2 cores make ~7.1 logins a second), and the flood arrives in an open model at 4 × that (~28.6 a
- * second), each arrival one login. Eight signed-in clients loop GET users/me meanwhile.
+ * second), each arrival one login. Eight signed-in clients probe GET users/me meanwhile, each once every
+ * {@link #PROBE_PACE}: they measure what a signed-in user sees during the flood. They are a probe, not a
+ * second load: readers that loop back to back would take a fair share of the CPU from the bcrypt threads
+ * (the kernel schedules threads, not priorities), and what they then measure is how the cores are split
+ * between two saturating loads, which the mixed scenario covers.
  *
  * <p>The bulkhead answers what it cannot take in time with 503 and Retry-After; for logins, and only for
  * them, that is expected. The request {@code login} fails on anything else. Around it, the group
@@ -35,6 +41,8 @@ public final class LoginFloodSimulation extends PortcullisSimulation {
     static final int MAX_USERS_ME_P99_MS = 25;
     static final int READERS = 8;
     static final int FLOOD_ACCOUNTS = 8;
+    /** Each signed-in client sends at most one GET users/me per this: 8 clients, up to 160 a second. */
+    static final Duration PROBE_PACE = Duration.ofMillis(50);
 
     private final AccountPool readers = new AccountPool("flood-readers", READERS);
     private final AccountPool flooders = new AccountPool("flood", FLOOD_ACCOUNTS);
@@ -52,7 +60,7 @@ public final class LoginFloodSimulation extends PortcullisSimulation {
                         .exec(LoginFloodSimulation::failIfRefused));
         ScenarioBuilder signedIn = scenario("signed-in clients")
                 .feed(readers.eachOnce())
-                .during(settings.duration()).on(PortcullisRequests.usersMe());
+                .during(settings.duration()).on(pace(PROBE_PACE).exec(PortcullisRequests.usersMe()));
         run(List.of(
                         details(LOGIN_ACCEPTED).successfulRequests().count().gte(minServed),
                         details(LOGIN_ACCEPTED, PortcullisRequests.LOGIN).failedRequests().count().is(0L),
@@ -81,5 +89,11 @@ public final class LoginFloodSimulation extends PortcullisSimulation {
     @Override
     List<String> warmUpTokens() {
         return readers.accessTokens();
+    }
+
+    /** Twice as many logins in flight as bcrypt threads: the pool busy, its queue used, nothing refused. */
+    @Override
+    List<Account> warmUpLogins() {
+        return flooders.first(2 * settings.cores());
     }
 }

@@ -68,4 +68,9 @@ public final class MixedSimulation extends PortcullisSimulation {
     List<String> warmUpTokens() {
         return clients.accessTokens();
     }
+
+    @Override
+    List<Account> warmUpLogins() {
+        return returning.first(settings.cores());
+    }
 }

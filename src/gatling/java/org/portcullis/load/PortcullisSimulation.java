@@ -68,24 +68,34 @@ abstract class PortcullisSimulation extends Simulation {
                 .assertions(goals);
     }
 
+    /**
+     * Accounts to log in again and again during the warm-up, one thread each, for scenarios that measure
+     * logins: the JIT then compiles the login path before the measured phase, not during it. None by default.
+     */
+    List<Account> warmUpLogins() {
+        return List.of();
+    }
+
     private void warmUp(List<String> paths, List<String> tokens, Duration duration) {
         if (duration.isZero() || tokens.isEmpty()) {
             return;
         }
         long until = System.nanoTime() + duration.toNanos();
         int threads = Math.min(WARM_UP_THREADS, tokens.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Account> logins = warmUpLogins();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + logins.size());
         try {
             List<Future<Integer>> sent = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 String token = tokens.get(i);
                 sent.add(pool.submit(() -> client.warmUp(paths, token, until)));
             }
-            int total = 0;
-            for (Future<Integer> future : sent) {
-                total += future.get();
+            List<Future<Integer>> loggedIn = new ArrayList<>();
+            for (Account account : logins) {
+                loggedIn.add(pool.submit(() -> client.warmUpLogins(account, until)));
             }
-            System.out.printf("warm-up: %d unmeasured requests to %s in %d s%n", total, paths, duration.toSeconds());
+            System.out.printf("warm-up: %d unmeasured requests to %s and %d logins in %d s%n", total(sent), paths,
+                    total(loggedIn), duration.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("warm-up interrupted", e);
@@ -94,5 +104,13 @@ abstract class PortcullisSimulation extends Simulation {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static int total(List<Future<Integer>> counts) throws InterruptedException, ExecutionException {
+        int total = 0;
+        for (Future<Integer> count : counts) {
+            total += count.get();
+        }
+        return total;
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bcrypt bulkhead: how many hashes run at once ({@code threads}, 0 = one per core), how many may wait
- * ({@code queueSize}), and how long one may wait to start ({@code maxWait}) before the request gets 503.
+ * ({@code queueSize}), and how long one may be expected to wait to start ({@code maxWait}) before the
+ * request gets 503.
  */
 public class BulkheadSettings {
     @Min(0)

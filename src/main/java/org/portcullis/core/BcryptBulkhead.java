@@ -8,32 +8,49 @@ import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Every bcrypt hash and check runs here, on a pool sized to the cores with a bounded queue. bcrypt is
  * pure CPU: more threads than cores only make every hash slower, and an unbounded pile of logins would
- * take all of Jetty's threads and starve the cheap endpoints. So a hash that cannot even be queued, or
- * that waits longer than {@code maxWait} to start, is refused at once with 503 and Retry-After; once
- * started, it runs to the end.
+ * take all of Jetty's threads and starve the cheap endpoints.
+ *
+ * <p>So the bulkhead decides at the door. A hash is refused at once, with 503 and Retry-After, when the
+ * queue is full or when it would wait longer than {@code maxWait} to start: the hashes ahead of it times
+ * the pool's recent time per hash (a moving average of measured hashes, which includes whatever share of
+ * the CPU the pool gets), divided by the threads. A hash that is let in is carried out, however long it
+ * then waits: refusing it later would waste the wait the client already spent, and a transient stall
+ * (a burst of logins, a busy moment on the box) would turn into errors while the pool is keeping up.
  */
 public final class BcryptBulkhead implements Managed {
     static final String BUSY = "The service is busy; retry shortly";
 
     private final PasswordHasher hasher;
     private final ThreadPoolExecutor pool;
+    private final int threads;
     private final long maxWaitNanos;
     private final long retryAfterSeconds;
     private final Meter rejected;
+    private final LongSupplier nanoTime;
+    /** Moving average of the time one hash takes on the pool, in ns; 0 until the first one finished. */
+    private final AtomicLong averageNanos = new AtomicLong();
 
     public BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics) {
+        this(hasher, threads, queueSize, maxWait, metrics, System::nanoTime);
+    }
+
+    BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics,
+                   LongSupplier nanoTime) {
         this.hasher = hasher;
+        this.threads = threads;
+        this.nanoTime = nanoTime;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize),
                 runnable -> {
@@ -46,6 +63,7 @@ public final class BcryptBulkhead implements Managed {
         this.rejected = metrics.meter("portcullis.bcrypt.rejected");
         metrics.register("portcullis.bcrypt.queued", (Gauge<Integer>) () -> pool.getQueue().size());
         metrics.register("portcullis.bcrypt.active", (Gauge<Integer>) pool::getActiveCount);
+        metrics.register("portcullis.bcrypt.average_seconds", (Gauge<Double>) () -> averageNanos.get() / 1e9);
     }
 
     public String hash(String password) {
@@ -63,10 +81,16 @@ public final class BcryptBulkhead implements Managed {
 
     /** Runs {@code work} on the pool, or refuses it as described in the class comment. */
     <T> T run(Callable<T> work) {
-        CountDownLatch started = new CountDownLatch(1);
+        if (predictedWaitNanos() > maxWaitNanos) {
+            throw busy();
+        }
         FutureTask<T> task = new FutureTask<>(() -> {
-            started.countDown();
-            return work.call();
+            long start = nanoTime.getAsLong();
+            try {
+                return work.call();
+            } finally {
+                recordDuration(nanoTime.getAsLong() - start);
+            }
         });
         try {
             pool.execute(task);
@@ -74,10 +98,6 @@ public final class BcryptBulkhead implements Managed {
             throw busy();
         }
         try {
-            if (!started.await(maxWaitNanos, TimeUnit.NANOSECONDS) && task.cancel(false)) {
-                pool.remove(task);
-                throw busy();
-            }
             return task.get();
         } catch (InterruptedException e) {
             task.cancel(true);
@@ -89,6 +109,20 @@ public final class BcryptBulkhead implements Managed {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** How long a hash submitted now would wait to start: 0 while a thread is free. */
+    long predictedWaitNanos() {
+        int waiting = pool.getQueue().size();
+        if (pool.getActiveCount() + waiting < threads) {
+            return 0;
+        }
+        return (waiting + 1) * averageNanos.get() / threads;
+    }
+
+    /** Exponential moving average, weight 1/8 for the newest: follows a change of load within a few hashes. */
+    private void recordDuration(long nanos) {
+        averageNanos.accumulateAndGet(nanos, (average, latest) -> average == 0 ? latest : average + (latest - average) / 8);
     }
 
     private RetryLaterException busy() {
