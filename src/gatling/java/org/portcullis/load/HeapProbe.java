@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * whether a run leaves memory behind. The service must be a local JVM of the same user (loadtest.mk starts
  * it); the attach mechanism of jcmd is local-only.
  *
- * <p>Beware what the service keeps by design: its endpoint timers hold every sample of their sliding window
- * (latencyGuard.window, 5 minutes), so the heap grows with the request count until the window is full.
+ * <p>Beware what the service keeps by design: the rows a run writes (sessions of logins) and, on H2, the
+ * database's page cache grow with the run; the endpoint timers' windows are histograms and do not.
  */
 final class HeapProbe {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");

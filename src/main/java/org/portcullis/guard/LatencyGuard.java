@@ -1,16 +1,16 @@
 package org.portcullis.guard;
 
+import com.codahale.metrics.Clock;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
 import com.codahale.metrics.Timer;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Installs the latency guard: one set of endpoint timers read by three parties. Operators read them on the
@@ -29,12 +29,12 @@ public final class LatencyGuard {
 
     public static void install(Environment environment, LatencyGuardSettings settings) {
         MetricRegistry metrics = environment.metrics();
-        long windowNanos = settings.getWindow().toNanoseconds();
-        // Only the whole-request timer keeps every sample of the window (memory grows with traffic × window);
-        // Jersey's partial timers keep Metrics' default bounded, decaying sample.
+        Duration window = settings.getWindow().toJavaDuration();
+        // The whole-request timer keeps the window as a histogram; Jersey's partial timers keep Metrics'
+        // default bounded, decaying sample.
         for (String name : EndpointTimers.ALL) {
             metrics.timer(EndpointTimers.total(name),
-                    () -> new Timer(new SlidingTimeWindowArrayReservoir(windowNanos, TimeUnit.NANOSECONDS)));
+                    () -> new Timer(new SlidingHistogramReservoir(window, Clock.defaultClock())));
         }
         for (Map.Entry<String, LatencyBudget> entry : settings.getBudgets().entrySet()) {
             String endpoint = entry.getKey();

@@ -1,7 +1,6 @@
 package org.portcullis.guard;
 
 import com.codahale.metrics.Clock;
-import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
 import com.codahale.metrics.Timer;
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.util.Duration;
@@ -28,7 +27,7 @@ class LatencyBudgetCheckTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final Timer timer = new Timer(new SlidingTimeWindowArrayReservoir(10, TimeUnit.SECONDS, clock), clock);
+    private final Timer timer = new Timer(new SlidingHistogramReservoir(java.time.Duration.ofSeconds(10), clock), clock);
     private final LatencyBudgetCheck check = new LatencyBudgetCheck("usersMe", timer,
             new LatencyBudget(Duration.milliseconds(20), Duration.milliseconds(50)), Duration.seconds(10));
 

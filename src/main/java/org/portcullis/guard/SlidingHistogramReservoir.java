@@ -1,0 +1,180 @@
+package org.portcullis.guard;
+
+import com.codahale.metrics.Clock;
+import com.codahale.metrics.Reservoir;
+import com.codahale.metrics.Snapshot;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.Recorder;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sample behind each endpoint's whole-request timer: the durations of the last {@code window}, kept as
+ * counts in HdrHistogram buckets (three significant digits: 80.0 ms reads as 80.0 ms, not as one of a
+ * hundred neighbours) rather than one entry per request. Metrics' own sliding-window reservoir kept every
+ * sample, so its memory grew with traffic × window, and it took a lock on every request; here memory
+ * depends on how many distinct latencies there are (packed histograms), not on how many requests, and
+ * recording is wait-free (HdrHistogram's {@link Recorder}).
+ *
+ * <p>The window moves in {@value #SLICES} slices: what is read covers the current slice and the nine before
+ * it, so between 90 % and 100 % of the window. A slice is folded in from the recorder when the clock moves
+ * past it, by whichever request or reader notices first.
+ */
+public final class SlidingHistogramReservoir implements Reservoir {
+    static final int SLICES = 10;
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Clock clock;
+    private final long sliceNanos;
+    private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS, true);
+    private final Histogram[] slices = new Histogram[SLICES];
+    /** The slice number each of {@link #slices} holds; guarded by {@link #lock}. */
+    private final long[] sliceNumbers = new long[SLICES];
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The slice the recorder's samples belong to; guarded by {@link #lock}. */
+    private long current;
+    /** Tick at which {@link #current} ends. */
+    private volatile long currentEnd;
+    private Histogram recycled;
+
+    public SlidingHistogramReservoir(Duration window, Clock clock) {
+        this.clock = clock;
+        this.sliceNanos = Math.max(1, window.toNanos() / SLICES);
+        for (int i = 0; i < SLICES; i++) {
+            slices[i] = new PackedHistogram(SIGNIFICANT_DIGITS);
+        }
+        Arrays.fill(sliceNumbers, Long.MIN_VALUE);
+        moveTo(clock.getTick() / sliceNanos);
+    }
+
+    @Override
+    public int size() {
+        return getSnapshot().size();
+    }
+
+    @Override
+    public void update(long value) {
+        if (clock.getTick() >= currentEnd && lock.tryLock()) {
+            // Another thread already rotating: this sample may land in the next slice, which is harmless.
+            try {
+                rotate();
+            } finally {
+                lock.unlock();
+            }
+        }
+        recorder.recordValue(Math.max(0, value));
+    }
+
+    @Override
+    public Snapshot getSnapshot() {
+        lock.lock();
+        try {
+            rotate();
+            Histogram window = new Histogram(SIGNIFICANT_DIGITS);
+            for (int i = 0; i < SLICES; i++) {
+                if (sliceNumbers[i] > current - SLICES && sliceNumbers[i] <= current) {
+                    window.add(slices[i]);
+                }
+            }
+            return new HistogramSnapshot(window);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Folds what was recorded into the current slice, then moves to the slice of now if time has moved on. */
+    private void rotate() {
+        recycled = recorder.getIntervalHistogram(recycled);
+        slot(current).add(recycled);
+        long now = clock.getTick() / sliceNanos;
+        if (now != current) {
+            moveTo(now);
+        }
+    }
+
+    private void moveTo(long slice) {
+        current = slice;
+        currentEnd = (slice + 1) * sliceNanos;
+    }
+
+    /** The histogram of slice {@code number}, emptied first if it still holds an older slice. */
+    private Histogram slot(long number) {
+        int index = (int) Math.floorMod(number, (long) SLICES);
+        if (sliceNumbers[index] != number) {
+            slices[index].reset();
+            sliceNumbers[index] = number;
+        }
+        return slices[index];
+    }
+
+    /** A read-only view of the window's histogram in Metrics' terms; values in the timer's nanoseconds. */
+    static final class HistogramSnapshot extends Snapshot {
+        private final Histogram histogram;
+
+        HistogramSnapshot(Histogram histogram) {
+            this.histogram = histogram;
+        }
+
+        @Override
+        public double getValue(double quantile) {
+            if (histogram.getTotalCount() == 0) {
+                return 0;
+            }
+            return histogram.getValueAtPercentile(quantile * 100);
+        }
+
+        @Override
+        public long[] getValues() {
+            long[] values = new long[size()];
+            int n = 0;
+            for (HistogramIterationValue bucket : histogram.recordedValues()) {
+                long value = histogram.highestEquivalentValue(bucket.getValueIteratedTo());
+                for (long i = 0; i < bucket.getCountAtValueIteratedTo() && n < values.length; i++) {
+                    values[n++] = value;
+                }
+            }
+            return values;
+        }
+
+        @Override
+        public int size() {
+            return (int) Math.min(histogram.getTotalCount(), Integer.MAX_VALUE);
+        }
+
+        @Override
+        public long getMax() {
+            return histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue();
+        }
+
+        @Override
+        public double getMean() {
+            return histogram.getTotalCount() == 0 ? 0 : histogram.getMean();
+        }
+
+        @Override
+        public long getMin() {
+            return histogram.getTotalCount() == 0 ? 0 : histogram.getMinValue();
+        }
+
+        @Override
+        public double getStdDev() {
+            return histogram.getTotalCount() == 0 ? 0 : histogram.getStdDeviation();
+        }
+
+        @Override
+        public void dump(OutputStream output) {
+            try (PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(output, StandardCharsets.UTF_8))) {
+                for (long value : getValues()) {
+                    out.printf("%d%n", value);
+                }
+            }
+        }
+    }
+}
