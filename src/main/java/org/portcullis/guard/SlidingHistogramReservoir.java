@@ -23,6 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * depends on how many distinct latencies there are (packed histograms), not on how many requests, and
  * recording is wait-free (HdrHistogram's {@link Recorder}).
  *
+ * <p>Durations are kept from 1 µs to 1 minute; a longer one counts as 1 minute (no request here lasts that
+ * long: the database and bcrypt waits end far sooner). The recorder is a fixed-range, non-packed
+ * HdrHistogram on purpose: its packed, auto-resizing variant deadlocked under concurrent recording here
+ * (threads parked in {@code ConcurrentPackedLongArray.resizeStorageArray} during a load test). The
+ * recorder takes about 300 KiB per timer, allocated once; the slices are packed, and only touched under
+ * the lock.
+ *
  * <p>The window moves in {@value #SLICES} slices: what is read covers the current slice and the nine before
  * it, so between 90 % and 100 % of the window. A slice is folded in from the recorder when the clock moves
  * past it, by whichever request or reader notices first.
@@ -30,10 +37,12 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SlidingHistogramReservoir implements Reservoir {
     static final int SLICES = 10;
     private static final int SIGNIFICANT_DIGITS = 3;
+    static final long LOWEST_NANOS = 1_000;
+    static final long HIGHEST_NANOS = 60_000_000_000L;
 
     private final Clock clock;
     private final long sliceNanos;
-    private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS, true);
+    private final Recorder recorder = new Recorder(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private final Histogram[] slices = new Histogram[SLICES];
     /** The slice number each of {@link #slices} holds; guarded by {@link #lock}. */
     private final long[] sliceNumbers = new long[SLICES];
@@ -42,13 +51,12 @@ public final class SlidingHistogramReservoir implements Reservoir {
     private long current;
     /** Tick at which {@link #current} ends. */
     private volatile long currentEnd;
-    private Histogram recycled;
 
     public SlidingHistogramReservoir(Duration window, Clock clock) {
         this.clock = clock;
         this.sliceNanos = Math.max(1, window.toNanos() / SLICES);
         for (int i = 0; i < SLICES; i++) {
-            slices[i] = new PackedHistogram(SIGNIFICANT_DIGITS);
+            slices[i] = new PackedHistogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
         }
         Arrays.fill(sliceNumbers, Long.MIN_VALUE);
         moveTo(clock.getTick() / sliceNanos);
@@ -69,7 +77,7 @@ public final class SlidingHistogramReservoir implements Reservoir {
                 lock.unlock();
             }
         }
-        recorder.recordValue(Math.max(0, value));
+        recorder.recordValue(Math.min(Math.max(0, value), HIGHEST_NANOS));
     }
 
     @Override
@@ -77,7 +85,7 @@ public final class SlidingHistogramReservoir implements Reservoir {
         lock.lock();
         try {
             rotate();
-            Histogram window = new Histogram(SIGNIFICANT_DIGITS);
+            Histogram window = new Histogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
             for (int i = 0; i < SLICES; i++) {
                 if (sliceNumbers[i] > current - SLICES && sliceNumbers[i] <= current) {
                     window.add(slices[i]);
@@ -91,8 +99,7 @@ public final class SlidingHistogramReservoir implements Reservoir {
 
     /** Folds what was recorded into the current slice, then moves to the slice of now if time has moved on. */
     private void rotate() {
-        recycled = recorder.getIntervalHistogram(recycled);
-        slot(current).add(recycled);
+        slot(current).add(recorder.getIntervalHistogram());
         long now = clock.getTick() / sliceNanos;
         if (now != current) {
             moveTo(now);

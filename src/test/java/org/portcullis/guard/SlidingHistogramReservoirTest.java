@@ -64,6 +64,12 @@ class SlidingHistogramReservoirTest {
     }
 
     @Test
+    void aDurationBeyondAMinuteCountsAsAMinute() {
+        reservoir.update(TimeUnit.HOURS.toNanos(2));
+        assertThat(reservoir.getSnapshot().getMax()).isCloseTo(TimeUnit.MINUTES.toNanos(1), within(TimeUnit.MINUTES.toNanos(1) / 1000));
+    }
+
+    @Test
     void concurrentRecordingLosesNothing() {
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
