@@ -9,6 +9,7 @@ import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -177,7 +178,7 @@ public final class SlidingHistogramReservoir implements Reservoir {
 
         @Override
         public void dump(OutputStream output) {
-            try (PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(output, StandardCharsets.UTF_8))) {
+            try (PrintWriter out = new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8))) {
                 for (long value : getValues()) {
                     out.printf("%d%n", value);
                 }
