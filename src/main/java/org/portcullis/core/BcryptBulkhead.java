@@ -34,7 +34,6 @@ public final class BcryptBulkhead implements Managed {
 
     private final PasswordHasher hasher;
     private final ThreadPoolExecutor pool;
-    private final int threads;
     private final long maxWaitNanos;
     private final long retryAfterSeconds;
     private final Meter rejected;
@@ -49,7 +48,6 @@ public final class BcryptBulkhead implements Managed {
     BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics,
                    LongSupplier nanoTime) {
         this.hasher = hasher;
-        this.threads = threads;
         this.nanoTime = nanoTime;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize),
@@ -113,6 +111,7 @@ public final class BcryptBulkhead implements Managed {
 
     /** How long a hash submitted now would wait to start: 0 while a thread is free. */
     long predictedWaitNanos() {
+        int threads = pool.getMaximumPoolSize();
         int waiting = pool.getQueue().size();
         if (pool.getActiveCount() + waiting < threads) {
             return 0;

@@ -20,9 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The sample behind each endpoint's whole-request timer: the durations of the last {@code window}, kept as
  * counts in HdrHistogram buckets (three significant digits: 80.0 ms reads as 80.0 ms, not as one of a
  * hundred neighbours) rather than one entry per request. Metrics' own sliding-window reservoir kept every
- * sample, so its memory grew with traffic × window, and it took a lock on every request; here memory
- * depends on how many distinct latencies there are (packed histograms), not on how many requests, and
- * recording is wait-free (HdrHistogram's {@link Recorder}).
+ * sample, so its memory grew with traffic × window, and it took a lock on every request; here memory does
+ * not grow with the request count, and recording is wait-free (HdrHistogram's {@link Recorder}).
  *
  * <p>Durations are kept from 1 µs to 1 minute; a longer one counts as 1 minute (no request here lasts that
  * long: the database and bcrypt waits end far sooner). The recorder is a fixed-range, non-packed
@@ -52,6 +51,8 @@ public final class SlidingHistogramReservoir implements Reservoir {
     private long current;
     /** Tick at which {@link #current} ends. */
     private volatile long currentEnd;
+    /** The recorder's last interval histogram, handed back to it on the next rotation; guarded by {@link #lock}. */
+    private Histogram interval;
 
     public SlidingHistogramReservoir(Duration window, Clock clock) {
         this.clock = clock;
@@ -65,7 +66,19 @@ public final class SlidingHistogramReservoir implements Reservoir {
 
     @Override
     public int size() {
-        return getSnapshot().size();
+        lock.lock();
+        try {
+            rotate();
+            long count = 0;
+            for (int i = 0; i < SLICES; i++) {
+                if (inWindow(i)) {
+                    count += slices[i].getTotalCount();
+                }
+            }
+            return (int) Math.min(count, Integer.MAX_VALUE);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -86,9 +99,9 @@ public final class SlidingHistogramReservoir implements Reservoir {
         lock.lock();
         try {
             rotate();
-            Histogram window = new Histogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+            Histogram window = new PackedHistogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
             for (int i = 0; i < SLICES; i++) {
-                if (sliceNumbers[i] > current - SLICES && sliceNumbers[i] <= current) {
+                if (inWindow(i)) {
                     window.add(slices[i]);
                 }
             }
@@ -100,11 +113,17 @@ public final class SlidingHistogramReservoir implements Reservoir {
 
     /** Folds what was recorded into the current slice, then moves to the slice of now if time has moved on. */
     private void rotate() {
-        slot(current).add(recorder.getIntervalHistogram());
+        interval = recorder.getIntervalHistogram(interval);
+        slot(current).add(interval);
         long now = clock.getTick() / sliceNanos;
         if (now != current) {
             moveTo(now);
         }
+    }
+
+    /** True if slot {@code index} holds one of the window's slices: the current one or the nine before. */
+    private boolean inWindow(int index) {
+        return sliceNumbers[index] > current - SLICES && sliceNumbers[index] <= current;
     }
 
     private void moveTo(long slice) {
