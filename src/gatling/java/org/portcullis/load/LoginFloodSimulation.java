@@ -91,7 +91,10 @@ public final class LoginFloodSimulation extends PortcullisSimulation {
         return readers.accessTokens();
     }
 
-    /** Twice as many logins in flight as bcrypt threads: the pool busy, its queue used, nothing refused. */
+    /**
+     * Twice as many logins in flight as bcrypt threads: the pool busy and its queue used. A 503 during the
+     * warm-up is waited out and retried by the setup client.
+     */
     @Override
     List<Account> warmUpLogins() {
         return flooders.first(2 * settings.cores());
