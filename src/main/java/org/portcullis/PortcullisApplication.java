@@ -28,6 +28,7 @@ import org.portcullis.config.BulkheadSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.core.AccountService;
+import org.portcullis.core.AddressBucket;
 import org.portcullis.core.BcryptBulkhead;
 import org.portcullis.core.Caller;
 import org.portcullis.core.LoginService;
@@ -40,7 +41,6 @@ import org.portcullis.db.CallerLookup;
 import org.portcullis.db.DatabaseProbe;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
-import org.portcullis.db.UserDao;
 import org.portcullis.errors.DatabaseExceptionMapper;
 import org.portcullis.errors.DomainExceptionMapper;
 import org.portcullis.errors.JsonErrorHandler;
@@ -117,7 +117,6 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         if (config.isMigrateOnStart()) {
             SchemaMigrator.migrate(jdbi);
         }
-        UserDao users = jdbi.onDemand(UserDao.class);
         SessionDao sessions = jdbi.onDemand(SessionDao.class);
         CallerLookup callers = new CallerLookup(jdbi);
 
@@ -132,10 +131,11 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.lifecycle().manage(bcrypt);
         TokenService tokens = tokenService(config.getTokens(), clock);
 
-        AccountService accounts = new AccountService(jdbi, bcrypt, clock);
+        LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(),
+                new AddressBucket(config.getClients().getIpv6Prefix()), clock);
+        AccountService accounts = new AccountService(jdbi, bcrypt, throttle, clock);
         SessionService sessionService = new SessionService(sessions, clock);
-        LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), clock);
-        LoginService logins = new LoginService(users, sessions, bcrypt, tokens, throttle, clock);
+        LoginService logins = new LoginService(jdbi, bcrypt, tokens, throttle, clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens, clock);
         ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
 

@@ -36,6 +36,24 @@ public class ClientSettings {
     @NotNull
     private List<String> corsAllowedOrigins = new ArrayList<>();
 
+    /**
+     * IPv6 clients are throttled per network of this many leading bits: a host is routinely given a whole
+     * /64 and can pick any address in it, so single IPv6 addresses are no limit at all.
+     */
+    @Min(1)
+    @Max(128)
+    private int ipv6Prefix = 64;
+
+    @JsonProperty
+    public int getIpv6Prefix() {
+        return ipv6Prefix;
+    }
+
+    @JsonProperty
+    public void setIpv6Prefix(int ipv6Prefix) {
+        this.ipv6Prefix = ipv6Prefix;
+    }
+
     @JsonProperty
     public DataSize getMaxBodySize() {
         return maxBodySize;

@@ -17,12 +17,14 @@ public final class AccountService {
     private final Jdbi jdbi;
     private final UserDao users;
     private final BcryptBulkhead hasher;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    public AccountService(Jdbi jdbi, BcryptBulkhead hasher, Clock clock) {
+    public AccountService(Jdbi jdbi, BcryptBulkhead hasher, LoginThrottle throttle, Clock clock) {
         this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
         this.hasher = hasher;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -58,17 +60,32 @@ public final class AccountService {
     /**
      * Replaces the password after checking the current one, and revokes every other session of the
      * account in the same transaction: whoever knew the old password loses their sessions at once.
+     *
+     * <p>The check is a guess like a login's, so it is claimed in the account's throttle first (a stolen
+     * access token cannot try passwords without limit). The replacement is a compare-and-set on the hash
+     * that was checked: of two concurrent changes one wins, the other gets 409 and changes nothing.
      */
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        if (!hasher.matches(currentPassword, caller.account().passwordHash())) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "Current password is incorrect");
+        Account account = caller.account();
+        try (LoginThrottle.Claim claim = throttle.claimPasswordCheck(account)) {
+            if (!hasher.matches(currentPassword, account.passwordHash())) {
+                claim.failed();
+                throw new DomainException(DomainException.Kind.FORBIDDEN, "Current password is incorrect");
+            }
+            claim.succeeded();
         }
         String hash = hasher.hash(newPassword);
         Instant now = clock.instant();
-        UUID userId = caller.account().id();
-        jdbi.useTransaction(handle -> {
-            handle.attach(UserDao.class).updatePasswordHash(userId, hash, now);
-            handle.attach(SessionDao.class).revokeAllExcept(userId, caller.session().id(), now);
+        boolean replaced = jdbi.inTransaction(handle -> {
+            if (handle.attach(UserDao.class).replacePasswordHash(account.id(), account.passwordHash(), hash, now) == 0) {
+                return false;
+            }
+            handle.attach(SessionDao.class).revokeAllExcept(account.id(), caller.session().id(), now);
+            return true;
         });
+        if (!replaced) {
+            throw new DomainException(DomainException.Kind.CONFLICT,
+                    "The password was changed by another request meanwhile");
+        }
     }
 }

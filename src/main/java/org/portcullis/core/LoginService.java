@@ -1,5 +1,6 @@
 package org.portcullis.core;
 
+import org.jdbi.v3.core.Jdbi;
 import org.portcullis.db.SessionDao;
 import org.portcullis.db.UserDao;
 
@@ -10,51 +11,85 @@ import java.util.UUID;
 
 /**
  * Password login: verifies the credentials and opens a new device session with its first token pair.
- * Failed attempts are throttled per account and per address ({@link LoginThrottle}). An unknown email
- * and a wrong password are one answer, reached with the same bcrypt work, so neither the
+ * Attempts are claimed against the account's and the address's limits before bcrypt ({@link LoginThrottle}).
+ * An unknown email and a wrong password are one answer, reached with the same bcrypt work, so neither the
  * message nor the time tells an attacker which emails have accounts.
+ *
+ * <p>The session is opened only if the hash that was verified is still the account's hash and the account
+ * is still active, read under the account row's lock in the transaction that inserts the session: a login
+ * that checked the old password while a password change committed gets 401 instead of a session the change
+ * could no longer revoke.
  */
 public final class LoginService {
+    private final Jdbi jdbi;
     private final UserDao users;
-    private final SessionDao sessions;
     private final BcryptBulkhead hasher;
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
+    /** Test seam: runs after the password check and before the session is opened. */
+    private final Runnable afterPasswordCheck;
 
-    public LoginService(UserDao users, SessionDao sessions, BcryptBulkhead hasher, TokenService tokens,
-                        LoginThrottle throttle, Clock clock) {
-        this.users = users;
-        this.throttle = throttle;
-        this.sessions = sessions;
+    public LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock) {
+        this(jdbi, hasher, tokens, throttle, clock, () -> { });
+    }
+
+    LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock,
+                 Runnable afterPasswordCheck) {
+        this.jdbi = jdbi;
+        this.users = jdbi.onDemand(UserDao.class);
         this.hasher = hasher;
         this.tokens = tokens;
+        this.throttle = throttle;
         this.clock = clock;
+        this.afterPasswordCheck = afterPasswordCheck;
     }
 
     public IssuedTokens login(LoginAttempt attempt) {
-        throttle.checkAddress(attempt.ipAddress());
         Optional<Account> found = users.findByEmail(attempt.email());
-        found.ifPresent(throttle::checkAccount);
-        boolean passwordMatches = found.isPresent()
-                ? hasher.matches(attempt.password(), found.get().passwordHash())
-                : hasher.matchesNothing(attempt.password());
-        if (!passwordMatches) {
-            throttle.recordFailure(found.orElse(null), attempt.ipAddress());
-            throw DomainException.invalidCredentials();
+        try (LoginThrottle.Claim claim = throttle.claimLogin(attempt.ipAddress(), found.orElse(null))) {
+            boolean passwordMatches = found.isPresent()
+                    ? hasher.matches(attempt.password(), found.get().passwordHash())
+                    : hasher.matchesNothing(attempt.password());
+            afterPasswordCheck.run();
+            if (!passwordMatches) {
+                claim.failed();
+                throw DomainException.invalidCredentials();
+            }
+            Account account = found.get();
+            UUID sessionId = UUID.randomUUID();
+            TokenPair pair = tokens.issuePair(account.id(), sessionId);
+            Outcome outcome = openSession(account, sessionId, pair, attempt);
+            if (outcome == Outcome.PASSWORD_CHANGED) {
+                claim.failed();
+                throw DomainException.invalidCredentials();
+            }
+            claim.succeeded();
+            // Only after the password proved right: otherwise "disabled" would confirm the account exists.
+            if (outcome == Outcome.INACTIVE) {
+                throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
+            }
+            return new IssuedTokens(pair, account);
         }
-        Account account = found.get();
-        throttle.recordSuccess(account);
-        // Only after the password proved right: otherwise "disabled" would confirm the account exists.
-        if (!account.isActive()) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
-        }
-        UUID sessionId = UUID.randomUUID();
-        TokenPair pair = tokens.issuePair(account.id(), sessionId);
+    }
+
+    private enum Outcome { OPENED, INACTIVE, PASSWORD_CHANGED }
+
+    private Outcome openSession(Account account, UUID sessionId, TokenPair pair, LoginAttempt attempt) {
         Instant now = clock.instant();
-        sessions.insert(new Session(sessionId, account.id(), pair.refreshJti(),
+        Session session = new Session(sessionId, account.id(), pair.refreshJti(),
                 DeviceNames.choose(attempt.deviceName(), attempt.userAgent()), attempt.userAgent(),
-                attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null));
-        return new IssuedTokens(pair, account);
+                attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null);
+        return jdbi.inTransaction(handle -> {
+            Optional<UserDao.Credentials> current = handle.attach(UserDao.class).credentialsForUpdate(account.id());
+            if (current.isEmpty() || !current.get().passwordHash().equals(account.passwordHash())) {
+                return Outcome.PASSWORD_CHANGED;
+            }
+            if (!current.get().active()) {
+                return Outcome.INACTIVE;
+            }
+            handle.attach(SessionDao.class).insert(session);
+            return Outcome.OPENED;
+        });
     }
 }

@@ -2,14 +2,13 @@ package org.portcullis.core;
 
 import org.jdbi.v3.core.Jdbi;
 import org.portcullis.config.LockoutSettings;
+import org.portcullis.db.AddressWindows;
 import org.portcullis.db.ThrottleDao;
-import org.portcullis.db.UniqueViolation;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
 /**
  * Brute-force protection, kept in the database so every instance behind a load balancer enforces the same
@@ -17,67 +16,84 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Per account: {@code maxFailures} consecutive failures lock it for the first lock time, doubling with
  * each renewed lock up to the maximum; while locked even the right password gets 429, and no bcrypt work is
- * spent. Per client address: at most {@code addressMaxFailures} failures per window across all accounts,
- * so one address cannot walk through many accounts just under each account's limit.
+ * spent. Per client address (IPv6 by prefix, see {@link AddressBucket}): at most {@code addressMaxFailures}
+ * failures per window across all accounts, so one address cannot walk through many accounts just under each
+ * account's limit.
+ *
+ * <p>An attempt is claimed <em>before</em> its bcrypt check, with one conditional UPDATE per limit, and the
+ * claim is settled afterwards: a failure keeps it, a success or an attempt that never got checked gives it
+ * back. Checking first and counting after the ~0.3 s check would let every attempt already in flight through,
+ * on every instance; claiming first means that of any number of parallel guesses at most {@code maxFailures}
+ * reach bcrypt before the lock.
  */
 public final class LoginThrottle {
-    /** Expired address windows are swept at most this often per instance. */
-    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-
     private final Jdbi jdbi;
-    private final ThrottleDao throttle;
+    private final ThrottleDao accounts;
+    private final AddressWindows addresses;
+    private final AddressBucket buckets;
     private final LockoutSettings settings;
     private final Clock clock;
-    private final AtomicLong nextSweep = new AtomicLong();
 
-    public LoginThrottle(Jdbi jdbi, LockoutSettings settings, Clock clock) {
+    public LoginThrottle(Jdbi jdbi, LockoutSettings settings, AddressBucket buckets, Clock clock) {
         this.jdbi = jdbi;
-        this.throttle = jdbi.onDemand(ThrottleDao.class);
+        this.accounts = jdbi.onDemand(ThrottleDao.class);
+        this.addresses = new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES);
+        this.buckets = buckets;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Refuses an address that has used up its failures for the current window. */
-    public void checkAddress(String address) {
+    /**
+     * Claims a login attempt from {@code address} at {@code accountOrNull} (null: no such account, only
+     * the address counts).
+     *
+     * @throws RetryLaterException (429) when the address or the account has no attempt left
+     */
+    public Claim claimLogin(String address, Account accountOrNull) {
+        String bucket = buckets.of(address);
         Instant now = clock.instant();
-        Instant windowStart = now.minus(settings.getAddressWindow().toJavaDuration());
-        Optional<ThrottleDao.AddressWindow> window = throttle.currentWindow(address, windowStart);
-        if (window.isPresent() && window.get().failures() >= settings.getAddressMaxFailures()) {
-            Instant reopens = window.get().started().plus(settings.getAddressWindow().toJavaDuration());
-            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS, "Too many failed logins from this address; try again later",
-                    secondsUntil(reopens, now));
-        }
-    }
-
-    /** Refuses a locked account, before any password work. */
-    public void checkAccount(Account account) {
-        Instant now = clock.instant();
-        Instant until = account.lockedUntil();
-        if (until != null && until.isAfter(now)) {
+        AddressWindows.Claim byAddress = addresses.claim(bucket, now, addressWindow(), settings.getAddressMaxFailures());
+        if (!byAddress.granted()) {
             throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                    "Too many failed logins for this account; try again later", secondsUntil(until, now));
+                    "Too many failed logins from this address; try again later",
+                    secondsUntil(byAddress.windowStartedAt().plus(addressWindow()), now));
         }
+        Claim claim = new Claim(bucket, null);
+        if (accountOrNull == null) {
+            return claim;
+        }
+        try {
+            claimAccountAttempt(accountOrNull.id(), now);
+        } catch (RuntimeException refused) {
+            claim.close();
+            throw refused;
+        }
+        return new Claim(bucket, accountOrNull.id());
     }
 
-    /** Records a failed login: against the account if there is one, and always against the address. */
-    public void recordFailure(Account accountOrNull, String address) {
-        Instant now = clock.instant();
-        if (accountOrNull != null) {
-            jdbi.useTransaction(handle -> {
-                ThrottleDao dao = handle.attach(ThrottleDao.class);
-                dao.countFailure(accountOrNull.id());
-                ThrottleDao.FailureCount count = dao.failureCount(accountOrNull.id());
-                if (count.failures() >= settings.getMaxFailures()) {
-                    dao.lock(accountOrNull.id(), now.plus(lockDuration(settings, count.locks())));
-                }
-            });
-        }
-        countAddressFailure(address, now);
+    /**
+     * Claims a check of the account's password outside a login (a password change): only the account counts.
+     *
+     * @throws RetryLaterException (429) when the account is locked or has no attempt left
+     */
+    public Claim claimPasswordCheck(Account account) {
+        claimAccountAttempt(account.id(), clock.instant());
+        return new Claim(null, account.id());
     }
 
-    /** Clears the account's failures and lock history after a successful login. */
-    public void recordSuccess(Account account) {
-        throttle.clear(account.id());
+    private void claimAccountAttempt(UUID accountId, Instant now) {
+        if (accounts.claimAttempt(accountId, settings.getMaxFailures(), now) == 1) {
+            return;
+        }
+        // Locked, or every attempt the account has left is being checked right now; those will lock it
+        // if they fail, so the lock they would earn is the honest wait.
+        long retryAfter = accounts.lockState(accountId)
+                .map(state -> state.lockedUntil() != null && state.lockedUntil().isAfter(now)
+                        ? secondsUntil(state.lockedUntil(), now)
+                        : lockDuration(settings, state.locks()).toSeconds())
+                .orElse(1L);
+        throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                "Too many failed logins for this account; try again later", retryAfter);
     }
 
     /** The lock after {@code previousLocks} earlier ones: first lock, doubled each time, capped. */
@@ -88,30 +104,70 @@ public final class LoginThrottle {
         return lock.compareTo(max) > 0 ? max : lock;
     }
 
-    private void countAddressFailure(String address, Instant now) {
-        Instant windowStart = now.minus(settings.getAddressWindow().toJavaDuration());
-        if (throttle.countAddressFailure(address, windowStart, now) == 0) {
-            try {
-                throttle.insertAddressFailure(address, now);
-            } catch (RuntimeException e) {
-                if (!UniqueViolation.isCausedBy(e)) {
-                    throw e;
-                }
-                // Another request opened the window first: count ours in it.
-                throttle.countAddressFailure(address, windowStart, now);
-            }
-            sweep(now, windowStart);
-        }
-    }
-
-    private void sweep(Instant now, Instant windowStart) {
-        long due = nextSweep.get();
-        if (now.toEpochMilli() >= due && nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL).toEpochMilli())) {
-            throttle.forgetAddressesBefore(windowStart);
-        }
+    private Duration addressWindow() {
+        return settings.getAddressWindow().toJavaDuration();
     }
 
     private static long secondsUntil(Instant until, Instant now) {
         return (Duration.between(now, until).toMillis() + 999) / 1000;
+    }
+
+    /**
+     * One claimed attempt, settled once: {@link #failed()}, {@link #succeeded()}, or, if neither was called,
+     * given back by {@link #close()} (the check never happened: the bcrypt pool refused it, the database
+     * failed). Use it in try-with-resources.
+     */
+    public final class Claim implements AutoCloseable {
+        private final String bucket;
+        private final UUID accountId;
+        private boolean settled;
+
+        private Claim(String bucketOrNull, UUID accountIdOrNull) {
+            this.bucket = bucketOrNull;
+            this.accountId = accountIdOrNull;
+        }
+
+        /** The password was wrong: the attempt stays counted, and the account locks if that was its last. */
+        public void failed() {
+            settled = true;
+            if (accountId == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            jdbi.useTransaction(handle -> {
+                ThrottleDao dao = handle.attach(ThrottleDao.class);
+                dao.lockStateForUpdate(accountId)
+                        .filter(state -> state.failures() >= settings.getMaxFailures())
+                        .ifPresent(state -> dao.lock(accountId, now.plus(lockDuration(settings, state.locks()))));
+            });
+        }
+
+        /** The password was right: the account starts afresh and the address gets its attempt back. */
+        public void succeeded() {
+            settled = true;
+            if (accountId != null) {
+                accounts.clear(accountId);
+            }
+            releaseAddress();
+        }
+
+        /** Gives back an attempt that was neither a failure nor a success. */
+        @Override
+        public void close() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            if (accountId != null) {
+                accounts.releaseAttempt(accountId);
+            }
+            releaseAddress();
+        }
+
+        private void releaseAddress() {
+            if (bucket != null) {
+                addresses.release(bucket, clock.instant(), addressWindow());
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.portcullis.db;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -32,6 +33,25 @@ public interface UserDao {
     int updateNames(@Bind("id") UUID id, @Bind("firstName") String firstName, @Bind("lastName") String lastName,
                     @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
-    int updatePasswordHash(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
+    /**
+     * Replaces the password hash only if it is still the one the caller checked: of two concurrent
+     * changes exactly one succeeds (1); the other finds the hash changed under it (0).
+     */
+    @SqlUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id AND password_hash = :checked")
+    int replacePasswordHash(@Bind("id") UUID id, @Bind("checked") String checkedHash, @Bind("hash") String hash,
+                            @Bind("now") Instant now);
+
+    /**
+     * The account's current hash and state, with its row locked until the transaction ends. A login opens
+     * its session under this lock, so it cannot interleave with a password change (whose UPDATE takes the
+     * same lock): either the change waits and then revokes the new session, or the login waits and then
+     * sees the new hash.
+     */
+    @SqlQuery("SELECT password_hash AS passwordHash, is_active AS active FROM users WHERE id = :id FOR UPDATE")
+    @RegisterConstructorMapper(Credentials.class)
+    Optional<Credentials> credentialsForUpdate(@Bind("id") UUID id);
+
+    /** What a login must still find true when it opens its session. */
+    record Credentials(String passwordHash, boolean active) {
+    }
 }

@@ -35,10 +35,11 @@ abstract class LoginThrottleContract extends AppOnDatabase {
         address = randomAddress();
     }
 
+    /** An IPv6 address in a random /64 of the documentation range: a client of its own. */
     static String randomAddress() {
         UUID id = UUID.randomUUID();
-        return "2001:db8::" + Long.toHexString(id.getMostSignificantBits() & 0xffff) + ":"
-                + Long.toHexString(id.getLeastSignificantBits() & 0xffff);
+        return "2001:db8:" + Long.toHexString(id.getMostSignificantBits() & 0xffff) + ":"
+                + Long.toHexString(id.getLeastSignificantBits() & 0xffff) + "::1";
     }
 
     private Reply login(String email, String password, String from) {
