@@ -120,7 +120,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         SessionDao sessions = jdbi.onDemand(SessionDao.class);
         CallerLookup callers = new CallerLookup(jdbi);
 
-        PasswordHasher hasher = new PasswordHasher(config.getPasswords().getBcryptCost());
+        PasswordHasher hasher = passwordHasher(config.getPasswords().getBcryptCost());
         if (hasher.cost() < PasswordSettings.RECOMMENDED_MINIMUM_COST) {
             LOG.warn("bcrypt cost {} is below {}: fine for tests, too weak for production passwords",
                     hasher.cost(), PasswordSettings.RECOMMENDED_MINIMUM_COST);
@@ -160,6 +160,11 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(new SessionResource(sessionService));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
+    }
+
+    /** bcrypt at the configured cost; tests override this to watch or hold the checks that reach bcrypt. */
+    protected PasswordHasher passwordHasher(int cost) {
+        return new PasswordHasher(cost);
     }
 
     /**

@@ -27,22 +27,14 @@ public final class LoginService {
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
-    /** Test seam: runs after the password check and before the session is opened. */
-    private final Runnable afterPasswordCheck;
 
     public LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock) {
-        this(jdbi, hasher, tokens, throttle, clock, () -> { });
-    }
-
-    LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock,
-                 Runnable afterPasswordCheck) {
         this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
         this.clock = clock;
-        this.afterPasswordCheck = afterPasswordCheck;
     }
 
     public IssuedTokens login(LoginAttempt attempt) {
@@ -51,7 +43,6 @@ public final class LoginService {
             boolean passwordMatches = found.isPresent()
                     ? hasher.matches(attempt.password(), found.get().passwordHash())
                     : hasher.matchesNothing(attempt.password());
-            afterPasswordCheck.run();
             if (!passwordMatches) {
                 claim.failed();
                 throw DomainException.invalidCredentials();

@@ -44,7 +44,14 @@ public final class TestApps {
      */
     public static DropwizardAppExtension<PortcullisConfiguration> functional(Supplier<String> databaseUrl,
                                                                              Map<String, String> settings) {
-        return new DropwizardAppExtension<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
+        return functional(PortcullisApplication.class, databaseUrl, settings);
+    }
+
+    /** As {@link #functional(Supplier, Map)}, for a test subclass of the application (one with a seam). */
+    public static DropwizardAppExtension<PortcullisConfiguration> functional(
+            Class<? extends PortcullisApplication> application, Supplier<String> databaseUrl,
+            Map<String, String> settings) {
+        return new DropwizardAppExtension<>(application, CONFIG, substitutingEnvironment(),
                 overrides(databaseUrl, settings));
     }
 
@@ -79,7 +86,14 @@ public final class TestApps {
 
     public static DropwizardTestSupport<PortcullisConfiguration> support(Supplier<String> databaseUrl,
                                                                          Map<String, String> settings) {
-        return new DropwizardTestSupport<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
+        return support(PortcullisApplication.class, databaseUrl, settings);
+    }
+
+    /** As {@link #support(Supplier, Map)}, for a test subclass of the application (one with a seam). */
+    public static DropwizardTestSupport<PortcullisConfiguration> support(
+            Class<? extends PortcullisApplication> application, Supplier<String> databaseUrl,
+            Map<String, String> settings) {
+        return new DropwizardTestSupport<>(application, CONFIG, substitutingEnvironment(),
                 overrides(databaseUrl, settings));
     }
 
