@@ -35,6 +35,7 @@ import org.portcullis.core.LoginService;
 import org.portcullis.core.LoginThrottle;
 import org.portcullis.core.PasswordHasher;
 import org.portcullis.core.RefreshTokenRotation;
+import org.portcullis.core.RegistrationThrottle;
 import org.portcullis.core.SessionService;
 import org.portcullis.core.TokenService;
 import org.portcullis.db.CallerLookup;
@@ -131,9 +132,12 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.lifecycle().manage(bcrypt);
         TokenService tokens = tokenService(config.getTokens(), clock);
 
-        LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(),
-                new AddressBucket(config.getClients().getIpv6Prefix()), clock);
-        AccountService accounts = new AccountService(jdbi, bcrypt, throttle, clock);
+        AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
+        LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), buckets, clock);
+        RegistrationThrottle registrations = new RegistrationThrottle(jdbi, buckets,
+                config.getLockout().getRegistrationsPerAddress(),
+                config.getLockout().getRegistrationWindow().toJavaDuration(), clock);
+        AccountService accounts = new AccountService(jdbi, bcrypt, throttle, registrations, clock);
         SessionService sessionService = new SessionService(sessions, clock);
         LoginService logins = new LoginService(jdbi, bcrypt, tokens, throttle, clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens, clock);

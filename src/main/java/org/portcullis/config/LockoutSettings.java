@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * failed logins the account is locked for {@code firstLock}, doubling with each renewed lock up to
  * {@code maxLock}; the defaults stay well inside OWASP ASVS V2.2.1 (at most 100 failures an hour per
  * account). Per client address: {@code addressMaxFailures} failures across all accounts per
- * {@code addressWindow}.
+ * {@code addressWindow}, and {@code registrationsPerAddress} registrations per {@code registrationWindow}.
  */
 public class LockoutSettings {
     @Min(1)
@@ -33,6 +33,34 @@ public class LockoutSettings {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration addressWindow = Duration.minutes(15);
+
+    /** Registrations per client address (IPv6 by prefix) per {@code registrationWindow}: each costs a hash. */
+    @Min(1)
+    private int registrationsPerAddress = 30;
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration registrationWindow = Duration.hours(1);
+
+    @JsonProperty
+    public int getRegistrationsPerAddress() {
+        return registrationsPerAddress;
+    }
+
+    @JsonProperty
+    public void setRegistrationsPerAddress(int registrationsPerAddress) {
+        this.registrationsPerAddress = registrationsPerAddress;
+    }
+
+    @JsonProperty
+    public Duration getRegistrationWindow() {
+        return registrationWindow;
+    }
+
+    @JsonProperty
+    public void setRegistrationWindow(Duration registrationWindow) {
+        this.registrationWindow = registrationWindow;
+    }
 
     @JsonProperty
     public int getMaxFailures() {

@@ -18,22 +18,33 @@ public final class AccountService {
     private final UserDao users;
     private final BcryptBulkhead hasher;
     private final LoginThrottle throttle;
+    private final RegistrationThrottle registrations;
     private final Clock clock;
 
-    public AccountService(Jdbi jdbi, BcryptBulkhead hasher, LoginThrottle throttle, Clock clock) {
+    public AccountService(Jdbi jdbi, BcryptBulkhead hasher, LoginThrottle throttle,
+                          RegistrationThrottle registrations, Clock clock) {
         this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
         this.hasher = hasher;
         this.throttle = throttle;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
     /**
      * Creates an active, non-superuser account. Two registrations of one email race on the unique
-     * constraint, so exactly one wins and the others get {@link DomainException.Kind#CONFLICT}.
+     * constraint, so exactly one wins and the others get {@link DomainException.Kind#CONFLICT}. Each
+     * registration is first claimed against its address's limit ({@link RegistrationThrottle}).
      */
-    public Account register(String email, String password, String firstName, String lastName) {
-        String hash = hasher.hash(password);
+    public Account register(String email, String password, String firstName, String lastName, String address) {
+        registrations.claim(address);
+        String hash;
+        try {
+            hash = hasher.hash(password);
+        } catch (RetryLaterException busy) {
+            registrations.giveBack(address);
+            throw busy;
+        }
         Instant now = clock.instant();
         Account account = new Account(UUID.randomUUID(), email, hash, firstName, lastName, true, false, now, now,
                 null);

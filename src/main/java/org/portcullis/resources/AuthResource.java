@@ -66,10 +66,12 @@ public final class AuthResource {
     @Operation(summary = "Create an account", responses = {
             @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserView.class))),
             @ApiResponse(responseCode = "409", description = "Email taken", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
-            @ApiResponse(responseCode = "422", description = "Invalid input", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
-    public Response register(@NotNull @Valid RegisterRequest request) {
+            @ApiResponse(responseCode = "422", description = "Invalid input", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+            @ApiResponse(responseCode = "429", description = "Too many registrations from this address", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
+    public Response register(@NotNull @Valid RegisterRequest request,
+                             @Parameter(hidden = true) @Context HttpServletRequest http) {
         UserView user = UserView.of(accounts.register(request.email(), request.password(), request.firstName(),
-                request.lastName()));
+                request.lastName(), clientAddress(http)));
         return Response.created(URI.create("/api/v1/users/me")).entity(user).build();
     }
 
@@ -81,16 +83,20 @@ public final class AuthResource {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "401", description = "Bad credentials", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "403", description = "Account disabled", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
-            @ApiResponse(responseCode = "422", description = "Invalid input", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
+            @ApiResponse(responseCode = "422", description = "Invalid input", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+            @ApiResponse(responseCode = "429", description = "Too many failed logins for the account or address", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public TokenResponse login(@NotNull @Valid LoginRequest request,
                                @Parameter(hidden = true) @Context HttpServletRequest http) {
         String userAgent = http.getHeader(HttpHeaders.USER_AGENT);
         if (userAgent != null && userAgent.length() > maxUserAgentLength) {
             userAgent = userAgent.substring(0, maxUserAgentLength);
         }
-        String ip = addresses.resolve(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
-        return TokenResponse.of(logins.login(
-                new LoginAttempt(request.email(), request.password(), request.deviceName(), userAgent, ip)));
+        return TokenResponse.of(logins.login(new LoginAttempt(request.email(), request.password(),
+                request.deviceName(), userAgent, clientAddress(http))));
+    }
+
+    private String clientAddress(HttpServletRequest http) {
+        return addresses.resolve(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
     }
 
     @POST

@@ -64,6 +64,8 @@ public final class UserResource {
             security = @SecurityRequirement(name = "bearer"), responses = {
             @ApiResponse(responseCode = "204"),
             @ApiResponse(responseCode = "403", description = "Current password is wrong", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+            @ApiResponse(responseCode = "409", description = "Another request changed the password meanwhile", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
+            @ApiResponse(responseCode = "429", description = "Too many wrong passwords for the account", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "422", description = "New password too weak or too long", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public void changePassword(@Parameter(hidden = true) @Auth Caller caller,
                                @NotNull @Valid ChangePasswordRequest request) {
