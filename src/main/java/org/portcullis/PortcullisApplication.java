@@ -105,7 +105,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
     @Override
     public void run(PortcullisConfiguration config, Environment environment) {
         configureJson(environment.getObjectMapper());
-        Clock clock = CLOCK;
+        Clock clock = clock();
 
         LatencyGuard.install(environment, config.getLatencyGuard());
 
@@ -136,7 +136,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         SessionService sessionService = new SessionService(sessions, clock);
         LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), clock);
         LoginService logins = new LoginService(users, sessions, bcrypt, tokens, throttle, clock);
-        RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens, clock);
+        RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens,
+                config.getTokens().getMaxSessionAge().toJavaDuration(), clock);
         ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
 
         environment.jersey().register(authentication(tokens, callers, sessions, clock));
@@ -160,6 +161,11 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(new SessionResource(sessionService));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
+    }
+
+    /** The time every service reads; a test subclass substitutes a clock it moves by hand. */
+    protected Clock clock() {
+        return CLOCK;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
 
 import java.util.Map;
@@ -25,8 +26,14 @@ public abstract class AppOnDatabase {
 
     /** @param settings config.yml overrides on top of {@link TestApps#functional}'s */
     protected AppOnDatabase(DatabaseExtension db, Map<String, String> settings) {
+        this(db, PortcullisApplication.class, settings);
+    }
+
+    /** @param application the application class to start, e.g. {@link ClockedApplication} */
+    protected AppOnDatabase(DatabaseExtension db, Class<? extends PortcullisApplication> application,
+                            Map<String, String> settings) {
         this.db = db;
-        this.app = TestApps.functional(db::url, settings);
+        this.app = TestApps.functional(application, db::url, settings);
     }
 
     protected DropwizardAppExtension<PortcullisConfiguration> app() {

@@ -44,7 +44,14 @@ public final class TestApps {
      */
     public static DropwizardAppExtension<PortcullisConfiguration> functional(Supplier<String> databaseUrl,
                                                                              Map<String, String> settings) {
-        return new DropwizardAppExtension<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
+        return functional(PortcullisApplication.class, databaseUrl, settings);
+    }
+
+    /** As above, for a subclass of the application (one on a {@link ClockedApplication test clock}). */
+    public static DropwizardAppExtension<PortcullisConfiguration> functional(
+            Class<? extends PortcullisApplication> application, Supplier<String> databaseUrl,
+            Map<String, String> settings) {
+        return new DropwizardAppExtension<>(application, CONFIG, substitutingEnvironment(),
                 overrides(databaseUrl, settings));
     }
 
