@@ -135,7 +135,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         AccountService accounts = new AccountService(jdbi, bcrypt, clock);
         SessionService sessionService = new SessionService(sessions, clock);
         LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), clock);
-        LoginService logins = new LoginService(users, sessions, bcrypt, tokens, throttle, clock);
+        LoginService logins = new LoginService(users, sessions, bcrypt, tokens, throttle, clock,
+                config.getTokens().getMaxSessionsPerUser());
         RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens,
                 config.getTokens().getMaxSessionAge().toJavaDuration(), clock);
         ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());

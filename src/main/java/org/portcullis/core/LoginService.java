@@ -21,15 +21,17 @@ public final class LoginService {
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final int maxSessionsPerUser;
 
     public LoginService(UserDao users, SessionDao sessions, BcryptBulkhead hasher, TokenService tokens,
-                        LoginThrottle throttle, Clock clock) {
+                        LoginThrottle throttle, Clock clock, int maxSessionsPerUser) {
         this.users = users;
         this.throttle = throttle;
         this.sessions = sessions;
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
+        this.maxSessionsPerUser = maxSessionsPerUser;
     }
 
     public IssuedTokens login(LoginAttempt attempt) {
@@ -55,6 +57,9 @@ public final class LoginService {
         sessions.insert(new Session(sessionId, account.id(), pair.refreshJti(),
                 DeviceNames.choose(attempt.deviceName(), attempt.userAgent()), attempt.userAgent(),
                 attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null));
+
+        // Per-user session cap: the least recently used live sessions beyond it end with this login.
+        sessions.revokeLeastRecentlyUsedBeyond(account.id(), maxSessionsPerUser, now);
         return new IssuedTokens(pair, account);
     }
 }

@@ -57,6 +57,20 @@ public interface SessionDao {
             + " AND revoked_at IS NULL")
     int revokeAllExcept(@Bind("userId") UUID userId, @Bind("keep") UUID keep, @Bind("now") Instant now);
 
+    /**
+     * Keeps the user's {@code keep} most recently used live sessions and revokes the other live ones, in
+     * one statement (the ranking and the revocation see the same rows). Called right after a login's insert,
+     * whose session is the most recently used, so the new session always survives.
+     *
+     * @return how many sessions this call revoked
+     */
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now"
+            + " WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
+            + " AND id NOT IN (SELECT id FROM sessions"
+            + " WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
+            + " ORDER BY last_used_at DESC, created_at DESC, id DESC LIMIT :keep)")
+    int revokeLeastRecentlyUsedBeyond(@Bind("userId") UUID userId, @Bind("keep") int keep, @Bind("now") Instant now);
+
     /** Records use of a session; skipped by the caller when the stored time is recent enough. */
     @SqlUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now")
     int touch(@Bind("id") UUID id, @Bind("now") Instant now);

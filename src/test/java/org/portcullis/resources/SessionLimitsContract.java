@@ -66,6 +66,38 @@ abstract class SessionLimitsContract extends AppOnDatabase {
         refresh(tokens).expect(401);
     }
 
+    @Test
+    void theFourthLoginRevokesTheLeastRecentlyUsedSessionAndKeepsTheOthers() {
+        String email = api.newAccount();
+        String first = accessToken(api.login(email));
+        clock.advance(Duration.ofMinutes(2));
+        String second = accessToken(api.login(email));
+        clock.advance(Duration.ofMinutes(2));
+        String third = accessToken(api.login(email));
+        clock.advance(Duration.ofMinutes(2));
+        // using the first session makes the second the least recently used
+        api.get("/api/v1/users/me", first).expect(200);
+        clock.advance(Duration.ofMinutes(2));
+
+        String fourth = accessToken(api.login(email));
+
+        api.get("/api/v1/users/me", second).expect(401);
+        for (String kept : new String[]{first, third, fourth}) {
+            api.get("/api/v1/users/me", kept).expect(200);
+        }
+        assertThat(api.get("/api/v1/sessions/me", fourth).expect(200).json().get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anotherUsersLoginsNeverRevokeASession() {
+        String mine = accessToken(api.login(api.newAccount()));
+        String other = api.newAccount();
+        for (int i = 0; i < 4; i++) {
+            api.login(other);
+        }
+        api.get("/api/v1/users/me", mine).expect(200);
+    }
+
     private static String accessToken(JsonNode tokens) {
         return tokens.get("access_token").asText();
     }
