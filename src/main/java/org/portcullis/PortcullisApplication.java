@@ -33,6 +33,7 @@ import org.portcullis.core.Caller;
 import org.portcullis.core.LoginService;
 import org.portcullis.core.LoginThrottle;
 import org.portcullis.core.PasswordHasher;
+import org.portcullis.core.Purge;
 import org.portcullis.core.RefreshTokenRotation;
 import org.portcullis.core.SessionService;
 import org.portcullis.core.TokenService;
@@ -40,6 +41,7 @@ import org.portcullis.db.CallerLookup;
 import org.portcullis.db.DatabaseProbe;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
+import org.portcullis.db.ThrottleDao;
 import org.portcullis.db.UserDao;
 import org.portcullis.errors.DatabaseExceptionMapper;
 import org.portcullis.errors.DomainExceptionMapper;
@@ -58,6 +60,7 @@ import org.portcullis.resources.PlainJsonWriting;
 import org.portcullis.resources.SecurityHeadersFilter;
 import org.portcullis.resources.SessionResource;
 import org.portcullis.resources.UserResource;
+import org.portcullis.tasks.PurgeExpiredTask;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -162,6 +167,25 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(new SessionResource(sessionService));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
+
+        Purge purge = new Purge(sessions, List.of(
+                // one line per throttle table: its name, its window, its DELETE of closed windows
+                new Purge.ThrottleTable("client_failures", config.getLockout().getAddressWindow().toJavaDuration(),
+                        jdbi.onDemand(ThrottleDao.class)::forgetAddressesBefore)),
+                config.getPurge().getRetention().toJavaDuration(), clock, environment.metrics());
+        schedule(environment, purge, config.getPurge().getInterval());
+        environment.admin().addTask(new PurgeExpiredTask(purge));
+    }
+
+    /**
+     * The purge every interval on one lifecycle-managed thread, stopped with the server. The first run is
+     * one interval after start, so instances restarted together do not all purge at once.
+     */
+    private static void schedule(Environment environment, Purge purge, io.dropwizard.util.Duration interval) {
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("purge-%d")
+                .threads(1).build();
+        long millis = interval.toMilliseconds();
+        executor.scheduleWithFixedDelay(purge::purgeOnSchedule, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** The time every service reads; a test subclass substitutes a clock it moves by hand. */

@@ -79,6 +79,8 @@ class StartupTest {
             assertThat(config.getTokens().getClockLeeway().toSeconds()).isEqualTo(30);
             assertThat(config.getTokens().getMaxSessionAge().toDays()).isEqualTo(30);
             assertThat(config.getTokens().getMaxSessionsPerUser()).isEqualTo(50);
+            assertThat(config.getPurge().getInterval().toHours()).isEqualTo(1);
+            assertThat(config.getPurge().getRetention().toDays()).isEqualTo(7);
             assertThat(config.getClients().getTrustedProxies()).isEmpty();
             assertThat(config.isMigrateOnStart()).isTrue();
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);

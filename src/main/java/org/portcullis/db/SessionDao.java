@@ -71,6 +71,15 @@ public interface SessionDao {
             + " ORDER BY last_used_at DESC, created_at DESC, id DESC LIMIT :keep)")
     int revokeLeastRecentlyUsedBeyond(@Bind("userId") UUID userId, @Bind("keep") int keep, @Bind("now") Instant now);
 
+    /**
+     * Deletes sessions that expired or were revoked before {@code cutoff}: the purge, served by the indexes
+     * on expires_at and revoked_at.
+     *
+     * @return how many rows were deleted
+     */
+    @SqlUpdate("DELETE FROM sessions WHERE expires_at < :cutoff OR revoked_at < :cutoff")
+    int deleteEndedBefore(@Bind("cutoff") Instant cutoff);
+
     /** Records use of a session; skipped by the caller when the stored time is recent enough. */
     @SqlUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now")
     int touch(@Bind("id") UUID id, @Bind("now") Instant now);
