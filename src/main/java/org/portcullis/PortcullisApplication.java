@@ -27,6 +27,7 @@ import org.portcullis.auth.ClientAddressResolver;
 import org.portcullis.config.BulkheadSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.core.AccountAdministration;
 import org.portcullis.core.AccountService;
 import org.portcullis.core.BcryptBulkhead;
 import org.portcullis.core.Caller;
@@ -61,6 +62,8 @@ import org.portcullis.resources.SecurityHeadersFilter;
 import org.portcullis.resources.SessionResource;
 import org.portcullis.resources.UserResource;
 import org.portcullis.tasks.PurgeExpiredTask;
+import org.portcullis.tasks.RevokeSessionsTask;
+import org.portcullis.tasks.UnlockAccountTask;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,13 +171,23 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
 
+        operatorActions(config, environment, jdbi, users, sessions, clock);
+    }
+
+    /** The purge on its schedule, and the operator's tasks on the admin port (README: "Operating"). */
+    private static void operatorActions(PortcullisConfiguration config, Environment environment, Jdbi jdbi,
+                                        UserDao users, SessionDao sessions, Clock clock) {
+        ThrottleDao throttleRecords = jdbi.onDemand(ThrottleDao.class);
         Purge purge = new Purge(sessions, List.of(
                 // one line per throttle table: its name, its window, its DELETE of closed windows
                 new Purge.ThrottleTable("client_failures", config.getLockout().getAddressWindow().toJavaDuration(),
-                        jdbi.onDemand(ThrottleDao.class)::forgetAddressesBefore)),
+                        throttleRecords::forgetAddressesBefore)),
                 config.getPurge().getRetention().toJavaDuration(), clock, environment.metrics());
         schedule(environment, purge, config.getPurge().getInterval());
         environment.admin().addTask(new PurgeExpiredTask(purge));
+        AccountAdministration administration = new AccountAdministration(users, throttleRecords, sessions, clock);
+        environment.admin().addTask(new UnlockAccountTask(administration));
+        environment.admin().addTask(new RevokeSessionsTask(administration));
     }
 
     /**

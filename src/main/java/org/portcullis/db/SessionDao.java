@@ -50,7 +50,9 @@ public interface SessionDao {
             + " AND revoked_at IS NULL AND expires_at > :now")
     int revokeOwned(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+    /** Revokes every live session of a user; an expired one needs no revocation and is not counted. */
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL"
+            + " AND expires_at > :now")
     int revokeAllFor(@Bind("userId") UUID userId, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND id <> :keep"
