@@ -62,7 +62,9 @@ public interface SessionDao {
     /**
      * Keeps the user's {@code keep} most recently used live sessions and revokes the other live ones, in
      * one statement (the ranking and the revocation see the same rows). Called right after a login's insert,
-     * whose session is the most recently used, so the new session always survives.
+     * whose session is then the most recently used, so it survives; only clock skew between instances could
+     * rank {@code keep} others after it. Ties fall to the older session, then to the id, so the choice is
+     * the same on every database.
      *
      * @return how many sessions this call revoked
      */
