@@ -27,6 +27,7 @@ import org.portcullis.auth.ClientAddressResolver;
 import org.portcullis.config.BulkheadSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.core.AccountAdministration;
 import org.portcullis.core.AccountService;
 import org.portcullis.core.AddressBucket;
 import org.portcullis.core.BcryptBulkhead;
@@ -34,14 +35,18 @@ import org.portcullis.core.Caller;
 import org.portcullis.core.LoginService;
 import org.portcullis.core.LoginThrottle;
 import org.portcullis.core.PasswordHasher;
+import org.portcullis.core.Purge;
 import org.portcullis.core.RefreshTokenRotation;
 import org.portcullis.core.RegistrationThrottle;
 import org.portcullis.core.SessionService;
 import org.portcullis.core.TokenService;
+import org.portcullis.db.AddressWindows;
 import org.portcullis.db.CallerLookup;
 import org.portcullis.db.DatabaseProbe;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
+import org.portcullis.db.ThrottleDao;
+import org.portcullis.db.UserDao;
 import org.portcullis.errors.DatabaseExceptionMapper;
 import org.portcullis.errors.DomainExceptionMapper;
 import org.portcullis.errors.JsonErrorHandler;
@@ -59,6 +64,9 @@ import org.portcullis.resources.PlainJsonWriting;
 import org.portcullis.resources.SecurityHeadersFilter;
 import org.portcullis.resources.SessionResource;
 import org.portcullis.resources.UserResource;
+import org.portcullis.tasks.PurgeExpiredTask;
+import org.portcullis.tasks.RevokeSessionsTask;
+import org.portcullis.tasks.UnlockAccountTask;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +74,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -106,7 +116,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
     @Override
     public void run(PortcullisConfiguration config, Environment environment) {
         configureJson(environment.getObjectMapper());
-        Clock clock = CLOCK;
+        Clock clock = clock();
 
         LatencyGuard.install(environment, config.getLatencyGuard());
 
@@ -139,8 +149,10 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
                 config.getLockout().getRegistrationWindow().toJavaDuration(), clock);
         AccountService accounts = new AccountService(jdbi, bcrypt, throttle, registrations, clock);
         SessionService sessionService = new SessionService(sessions, clock);
-        LoginService logins = new LoginService(jdbi, bcrypt, tokens, throttle, clock);
-        RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens, clock);
+        LoginService logins = new LoginService(jdbi, bcrypt, tokens, throttle, clock,
+                config.getTokens().getMaxSessionsPerUser());
+        RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens,
+                config.getTokens().getMaxSessionAge().toJavaDuration(), clock);
         ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
 
         environment.jersey().register(authentication(tokens, callers, sessions, clock));
@@ -164,6 +176,47 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(new SessionResource(sessionService));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
+
+        operatorActions(config, environment, jdbi, sessions, clock);
+    }
+
+    /** The purge on its schedule, and the operator's tasks on the admin port (README: "Operating"). */
+    private static void operatorActions(PortcullisConfiguration config, Environment environment, Jdbi jdbi,
+                                        SessionDao sessions, Clock clock) {
+        ThrottleDao throttleRecords = jdbi.onDemand(ThrottleDao.class);
+        Purge purge = new Purge(sessions, List.of(
+                // one line per throttle table: its windows and how long a window lasts
+                throttleTable(new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
+                        config.getLockout().getAddressWindow()),
+                throttleTable(new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS),
+                        config.getLockout().getRegistrationWindow())),
+                config.getPurge().getRetention().toJavaDuration(), clock, environment.metrics());
+        schedule(environment, purge, config.getPurge().getInterval());
+        environment.admin().addTask(new PurgeExpiredTask(purge));
+        AccountAdministration administration = new AccountAdministration(jdbi.onDemand(UserDao.class),
+                throttleRecords, sessions, clock);
+        environment.admin().addTask(new UnlockAccountTask(administration));
+        environment.admin().addTask(new RevokeSessionsTask(administration));
+    }
+
+    private static Purge.ThrottleTable throttleTable(AddressWindows windows, io.dropwizard.util.Duration window) {
+        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetStartedBefore);
+    }
+
+    /**
+     * The purge every interval on one lifecycle-managed thread, stopped with the server. The first run is
+     * one interval after start, so instances restarted together do not all purge at once.
+     */
+    private static void schedule(Environment environment, Purge purge, io.dropwizard.util.Duration interval) {
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("purge-%d")
+                .threads(1).build();
+        long millis = interval.toMilliseconds();
+        executor.scheduleWithFixedDelay(purge::purgeOnSchedule, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The time every service reads; a test subclass substitutes a clock it moves by hand. */
+    protected Clock clock() {
+        return CLOCK;
     }
 
     /** bcrypt at the configured cost; tests override this to watch or hold the checks that reach bcrypt. */

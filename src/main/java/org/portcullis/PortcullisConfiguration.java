@@ -11,6 +11,7 @@ import org.portcullis.config.ClientSettings;
 import org.portcullis.config.DatabaseSettings;
 import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
+import org.portcullis.config.PurgeSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.guard.LatencyGuardSettings;
 
@@ -40,6 +41,10 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private LockoutSettings lockout = new LockoutSettings();
+
+    @Valid
+    @NotNull
+    private PurgeSettings purge = new PurgeSettings();
 
     @Valid
     @NotNull
@@ -109,6 +114,16 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setLockout(LockoutSettings lockout) {
         this.lockout = lockout;
+    }
+
+    @JsonProperty
+    public PurgeSettings getPurge() {
+        return purge;
+    }
+
+    @JsonProperty
+    public void setPurge(PurgeSettings purge) {
+        this.purge = purge;
     }
 
     @JsonProperty

@@ -50,6 +50,11 @@ class StartupTest {
         assertRefusesToStart(Map.of("latencyGuard.budgets.usersMe.mean", "fast"), "usersMe");
     }
 
+    @Test
+    void aSessionAgeShorterThanTheRefreshTokenLifetimeRefusesToStart() {
+        assertRefusesToStart(Map.of("tokens.maxSessionAge", "1d"), "maxSessionAge must be at least refreshTokenLifetime");
+    }
+
     private static void assertRefusesToStart(Map<String, String> settings, String message) {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
@@ -72,6 +77,10 @@ class StartupTest {
             assertThat(config.getTokens().getAccessTokenLifetime().toSeconds()).isEqualTo(15 * 60);
             assertThat(config.getTokens().getRefreshTokenLifetime().toDays()).isEqualTo(7);
             assertThat(config.getTokens().getClockLeeway().toSeconds()).isEqualTo(30);
+            assertThat(config.getTokens().getMaxSessionAge().toDays()).isEqualTo(30);
+            assertThat(config.getTokens().getMaxSessionsPerUser()).isEqualTo(50);
+            assertThat(config.getPurge().getInterval().toHours()).isEqualTo(1);
+            assertThat(config.getPurge().getRetention().toDays()).isEqualTo(7);
             assertThat(config.getClients().getTrustedProxies()).isEmpty();
             assertThat(config.isMigrateOnStart()).isTrue();
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);

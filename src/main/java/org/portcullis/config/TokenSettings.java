@@ -43,6 +43,18 @@ public class TokenSettings {
     @Min(0)
     private int verifiedCacheSize = 1024;
 
+    /**
+     * Absolute lifetime of a session from its login: refreshing moves the refresh token on, never this end,
+     * so a stolen refresh token that is kept fresh still dies with its session.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration maxSessionAge = Duration.days(30);
+
+    /** Live sessions one user may hold; a login beyond it revokes the least recently used one. */
+    @Min(1)
+    private int maxSessionsPerUser = 50;
+
     @JsonProperty
     public String getSecret() {
         return secret;
@@ -103,10 +115,38 @@ public class TokenSettings {
         this.verifiedCacheSize = verifiedCacheSize;
     }
 
+    @JsonProperty
+    public Duration getMaxSessionAge() {
+        return maxSessionAge;
+    }
+
+    @JsonProperty
+    public void setMaxSessionAge(Duration maxSessionAge) {
+        this.maxSessionAge = maxSessionAge;
+    }
+
+    @JsonProperty
+    public int getMaxSessionsPerUser() {
+        return maxSessionsPerUser;
+    }
+
+    @JsonProperty
+    public void setMaxSessionsPerUser(int maxSessionsPerUser) {
+        this.maxSessionsPerUser = maxSessionsPerUser;
+    }
+
     /** The service's token signer and verifier: the secret's bytes, or a random per-process key if empty. */
     public TokenService buildTokenService(Clock clock) {
         return new TokenService(SigningKeys.fromSecret(secret), issuer, accessTokenLifetime.toJavaDuration(),
                 refreshTokenLifetime.toJavaDuration(), clockLeeway.toJavaDuration(), verifiedCacheSize, clock);
+    }
+
+    /** A login's first refresh token lives refreshTokenLifetime; a session shorter than that would be cut by it. */
+    @ValidationMethod(message = "maxSessionAge must be at least refreshTokenLifetime")
+    @JsonIgnore
+    public boolean isMaxSessionAgeAtLeastRefreshLifetime() {
+        return maxSessionAge == null || refreshTokenLifetime == null
+                || maxSessionAge.toJavaDuration().compareTo(refreshTokenLifetime.toJavaDuration()) >= 0;
     }
 
     @ValidationMethod(message = "secret (JWT_SECRET) must be at least 32 bytes of UTF-8, or empty for a random"

@@ -27,14 +27,17 @@ public final class LoginService {
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final int maxSessionsPerUser;
 
-    public LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock) {
+    public LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock,
+                        int maxSessionsPerUser) {
         this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
         this.clock = clock;
+        this.maxSessionsPerUser = maxSessionsPerUser;
     }
 
     public IssuedTokens login(LoginAttempt attempt) {
@@ -79,7 +82,10 @@ public final class LoginService {
             if (!current.get().active()) {
                 return Outcome.INACTIVE;
             }
-            handle.attach(SessionDao.class).insert(session);
+            SessionDao sessions = handle.attach(SessionDao.class);
+            sessions.insert(session);
+            // Per-user session cap: the least recently used live sessions beyond it end with this login.
+            sessions.revokeLeastRecentlyUsedBeyond(account.id(), maxSessionsPerUser, now);
             return Outcome.OPENED;
         });
     }

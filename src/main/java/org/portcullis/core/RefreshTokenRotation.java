@@ -4,6 +4,7 @@ import org.portcullis.db.CallerLookup;
 import org.portcullis.db.SessionDao;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,17 +15,24 @@ import java.time.Instant;
  * <p>A refresh token that verifies but is no longer the current one has been spent before: either the
  * client or a thief holds a copy. We cannot tell which, so the whole session is revoked (reuse detection,
  * as in the OAuth 2.0 security best current practice). This includes the losers of a concurrent race.
+ *
+ * <p>A session ends {@code maxSessionAge} after its login at the latest: a refresh moves its expiry to
+ * {@code min(now + refresh lifetime, created_at + maxSessionAge)} and the new refresh token expires then
+ * too, so refreshing can keep a session alive only up to that absolute end.
  */
 public final class RefreshTokenRotation {
     private final CallerLookup callers;
     private final SessionDao sessions;
     private final TokenService tokens;
+    private final Duration maxSessionAge;
     private final Clock clock;
 
-    public RefreshTokenRotation(CallerLookup callers, SessionDao sessions, TokenService tokens, Clock clock) {
+    public RefreshTokenRotation(CallerLookup callers, SessionDao sessions, TokenService tokens,
+                                Duration maxSessionAge, Clock clock) {
         this.callers = callers;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.maxSessionAge = maxSessionAge;
         this.clock = clock;
     }
 
@@ -33,13 +41,15 @@ public final class RefreshTokenRotation {
         Caller caller = callers.find(claims.sessionId(), claims.userId())
                 .orElseThrow(DomainException::invalidToken);
         Instant now = clock.instant();
-        if (!caller.session().isLiveAt(now) || !caller.account().isActive()) {
+        // Sessions stored before the absolute lifetime existed may carry a later expires_at: this check ends them.
+        Instant sessionEnds = caller.session().createdAt().plus(maxSessionAge);
+        if (!caller.session().isLiveAt(now) || !sessionEnds.isAfter(now) || !caller.account().isActive()) {
             throw DomainException.invalidToken();
         }
         if (!caller.session().refreshJti().equals(claims.tokenId())) {
             throw replayed(caller.session(), now);
         }
-        TokenPair pair = tokens.issuePair(claims.userId(), claims.sessionId());
+        TokenPair pair = tokens.issuePair(claims.userId(), claims.sessionId(), sessionEnds);
         int rotated = sessions.rotate(claims.sessionId(), claims.tokenId(), pair.refreshJti(), now,
                 pair.refreshExpiresAt());
         if (rotated == 0) {

@@ -72,9 +72,19 @@ public final class TokenService {
 
     /** A new access and refresh token for one session; the refresh token's jti is freshly random. */
     public TokenPair issuePair(UUID userId, UUID sessionId) {
+        return issuePair(userId, sessionId, Instant.MAX);
+    }
+
+    /**
+     * As {@link #issuePair(UUID, UUID)} for a session that ends at {@code sessionEnds}: the refresh token
+     * expires then at the latest, so it never outlives its session. The access token keeps its full
+     * lifetime; it is refused anyway once its session is no longer live.
+     */
+    public TokenPair issuePair(UUID userId, UUID sessionId, Instant sessionEnds) {
         Instant now = clock.instant();
         Instant accessExpiry = now.plus(accessLifetime);
-        Instant refreshExpiry = now.plus(refreshLifetime);
+        Instant fullRefresh = now.plus(refreshLifetime);
+        Instant refreshExpiry = fullRefresh.isAfter(sessionEnds) ? sessionEnds : fullRefresh;
         UUID refreshJti = UUID.randomUUID();
         String access = sign(userId, sessionId, UUID.randomUUID(), TokenType.ACCESS, now, accessExpiry);
         String refresh = sign(userId, sessionId, refreshJti, TokenType.REFRESH, now, refreshExpiry);

@@ -42,6 +42,7 @@ public final class AddressWindows {
     private static final int ROUNDS = 3;
 
     private final Jdbi jdbi;
+    private final String table;
     private final String claimSql;
     private final String openSql;
     private final String readSql;
@@ -50,6 +51,7 @@ public final class AddressWindows {
 
     public AddressWindows(Jdbi jdbi, Kind kind) {
         this.jdbi = jdbi;
+        this.table = kind.table;
         String t = kind.table;
         String c = kind.count;
         // Names come from the enum above, never from input.
@@ -94,9 +96,14 @@ public final class AddressWindows {
         update(releaseSql, Map.of("address", address, "windowStart", now.minus(window)));
     }
 
-    /** Deletes the windows that ended before {@code now}; returns how many rows went. */
-    public int forgetEnded(Instant now, Duration window) {
-        return update(forgetSql, Map.of("windowStart", now.minus(window)));
+    /** Deletes the windows that started at or before {@code windowStart} (they have ended); returns how many. */
+    public int forgetStartedBefore(Instant windowStart) {
+        return update(forgetSql, Map.of("windowStart", windowStart));
+    }
+
+    /** The table these windows are kept in, for logs. */
+    public String table() {
+        return table;
     }
 
     private int update(String sql, Map<String, ?> arguments) {

@@ -50,12 +50,39 @@ public interface SessionDao {
             + " AND revoked_at IS NULL AND expires_at > :now")
     int revokeOwned(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+    /** Revokes every live session of a user; an expired one needs no revocation and is not counted. */
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL"
+            + " AND expires_at > :now")
     int revokeAllFor(@Bind("userId") UUID userId, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND id <> :keep"
             + " AND revoked_at IS NULL")
     int revokeAllExcept(@Bind("userId") UUID userId, @Bind("keep") UUID keep, @Bind("now") Instant now);
+
+    /**
+     * Keeps the user's {@code keep} most recently used live sessions and revokes the other live ones, in
+     * one statement (the ranking and the revocation see the same rows). Called right after a login's insert,
+     * whose session is then the most recently used, so it survives; only clock skew between instances could
+     * rank {@code keep} others after it. Ties fall to the older session, then to the id, so the choice is
+     * the same on every database.
+     *
+     * @return how many sessions this call revoked
+     */
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now"
+            + " WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
+            + " AND id NOT IN (SELECT id FROM sessions"
+            + " WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
+            + " ORDER BY last_used_at DESC, created_at DESC, id DESC LIMIT :keep)")
+    int revokeLeastRecentlyUsedBeyond(@Bind("userId") UUID userId, @Bind("keep") int keep, @Bind("now") Instant now);
+
+    /**
+     * Deletes sessions that expired or were revoked before {@code cutoff}: the purge, served by the indexes
+     * on expires_at and revoked_at.
+     *
+     * @return how many rows were deleted
+     */
+    @SqlUpdate("DELETE FROM sessions WHERE expires_at < :cutoff OR revoked_at < :cutoff")
+    int deleteEndedBefore(@Bind("cutoff") Instant cutoff);
 
     /** Records use of a session; skipped by the caller when the stored time is recent enough. */
     @SqlUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now")

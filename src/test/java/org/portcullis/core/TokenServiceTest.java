@@ -3,12 +3,12 @@ package org.portcullis.core;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
+import org.portcullis.support.SettableClock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
@@ -134,34 +134,6 @@ class TokenServiceTest {
         assertThatThrownBy(() -> tokens.verifyAccess(tampered)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> tokens.verifyAccess(payloadSwapped)).isInstanceOf(DomainException.class);
         assertThat(tokens.verifyAccess(token).userId()).isEqualTo(user);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant instant;
-
-        SettableClock(Instant instant) {
-            this.instant = instant;
-        }
-
-        void set(Instant instant) {
-            this.instant = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private static String base64(String json) {

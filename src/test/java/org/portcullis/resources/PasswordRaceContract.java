@@ -23,7 +23,7 @@ abstract class PasswordRaceContract extends AppOnDatabase {
     private static final String NEW_PASSWORD = "a brand new passphrase";
 
     protected PasswordRaceContract(DatabaseExtension db) {
-        super(GatedBcryptApplication.class, db, Map.of());
+        super(db, GatedBcryptApplication.class, Map.of());
     }
 
     private Api api;

@@ -26,11 +26,11 @@ public abstract class AppOnDatabase {
 
     /** @param settings config.yml overrides on top of {@link TestApps#functional}'s */
     protected AppOnDatabase(DatabaseExtension db, Map<String, String> settings) {
-        this(PortcullisApplication.class, db, settings);
+        this(db, PortcullisApplication.class, settings);
     }
 
-    /** @param application the application class, or a test subclass of it with a seam */
-    protected AppOnDatabase(Class<? extends PortcullisApplication> application, DatabaseExtension db,
+    /** @param application the application class to start, e.g. {@link ClockedApplication} */
+    protected AppOnDatabase(DatabaseExtension db, Class<? extends PortcullisApplication> application,
                             Map<String, String> settings) {
         this.db = db;
         this.app = TestApps.functional(application, db::url, settings);

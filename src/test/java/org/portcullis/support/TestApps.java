@@ -53,7 +53,7 @@ public final class TestApps {
         return functional(PortcullisApplication.class, databaseUrl, settings);
     }
 
-    /** As {@link #functional(Supplier, Map)}, for a test subclass of the application (one with a seam). */
+    /** As above, for a test subclass of the application (one with a seam, or on a {@link ClockedApplication test clock}). */
     public static DropwizardAppExtension<PortcullisConfiguration> functional(
             Class<? extends PortcullisApplication> application, Supplier<String> databaseUrl,
             Map<String, String> settings) {

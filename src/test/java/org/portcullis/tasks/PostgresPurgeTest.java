@@ -1,0 +1,13 @@
+package org.portcullis.tasks;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.PostgresAvailable;
+
+/** The purge task on PostgreSQL (TEST_POSTGRES_URL), in a database created for this run. */
+@ExtendWith(PostgresAvailable.class)
+class PostgresPurgeTest extends PurgeContract {
+    PostgresPurgeTest() {
+        super(DatabaseExtension.postgres());
+    }
+}

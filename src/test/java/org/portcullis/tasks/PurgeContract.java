@@ -1,0 +1,101 @@
+package org.portcullis.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portcullis.support.Api;
+import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.ClockedApplication;
+import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.SettableClock;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The purge through {@code POST /tasks/purge-expired} on the admin port, on a test clock, in a database of
+ * its own so every row it may remove is one this test made: config.yml's 7-day retention and refresh
+ * tokens, and the 15-minute address window.
+ */
+abstract class PurgeContract extends AppOnDatabase {
+    private Api api;
+    private Api admin;
+    private SettableClock clock;
+
+    protected PurgeContract(DatabaseExtension db) {
+        super(db, ClockedApplication.class, Map.of());
+    }
+
+    @BeforeEach
+    void clients() {
+        api = new Api(app().getLocalPort());
+        admin = new Api(app().getAdminPort());
+        ClockedApplication application = app().getApplication();
+        clock = application.settableClock();
+    }
+
+    @Test
+    void endedSessionsGoAfterTheRetentionAndThrottleRowsAfterTheirWindow() throws SQLException {
+        Instant start = clock.instant();
+        String email = api.newAccount();
+        String live = api.login(email).get("access_token").asText();
+        String loggedOut = api.login(email).get("access_token").asText();
+        String liveId = currentSessionId(live);
+        String loggedOutId = currentSessionId(loggedOut);
+        api.post("/api/v1/auth/logout", loggedOut, Map.of()).expect(204);
+        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", "wrong password here")).expect(401);
+
+        assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions and 0 expired throttle rows.\n");
+
+        clock.set(start.plus(Duration.ofMinutes(15)).plusSeconds(1));
+        assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions and 1 expired throttle rows.\n");
+
+        // revoked at start: gone once the 7-day retention has passed; the other session expires only then.
+        // The registration's window (1 h) has closed by now too.
+        clock.set(start.plus(Duration.ofDays(7)).plusSeconds(1));
+        assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions and 1 expired throttle rows.\n");
+        assertThat(sessionRowExists(loggedOutId)).isFalse();
+        assertThat(sessionRowExists(liveId)).isTrue();
+
+        clock.set(start.plus(Duration.ofDays(14)).plusSeconds(1));
+        assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions and 0 expired throttle rows.\n");
+        assertThat(sessionRowExists(liveId)).isFalse();
+
+        var metrics = app().getEnvironment().metrics();
+        assertThat(metrics.counter("portcullis.purge.sessions_removed").getCount()).isEqualTo(2);
+        assertThat(metrics.counter("portcullis.purge.throttle_rows_removed").getCount()).isEqualTo(2);
+    }
+
+    private String purge() {
+        return admin.send(admin.request("/tasks/purge-expired", null).POST(
+                java.net.http.HttpRequest.BodyPublishers.noBody())).expect(200).body();
+    }
+
+    private String currentSessionId(String accessToken) {
+        for (JsonNode session : api.get("/api/v1/sessions/me", accessToken).expect(200).json().get("sessions")) {
+            if (session.get("is_current").asBoolean()) {
+                return session.get("id").asText();
+            }
+        }
+        throw new AssertionError("no current session");
+    }
+
+    private boolean sessionRowExists(String id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database().url());
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM sessions WHERE id = ?")) {
+            query.setObject(1, java.util.UUID.fromString(id));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) == 1;
+            }
+        }
+    }
+}
