@@ -49,6 +49,17 @@ class TokenServiceTest {
     }
 
     @Test
+    void aRefreshTokenExpiresWithItsSessionWhenTheSessionEndsFirst() {
+        Instant sessionEnds = NOW.plus(Duration.ofDays(2));
+        TokenPair capped = tokens.issuePair(user, session, sessionEnds);
+        assertThat(capped.refreshExpiresAt()).isEqualTo(sessionEnds);
+        assertThat(tokens.verifyRefresh(capped.refreshToken()).expiresAt()).isEqualTo(sessionEnds);
+
+        TokenPair uncapped = tokens.issuePair(user, session, NOW.plus(Duration.ofDays(30)));
+        assertThat(uncapped.refreshExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    }
+
+    @Test
     void anUnsignedAlgNoneTokenIsRejected() {
         String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String payload = base64("{\"iss\":\"portcullis\",\"sub\":\"" + user + "\",\"sid\":\"" + session
