@@ -1,5 +1,6 @@
 package org.portcullis.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,35 @@ abstract class HostileInputContract extends AppOnDatabase {
         Reply patch = api.send(api.request("/api/v1/users/me", token).header("Content-Type", "application/json")
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"first_name\":\"\\u0000\"}")));
         assertCleanError(patch, 422);
+    }
+
+    @Test
+    void blankAndMalformedEmailsAre422NamingTheEmailAndWriteNothing() {
+        long before = users();
+        for (String email : List.of("", "   ", "a@", "@example.com", "a@@example.com", "no-at-sign.example.com")) {
+            Reply reply = api.post("/api/v1/auth/register", null,
+                    Map.of("email", email, "password", Api.PASSWORD, "first_name", "A"));
+            assertCleanError(reply, 422);
+            assertThat(reply.json().get("errors")).as("'%s'", email).extracting(JsonNode::asText)
+                    .containsExactly("email: must be a well-formed email address");
+        }
+        assertThat(users()).isEqualTo(before);
+    }
+
+    /** Login names no account by its email's shape: blank is a 422, anything else simply matches nobody. */
+    @Test
+    void loginWithABlankEmailIs422AndWithAMalformedOneIsTheUsual401() {
+        for (String email : List.of("", "   ")) {
+            Reply reply = api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD));
+            assertCleanError(reply, 422);
+            assertThat(reply.json().get("errors")).extracting(JsonNode::asText)
+                    .containsExactly("email: size must be between 1 and 254");
+        }
+        for (String email : List.of("a@", "@example.com", "a@@example.com", "no-at-sign.example.com")) {
+            Reply reply = api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD));
+            assertCleanError(reply, 401);
+            assertThat(reply.json().get("message").asText()).isEqualTo("Invalid email or password");
+        }
     }
 
     @Test
