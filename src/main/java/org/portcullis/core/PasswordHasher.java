@@ -1,6 +1,8 @@
 package org.portcullis.core;
 
 import org.mindrot.jbcrypt.BCrypt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.function.Supplier;
 
@@ -10,6 +12,8 @@ import java.util.function.Supplier;
  * capacity limit (logins per second per core is about 1 / that time).
  */
 public final class PasswordHasher {
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
+
     private final int cost;
     /**
      * A hash of a random password at the same cost, verified against when an email is unknown, so that
@@ -30,14 +34,40 @@ public final class PasswordHasher {
         return BCrypt.hashpw(password, BCrypt.gensalt(cost));
     }
 
-    public boolean matches(String password, String hash) {
-        return BCrypt.checkpw(password, hash);
+    /**
+     * Whether {@code password} is the one {@code storedHash} was made from. A stored hash jBCrypt cannot
+     * read (corrupt, or of another scheme) matches nothing, at the cost of a real check, and is logged
+     * without its value: it is a fault in our data, not the client's, and must not end the login in a 500.
+     */
+    public boolean matches(String password, String storedHash) {
+        try {
+            return BCrypt.checkpw(password, withJbcryptPrefix(storedHash));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            LOG.warn("A stored password hash is not a bcrypt hash ({}); treated as not matching",
+                    malformed.getClass().getSimpleName());
+            return matchesNothing(password);
+        }
     }
 
     /** Spends one verification's worth of work and always answers false. */
     public boolean matchesNothing(String password) {
         BCrypt.checkpw(password, decoyHash.get());
         return false;
+    }
+
+    /**
+     * {@code $2b$} (OpenBSD, pyca, Node) and {@code $2y$} (PHP) name the same algorithm as {@code $2a$} for
+     * passwords under 256 bytes (ours are at most 72), but jBCrypt 0.4 knows only {@code $2a$}: imported
+     * users' hashes get its prefix, and the rest of the hash is checked as it is.
+     */
+    static String withJbcryptPrefix(String storedHash) {
+        if (storedHash == null) {
+            throw new IllegalArgumentException("no stored hash");
+        }
+        if (storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
+            return "$2a$" + storedHash.substring(4);
+        }
+        return storedHash;
     }
 
     private static Supplier<String> memoize(Supplier<String> compute) {

@@ -130,6 +130,22 @@ abstract class HostileInputContract extends AppOnDatabase {
         }
     }
 
+    /** Users imported with other bcrypt implementations' prefixes log in; a corrupt stored hash is no 500. */
+    @Test
+    void importedBcryptHashesLogInAndACorruptOneIsTheUsual401() {
+        String imported = api.newAccount();
+        // pyca/bcrypt's test vector: a $2b$ hash of "Kk4DQuMMfZL9o".
+        database().execute("UPDATE users SET password_hash = '$2b$04$cVWp4XaNU8a4v1uMRum2SO026BWLIoQMD/TXg5uZV.0P.uO8m3YEm'"
+                + " WHERE email = '" + imported + "'");
+        api.post("/api/v1/auth/login", null, Map.of("email", imported, "password", "Kk4DQuMMfZL9o")).expect(200);
+
+        String corrupt = api.newAccount();
+        database().execute("UPDATE users SET password_hash = '$2a$04$truncated' WHERE email = '" + corrupt + "'");
+        Reply reply = api.post("/api/v1/auth/login", null, Map.of("email", corrupt, "password", Api.PASSWORD));
+        assertCleanError(reply, 401);
+        assertThat(reply.json().get("message").asText()).isEqualTo("Invalid email or password");
+    }
+
     @Test
     void invalidUtf8Is400() {
         byte[] body = "{\"email\":\"a\u00ff@x.org\",\"password\":\"correct horse battery\",\"first_name\":\"A\"}"
