@@ -4,7 +4,7 @@ import org.mindrot.jbcrypt.BCrypt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.Supplier;
+import java.util.function.BinaryOperator;
 
 /**
  * bcrypt at the configured cost. Each cost step doubles the work; at the default 12 a hash or a check
@@ -15,15 +15,24 @@ public final class PasswordHasher {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
 
     private final int cost;
+    /** BCrypt.hashpw(password, salt): every hash made here, replaceable by a test that counts them. */
+    private final BinaryOperator<String> hashpw;
     /**
      * A hash of a random password at the same cost, verified against when an email is unknown, so that
-     * "no such account" costs the same time as "wrong password" and the two cannot be told apart.
+     * "no such account" costs the same time as "wrong password" and the two cannot be told apart. Made in
+     * the constructor, at start: made lazily, the first unknown email cost a hash and a check, a tell, and
+     * every login racing it waited on the lock around it.
      */
-    private final Supplier<String> decoyHash;
+    private final String decoyHash;
 
     public PasswordHasher(int cost) {
+        this(cost, BCrypt::hashpw);
+    }
+
+    PasswordHasher(int cost, BinaryOperator<String> hashpw) {
         this.cost = cost;
-        this.decoyHash = memoize(() -> BCrypt.hashpw(BCrypt.gensalt(), BCrypt.gensalt(cost)));
+        this.hashpw = hashpw;
+        this.decoyHash = hash(BCrypt.gensalt());
     }
 
     public int cost() {
@@ -31,7 +40,7 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        return BCrypt.hashpw(password, BCrypt.gensalt(cost));
+        return hashpw.apply(password, BCrypt.gensalt(cost));
     }
 
     /**
@@ -51,7 +60,7 @@ public final class PasswordHasher {
 
     /** Spends one verification's worth of work and always answers false. */
     public boolean matchesNothing(String password) {
-        BCrypt.checkpw(password, decoyHash.get());
+        BCrypt.checkpw(password, decoyHash);
         return false;
     }
 
@@ -68,26 +77,5 @@ public final class PasswordHasher {
             return "$2a$" + storedHash.substring(4);
         }
         return storedHash;
-    }
-
-    private static Supplier<String> memoize(Supplier<String> compute) {
-        return new Supplier<>() {
-            private volatile String value;
-
-            @Override
-            public String get() {
-                String v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = compute.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mindrot.jbcrypt.BCrypt;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,20 @@ class PasswordHasherTest {
     @AfterEach
     void releaseTheLog() {
         log.detachAppender(logged);
+    }
+
+    @Test
+    void theDecoyIsHashedWhenTheHasherIsBuiltNotAtTheFirstUnknownEmail() {
+        AtomicInteger hashes = new AtomicInteger();
+        PasswordHasher counted = new PasswordHasher(4, (password, salt) -> {
+            hashes.incrementAndGet();
+            return BCrypt.hashpw(password, salt);
+        });
+        assertThat(hashes).as("the decoy, made at start").hasValue(1);
+
+        assertThat(counted.matchesNothing("an unknown email's password")).isFalse();
+        assertThat(counted.matchesNothing("another one")).isFalse();
+        assertThat(hashes).as("checks against the decoy make no hash").hasValue(1);
     }
 
     @Test
