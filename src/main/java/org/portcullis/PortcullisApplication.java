@@ -47,6 +47,7 @@ import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
 import org.portcullis.db.ThrottleDao;
 import org.portcullis.db.UserDao;
+import org.portcullis.errors.ClientHangUpMapper;
 import org.portcullis.errors.DatabaseExceptionMapper;
 import org.portcullis.errors.DomainExceptionMapper;
 import org.portcullis.errors.JsonErrorHandler;
@@ -263,7 +264,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
     /** Dropwizard's default mappers are off (config.yml); these produce the one error shape instead. */
     private static List<Object> errorMappers() {
         return List.of(new DomainExceptionMapper(), new DatabaseExceptionMapper(), new JsonInputExceptionMapper(),
-                new ViolationExceptionMapper(), new ValidationSetupExceptionMapper(),
+                new ClientHangUpMapper(), new ViolationExceptionMapper(), new ValidationSetupExceptionMapper(),
                 new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper());
     }
 

@@ -3,12 +3,17 @@ package org.portcullis.core;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.dropwizard.lifecycle.Managed;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -28,9 +33,16 @@ import java.util.function.LongSupplier;
  * the CPU the pool gets), divided by the threads. A hash that is let in is carried out, however long it
  * then waits: refusing it later would waste the wait the client already spent, and a transient stall
  * (a burst of logins, a busy moment on the box) would turn into errors while the pool is keeping up.
+ *
+ * <p>Dropwizard's lifecycle stops it with the server. Hashes already running finish; hashes still queued
+ * are cancelled and their callers answered 503, at once: left in the queue they would either hold their
+ * requests until the process dies or spend CPU on answers a stopping server may never send.
  */
 public final class BcryptBulkhead implements Managed {
     static final String BUSY = "The service is busy; retry shortly";
+    static final String STOPPING = "The service is restarting; retry shortly";
+    /** How long stop() lets running hashes finish; one takes well under a second at production costs. */
+    private static final Duration RUNNING_HASHES_GRACE = Duration.ofSeconds(5);
 
     private final PasswordHasher hasher;
     private final ThreadPoolExecutor pool;
@@ -51,11 +63,8 @@ public final class BcryptBulkhead implements Managed {
         this.nanoTime = nanoTime;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "bcrypt");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                new ThreadFactoryBuilder().setNameFormat("bcrypt-%d").setDaemon(true).build(),
+                new ThreadPoolExecutor.AbortPolicy());
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Math.max(1, maxWait.toSeconds());
         this.rejected = metrics.meter("portcullis.bcrypt.rejected");
@@ -92,11 +101,13 @@ public final class BcryptBulkhead implements Managed {
         });
         try {
             pool.execute(task);
-        } catch (RejectedExecutionException full) {
-            throw busy();
+        } catch (RejectedExecutionException refused) {
+            throw pool.isShutdown() ? stopping() : busy();
         }
         try {
             return task.get();
+        } catch (CancellationException cancelledByStop) {
+            throw stopping();
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
@@ -129,8 +140,19 @@ public final class BcryptBulkhead implements Managed {
         return new RetryLaterException(DomainException.Kind.UNAVAILABLE, BUSY, retryAfterSeconds);
     }
 
+    private RetryLaterException stopping() {
+        return new RetryLaterException(DomainException.Kind.UNAVAILABLE, STOPPING, retryAfterSeconds);
+    }
+
+    /** Takes no more work, cancels what is queued (its callers get 503) and lets running hashes finish. */
     @Override
-    public void stop() {
-        pool.shutdownNow();
+    public void stop() throws InterruptedException {
+        pool.shutdown();
+        List<Runnable> queued = new ArrayList<>();
+        pool.getQueue().drainTo(queued);
+        for (Runnable task : queued) {
+            ((Future<?>) task).cancel(false);
+        }
+        pool.awaitTermination(RUNNING_HASHES_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -5,13 +5,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BcryptBulkheadTest {
     private final MetricRegistry metrics = new MetricRegistry();
@@ -19,7 +22,7 @@ class BcryptBulkheadTest {
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         release.countDown();
         bulkhead.stop();
     }
@@ -33,18 +36,65 @@ class BcryptBulkheadTest {
     }
 
     @Test
+    void poolThreadsAreNamedBcryptN() {
+        assertThat(bulkhead.run(() -> Thread.currentThread().getName())).matches("bcrypt-\\d+");
+    }
+
+    @Test
+    void queuedHashesAreAnswered503AtShutdownWhileTheRunningOneFinishes() throws Exception {
+        MetricRegistry stoppingMetrics = new MetricRegistry();
+        BcryptBulkhead stopping = new BcryptBulkhead(new PasswordHasher(4), 1, 2, Duration.ofSeconds(10), stoppingMetrics);
+        CompletableFuture<Boolean> running = occupyTheThread(stopping);
+        List<CompletableFuture<String>> queued = List.of(
+                CompletableFuture.supplyAsync(() -> stopping.hash("queued one")),
+                CompletableFuture.supplyAsync(() -> stopping.hash("queued two")));
+        awaitQueued(stoppingMetrics, 2);
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+            try {
+                stopping.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        for (CompletableFuture<String> caller : queued) {
+            ExecutionException answer = catchThrowableOfType(() -> caller.get(5, TimeUnit.SECONDS), ExecutionException.class);
+            assertThat(answer).as("answered while the running hash still holds the thread").isNotNull();
+            assertThat(answer.getCause()).isInstanceOfSatisfying(RetryLaterException.class, e -> {
+                assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
+                assertThat(e.getMessage()).isEqualTo(BcryptBulkhead.STOPPING);
+            });
+        }
+        assertThat(running).as("the running hash is not cut short").isNotDone();
+        assertThatThrownBy(() -> stopping.hash("after stop")).isInstanceOfSatisfying(RetryLaterException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(BcryptBulkhead.STOPPING));
+
+        release.countDown();
+        assertThat(running.get(5, TimeUnit.SECONDS)).as("finished its work").isTrue();
+        stopped.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aFullQueueIsRefusedAtOnceWhileWhatWasLetInIsCarriedOut() throws Exception {
         occupyTheThread(bulkhead);
         CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> bulkhead.hash("queued password"));
-        awaitQueued(1);
+        awaitQueued(metrics, 1);
 
+        // Only the refusal is timed, not AssertJ: this test may run first, when AssertJ's many classes still load.
+        RuntimeException refusal = null;
         long start = System.nanoTime();
-        assertThatThrownBy(() -> bulkhead.hash("one too many"))
-                .isInstanceOfSatisfying(RetryLaterException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(1);
-                });
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused without waiting").isLessThan(Duration.ofMillis(150));
+        try {
+            bulkhead.hash("one too many");
+        } catch (RuntimeException e) {
+            refusal = e;
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(refusal).isInstanceOfSatisfying(RetryLaterException.class, e -> {
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
+            assertThat(e.retryAfterSeconds()).isEqualTo(1);
+        });
+        assertThat(waited).as("refused without waiting").isLessThan(Duration.ofMillis(150));
         assertThat(metrics.meter("portcullis.bcrypt.rejected").getCount()).isEqualTo(1);
 
         release.countDown();
@@ -62,6 +112,9 @@ class BcryptBulkheadTest {
             // One hash that took 300 ms by the bulkhead's clock: the next one would wait that long for the thread.
             roomy.run(() -> nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(300)));
             assertThat(roomyMetrics.getGauges().get("portcullis.bcrypt.average_seconds").getValue()).isEqualTo(0.3);
+            // The caller has its answer a moment before the worker counts itself idle; until then the
+            // bulkhead would predict a wait and refuse the hash that is to occupy the thread.
+            awaitIdle(roomyMetrics);
             occupyTheThread(roomy);
 
             assertThat(roomy.predictedWaitNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
@@ -75,7 +128,7 @@ class BcryptBulkheadTest {
     }
 
     @Test
-    void aFreeThreadMeansNoWaitWhateverHashesCost() {
+    void aFreeThreadMeansNoWaitWhateverHashesCost() throws InterruptedException {
         AtomicLong nanos = new AtomicLong();
         BcryptBulkhead idle = new BcryptBulkhead(new PasswordHasher(4), 2, 4, Duration.ofMillis(200),
                 new MetricRegistry(), nanos::get);
@@ -88,18 +141,25 @@ class BcryptBulkheadTest {
         }
     }
 
-    /** Blocks the bulkhead's only thread until {@link #release}. */
-    private void occupyTheThread(BcryptBulkhead target) throws InterruptedException {
+    /** Blocks the bulkhead's only thread until {@link #release}; the future completes once released. */
+    private CompletableFuture<Boolean> occupyTheThread(BcryptBulkhead target) throws InterruptedException {
         CountDownLatch busy = new CountDownLatch(1);
-        CompletableFuture.supplyAsync(() -> target.run(() -> {
+        CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> target.run(() -> {
             busy.countDown();
             return release.await(10, TimeUnit.SECONDS);
         }));
         busy.await();
+        return running;
     }
 
-    private void awaitQueued(int count) {
-        while (!metrics.getGauges().get("portcullis.bcrypt.queued").getValue().equals(count)) {
+    private static void awaitIdle(MetricRegistry registry) {
+        while (!registry.getGauges().get("portcullis.bcrypt.active").getValue().equals(0)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void awaitQueued(MetricRegistry registry, int count) {
+        while (!registry.getGauges().get("portcullis.bcrypt.queued").getValue().equals(count)) {
             Thread.onSpinWait();
         }
     }

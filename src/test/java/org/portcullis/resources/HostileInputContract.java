@@ -1,9 +1,15 @@
 package org.portcullis.resources;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.portcullis.errors.ClientHangUpMapper;
 import org.portcullis.core.TokenService;
 import org.portcullis.core.TokenType;
 import org.portcullis.support.AppOnDatabase;
@@ -11,6 +17,7 @@ import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.Api.Reply;
 import org.portcullis.support.TestApps;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -101,6 +108,51 @@ abstract class HostileInputContract extends AppOnDatabase {
     }
 
     @Test
+    void blankAndMalformedEmailsAre422NamingTheEmailAndWriteNothing() {
+        long before = users();
+        for (String email : List.of("", "   ", "a@", "@example.com", "a@@example.com", "no-at-sign.example.com")) {
+            Reply reply = api.post("/api/v1/auth/register", null,
+                    Map.of("email", email, "password", Api.PASSWORD, "first_name", "A"));
+            assertCleanError(reply, 422);
+            assertThat(reply.json().get("errors")).as("'%s'", email).extracting(JsonNode::asText)
+                    .containsExactly("email: must be a well-formed email address");
+        }
+        assertThat(users()).isEqualTo(before);
+    }
+
+    /** Login names no account by its email's shape: blank is a 422, anything else simply matches nobody. */
+    @Test
+    void loginWithABlankEmailIs422AndWithAMalformedOneIsTheUsual401() {
+        for (String email : List.of("", "   ")) {
+            Reply reply = api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD));
+            assertCleanError(reply, 422);
+            assertThat(reply.json().get("errors")).extracting(JsonNode::asText)
+                    .containsExactly("email: size must be between 1 and 254");
+        }
+        for (String email : List.of("a@", "@example.com", "a@@example.com", "no-at-sign.example.com")) {
+            Reply reply = api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD));
+            assertCleanError(reply, 401);
+            assertThat(reply.json().get("message").asText()).isEqualTo("Invalid email or password");
+        }
+    }
+
+    /** Users imported with other bcrypt implementations' prefixes log in; a corrupt stored hash is no 500. */
+    @Test
+    void importedBcryptHashesLogInAndACorruptOneIsTheUsual401() {
+        String imported = api.newAccount();
+        // pyca/bcrypt's test vector: a $2b$ hash of "Kk4DQuMMfZL9o".
+        database().execute("UPDATE users SET password_hash = '$2b$04$cVWp4XaNU8a4v1uMRum2SO026BWLIoQMD/TXg5uZV.0P.uO8m3YEm'"
+                + " WHERE email = '" + imported + "'");
+        api.post("/api/v1/auth/login", null, Map.of("email", imported, "password", "Kk4DQuMMfZL9o")).expect(200);
+
+        String corrupt = api.newAccount();
+        database().execute("UPDATE users SET password_hash = '$2a$04$truncated' WHERE email = '" + corrupt + "'");
+        Reply reply = api.post("/api/v1/auth/login", null, Map.of("email", corrupt, "password", Api.PASSWORD));
+        assertCleanError(reply, 401);
+        assertThat(reply.json().get("message").asText()).isEqualTo("Invalid email or password");
+    }
+
+    @Test
     void invalidUtf8Is400() {
         byte[] body = "{\"email\":\"a\u00ff@x.org\",\"password\":\"correct horse battery\",\"first_name\":\"A\"}"
                 .getBytes(StandardCharsets.ISO_8859_1);
@@ -122,19 +174,54 @@ abstract class HostileInputContract extends AppOnDatabase {
         // Chunked, with no length to check up front: the server must cut it off while reading.
         String chunkedResponse = rawExchange("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n");
+                + Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n", false);
         assertThat(chunkedResponse).startsWith("HTTP/1.1 413 ").contains("{\"code\":413,");
+    }
+
+    /**
+     * A client that announces a body and hangs up halfway. Its sending half is closed, as a client that
+     * crashed or lost the network would; the other half stays open only so the test knows when the server
+     * is done with the request (its answer is read to the end) before looking at the log.
+     */
+    @Test
+    void aClientHangingUpMidBodyIsOneDebugLineWithoutStackTraceAndNoError() {
+        Logger hangUps = (Logger) LoggerFactory.getLogger(ClientHangUpMapper.class);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Level configured = hangUps.getLevel();
+        logged.start();
+        hangUps.setLevel(Level.DEBUG);
+        root.addAppender(logged);
+        try {
+            String answer = rawExchange("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"email\":\"a@example.org\",", true);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("{\"code\":400,");
+        } finally {
+            root.detachAppender(logged);
+            hangUps.setLevel(configured);
+        }
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+        assertThat(logged.list).filteredOn(event -> event.getLoggerName().equals(ClientHangUpMapper.class.getName()))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+                    assertThat(event.getThrowableProxy()).as("no stack trace").isNull();
+                });
     }
 
     /**
      * Writes a whole request on a raw socket, then reads the whole answer. An HTTP client library may give
      * up when the server answers before the upload is finished, which is exactly what a server should do.
+     *
+     * @param hangUp close the sending half after the request, so the server reads an end of stream
      */
-    private String rawExchange(String request) {
+    private String rawExchange(String request, boolean hangUp) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app().getLocalPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
+            if (hangUp) {
+                socket.shutdownOutput();
+            }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
