@@ -40,7 +40,7 @@ public final class AccountService {
         registrations.claim(address);
         String hash;
         try {
-            hash = hasher.hash(password);
+            hash = hasher.hashForRegistration(password);
         } catch (RetryLaterException busy) {
             registrations.giveBack(address);
             throw busy;

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,12 @@ public final class BcryptBulkhead implements Managed {
     private final LongSupplier nanoTime;
     /** Moving average of the time one hash takes on the pool, in ns; 0 until the first one finished. */
     private final AtomicLong averageNanos = new AtomicLong();
+    /**
+     * Places (threads + queue) registrations may hold at once: half. Registering costs a hash like a login
+     * does, so without a share of its own a flood of registrations would fill the pool and turn every
+     * login into a 503.
+     */
+    private final Semaphore registrationPlaces;
 
     public BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics) {
         this(hasher, threads, queueSize, maxWait, metrics, System::nanoTime);
@@ -65,6 +72,7 @@ public final class BcryptBulkhead implements Managed {
                 queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize),
                 new ThreadFactoryBuilder().setNameFormat("bcrypt-%d").setDaemon(true).build(),
                 new ThreadPoolExecutor.AbortPolicy());
+        this.registrationPlaces = new Semaphore(Math.max(1, (threads + queueSize) / 2));
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Math.max(1, maxWait.toSeconds());
         this.rejected = metrics.meter("portcullis.bcrypt.rejected");
@@ -75,6 +83,18 @@ public final class BcryptBulkhead implements Managed {
 
     public String hash(String password) {
         return run(() -> hasher.hash(password));
+    }
+
+    /** A new account's hash: as {@link #hash}, but registrations hold at most half of the pool's places. */
+    public String hashForRegistration(String password) {
+        if (!registrationPlaces.tryAcquire()) {
+            throw busy();
+        }
+        try {
+            return hash(password);
+        } finally {
+            registrationPlaces.release();
+        }
     }
 
     public boolean matches(String password, String hash) {

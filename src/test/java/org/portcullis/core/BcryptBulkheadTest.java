@@ -2,6 +2,7 @@ package org.portcullis.core;
 
 import com.codahale.metrics.MetricRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.mindrot.jbcrypt.BCrypt;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -138,6 +139,49 @@ class BcryptBulkheadTest {
             assertThat(idle.matchesNothing("still admitted")).isFalse();
         } finally {
             idle.stop();
+        }
+    }
+
+    @Test
+    void registrationsHoldAtMostHalfOfThePoolSoLoginsStillGetIn() throws Exception {
+        CountDownLatch registrationsMayFinish = new CountDownLatch(1);
+        PasswordHasher slowRegistrations = new PasswordHasher(4, (password, salt) -> {
+            if (password.startsWith("new account")) {
+                awaitQuietly(registrationsMayFinish);
+            }
+            return BCrypt.hashpw(password, salt);
+        });
+        MetricRegistry shared = new MetricRegistry();
+        // 1 thread + 3 queued = 4 places: registrations may hold 2 of them.
+        BcryptBulkhead pool = new BcryptBulkhead(slowRegistrations, 1, 3, Duration.ofSeconds(10), shared);
+        try {
+            CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> pool.hashForRegistration("new account 1"));
+            CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> pool.hashForRegistration("new account 2"));
+            while (!shared.getGauges().get("portcullis.bcrypt.queued").getValue().equals(1)) {
+                Thread.onSpinWait();
+            }
+
+            assertThatThrownBy(() -> pool.hashForRegistration("new account 3"))
+                    .as("the registrations' half is taken, though the queue has room")
+                    .isInstanceOf(RetryLaterException.class);
+            CompletableFuture<Boolean> login = CompletableFuture.supplyAsync(() -> pool.matchesNothing("a login"));
+            registrationsMayFinish.countDown();
+
+            assertThat(login.get(10, TimeUnit.SECONDS)).as("the login was let in and checked").isFalse();
+            assertThat(running.get(10, TimeUnit.SECONDS)).startsWith("$2a$04$");
+            assertThat(queued.get(10, TimeUnit.SECONDS)).startsWith("$2a$04$");
+            assertThat(pool.hashForRegistration("new account 4")).as("places are given back").startsWith("$2a$04$");
+        } finally {
+            registrationsMayFinish.countDown();
+            pool.stop();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
