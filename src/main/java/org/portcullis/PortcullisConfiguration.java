@@ -1,10 +1,12 @@
 package org.portcullis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.portcullis.config.ClientSettings;
@@ -12,6 +14,7 @@ import org.portcullis.config.DatabaseSettings;
 import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.guard.LatencyBudget;
 import org.portcullis.guard.LatencyGuardSettings;
 
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,25 @@ public class PortcullisConfiguration extends Configuration {
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
     private Duration healthTimeout = Duration.seconds(2);
+
+    /**
+     * The bcrypt bulkhead admits a login or registration that is expected to wait up to {@code maxWait} before
+     * its hash starts. A p99 budget below that would call every burst the bulkhead handles as designed a
+     * breach, so such a configuration is refused at start.
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "passwords.bulkhead.maxWait must not exceed the p99 budget of login or register"
+            + " (latencyGuard.budgets): the bulkhead admits requests that wait that long before their hash starts")
+    public boolean isBulkheadWaitWithinTheBcryptBudgets() {
+        long maxWaitNanos = passwords.getBulkhead().getMaxWait().toNanoseconds();
+        for (String endpoint : new String[]{"login", "register"}) {
+            LatencyBudget budget = latencyGuard.getBudgets().get(endpoint);
+            if (budget != null && budget.getP99() != null && maxWaitNanos > budget.getP99().toNanoseconds()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @JsonProperty("database")
     public DatabaseSettings getDatabase() {

@@ -50,6 +50,13 @@ class StartupTest {
         assertRefusesToStart(Map.of("latencyGuard.budgets.usersMe.mean", "fast"), "usersMe");
     }
 
+    @Test
+    void aBulkheadWaitLongerThanTheLoginOrRegisterP99BudgetRefusesToStart() {
+        String message = "passwords.bulkhead.maxWait must not exceed the p99 budget of login or register";
+        assertRefusesToStart(Map.of("passwords.bulkhead.maxWait", "2s", "latencyGuard.budgets.login.p99", "1s"), message);
+        assertRefusesToStart(Map.of("passwords.bulkhead.maxWait", "2s", "latencyGuard.budgets.register.p99", "1999ms"), message);
+    }
+
     private static void assertRefusesToStart(Map<String, String> settings, String message) {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
@@ -75,6 +82,9 @@ class StartupTest {
             assertThat(config.getClients().getTrustedProxies()).isEmpty();
             assertThat(config.isMigrateOnStart()).isTrue();
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
+            assertThat(config.getLatencyGuard().getMinRequests()).isEqualTo(20);
+            assertThat(config.getPasswords().getBulkhead().getMaxWait().toSeconds()).isEqualTo(2);
+            assertThat(config.getLatencyGuard().getBudgets().get("login").getP99().toSeconds()).isEqualTo(3);
             assertThat(config.getLatencyGuard().getBudgets()).containsOnlyKeys("login", "register", "refresh",
                     "usersMe", "updateMe", "sessionsList");
             assertThat(config.getLatencyGuard().getBudgets().get("refresh").getP99().toMilliseconds()).isEqualTo(400);

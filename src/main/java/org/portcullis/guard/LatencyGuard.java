@@ -40,8 +40,9 @@ public final class LatencyGuard {
             String endpoint = entry.getKey();
             LatencyBudget budget = entry.getValue();
             Timer timer = metrics.timer(EndpointTimers.total(EndpointTimers.named(endpoint)));
+            EndpointBudget judged = new EndpointBudget(endpoint, timer, budget, settings.getMinRequests());
             environment.healthChecks().register("latency-" + endpoint,
-                    new LatencyBudgetCheck(endpoint, timer, budget, settings.getWindow()));
+                    new LatencyBudgetCheck(judged, settings.getWindow()));
             // In seconds, the unit Prometheus gives the timers, so an alert can compare them directly.
             double meanSeconds = budget.getMean().toNanoseconds() / 1e9;
             double p99Seconds = budget.getP99().toNanoseconds() / 1e9;
