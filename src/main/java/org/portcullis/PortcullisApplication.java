@@ -51,6 +51,7 @@ import org.portcullis.errors.ValidationSetupExceptionMapper;
 import org.portcullis.errors.ViolationExceptionMapper;
 import org.portcullis.errors.WebApplicationExceptionMapper;
 import org.portcullis.guard.LatencyGuard;
+import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.resources.AuthResource;
 import org.portcullis.resources.BodySizeLimitFilter;
 import org.portcullis.resources.HealthResource;
@@ -109,6 +110,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         Clock clock = CLOCK;
 
         LatencyGuard.install(environment, config.getLatencyGuard());
+        AdminHealthCheck.install(environment);
 
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         // Our SQL has no <attribute> templates. Dropwizard's default engine (a name-prepending wrapper around

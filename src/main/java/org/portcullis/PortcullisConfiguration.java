@@ -3,6 +3,8 @@ package org.portcullis;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.health.HealthCheckConfiguration;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
@@ -15,9 +17,13 @@ import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.guard.LatencyBudget;
+import org.portcullis.guard.LatencyGuard;
 import org.portcullis.guard.LatencyGuardSettings;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Everything config.yml can set; every value has a default here or in config.yml. */
 public class PortcullisConfiguration extends Configuration {
@@ -71,6 +77,26 @@ public class PortcullisConfiguration extends Configuration {
             }
         }
         return true;
+    }
+
+    /**
+     * Load balancers probe the health module, so what is critical there decides whether a node is taken out:
+     * the database must be scheduled as critical, and every latency budget as non-critical (a slow window is
+     * for an alert, not a reason to shed a node's traffic onto its already busy neighbours).
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "health.healthChecks must schedule 'database' as critical and every latency budget"
+            + " ('latency-<endpoint>' of latencyGuard.budgets) as non-critical")
+    public boolean isOnlyTheDatabaseCritical() {
+        if (!(getHealthFactory().orElse(null) instanceof DefaultHealthFactory health) || !health.isEnabled()) {
+            return false;
+        }
+        Map<String, HealthCheckConfiguration> checks = health.getHealthCheckConfigurations().stream()
+                .collect(Collectors.toMap(HealthCheckConfiguration::getName, Function.identity(), (a, b) -> a));
+        HealthCheckConfiguration database = checks.get("database");
+        return database != null && database.isCritical()
+                && latencyGuard.getBudgets().keySet().stream().map(LatencyGuard::healthCheckName).map(checks::get)
+                .allMatch(check -> check != null && !check.isCritical());
     }
 
     @JsonProperty("database")

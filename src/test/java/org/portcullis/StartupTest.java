@@ -57,6 +57,13 @@ class StartupTest {
         assertRefusesToStart(Map.of("passwords.bulkhead.maxWait", "2s", "latencyGuard.budgets.register.p99", "1999ms"), message);
     }
 
+    @Test
+    void aLatencyBudgetScheduledAsCriticalOrTheDatabaseAsNonCriticalRefusesToStart() {
+        String message = "health.healthChecks must schedule 'database' as critical and every latency budget";
+        assertRefusesToStart(Map.of("health.healthChecks[1].critical", "true"), message);
+        assertRefusesToStart(Map.of("health.healthChecks[0].critical", "false"), message);
+    }
+
     private static void assertRefusesToStart(Map<String, String> settings, String message) {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
