@@ -16,6 +16,7 @@ import org.portcullis.config.DatabaseSettings;
 import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.db.DatabaseCheck;
 import org.portcullis.guard.LatencyBudget;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.guard.LatencyGuardSettings;
@@ -54,7 +55,7 @@ public class PortcullisConfiguration extends Configuration {
     @NotNull
     private LatencyGuardSettings latencyGuard = new LatencyGuardSettings();
 
-    /** GET /health gives up on the database after this long and reports it down. */
+    /** The database health check gives up on SELECT 1 after this long and counts a failure. */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
@@ -93,7 +94,7 @@ public class PortcullisConfiguration extends Configuration {
         }
         Map<String, HealthCheckConfiguration> checks = health.getHealthCheckConfigurations().stream()
                 .collect(Collectors.toMap(HealthCheckConfiguration::getName, Function.identity(), (a, b) -> a));
-        HealthCheckConfiguration database = checks.get("database");
+        HealthCheckConfiguration database = checks.get(DatabaseCheck.NAME);
         return database != null && database.isCritical()
                 && latencyGuard.getBudgets().keySet().stream().map(LatencyGuard::healthCheckName).map(checks::get)
                 .allMatch(check -> check != null && !check.isCritical());

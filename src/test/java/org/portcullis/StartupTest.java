@@ -90,6 +90,12 @@ class StartupTest {
             assertThat(config.isMigrateOnStart()).isTrue();
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
             assertThat(config.getLatencyGuard().getMinRequests()).isEqualTo(20);
+            io.dropwizard.health.HealthCheckConfiguration database =
+                    ((io.dropwizard.health.DefaultHealthFactory) config.getHealthFactory().orElseThrow())
+                            .getHealthCheckConfigurations().get(0);
+            assertThat(database.getName()).isEqualTo("database");
+            assertThat(database.isCritical()).isTrue();
+            assertThat(database.getSchedule().getFailureAttempts()).as("down only after 3 failures in a row").isEqualTo(3);
             assertThat(config.getPasswords().getBulkhead().getMaxWait().toSeconds()).isEqualTo(2);
             assertThat(config.getLatencyGuard().getBudgets().get("login").getP99().toSeconds()).isEqualTo(3);
             assertThat(config.getLatencyGuard().getBudgets()).containsOnlyKeys("login", "register", "refresh",
