@@ -64,6 +64,11 @@ class StartupTest {
         assertRefusesToStart(Map.of("health.healthChecks[0].critical", "false"), message);
     }
 
+    @Test
+    void aLimiterWhoseInitialLimitIsOutsideItsBoundsRefusesToStart() {
+        assertRefusesToStart(Map.of("latencyGuard.limiter.initialLimit", "10"), "minLimit <= initialLimit <= maxLimit");
+    }
+
     private static void assertRefusesToStart(Map<String, String> settings, String message) {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
@@ -90,6 +95,7 @@ class StartupTest {
             assertThat(config.isMigrateOnStart()).isTrue();
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
             assertThat(config.getLatencyGuard().getMinRequests()).isEqualTo(20);
+            assertThat(config.getLatencyGuard().getLimiter().isEnabled()).isTrue();
             io.dropwizard.health.HealthCheckConfiguration database =
                     ((io.dropwizard.health.DefaultHealthFactory) config.getHealthFactory().orElseThrow())
                             .getHealthCheckConfigurations().get(0);

@@ -69,6 +69,7 @@ public final class LatencyGuard {
         prometheus.register(exceededFlags(budgets));
         environment.admin().addServlet("latency", new LatencyPage(budgets, environment.getObjectMapper(),
                 settings.getWindow().toString(), settings.getMinRequests())).addMapping("/latency");
+        ConcurrencyLimit.install(environment, settings.getLimiter());
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
                 .addMapping("/prometheus");
     }

@@ -28,6 +28,10 @@ public class LatencyGuardSettings {
     @Valid
     private Map<String, LatencyBudget> budgets = new LinkedHashMap<>();
 
+    @NotNull
+    @Valid
+    private LimiterSettings limiter = new LimiterSettings();
+
     /** Fewer requests than this in the window are not judged against a budget ("insufficient"). */
     @Min(1)
     @Max(1_000_000)
@@ -41,6 +45,16 @@ public class LatencyGuardSettings {
     @JsonProperty
     public void setWindow(Duration window) {
         this.window = window;
+    }
+
+    @JsonProperty
+    public LimiterSettings getLimiter() {
+        return limiter;
+    }
+
+    @JsonProperty
+    public void setLimiter(LimiterSettings limiter) {
+        this.limiter = limiter;
     }
 
     @JsonProperty
