@@ -96,6 +96,7 @@ class StartupTest {
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
             assertThat(config.getLatencyGuard().getMinRequests()).isEqualTo(20);
             assertThat(config.getLatencyGuard().getLimiter().isEnabled()).isTrue();
+            assertThat(config.getLatencyGuard().getLimiter().getInitialLimit()).isEqualTo(config.getDatabase().getMaxSize());
             io.dropwizard.health.HealthCheckConfiguration database =
                     ((io.dropwizard.health.DefaultHealthFactory) config.getHealthFactory().orElseThrow())
                             .getHealthCheckConfigurations().get(0);

@@ -23,7 +23,7 @@ public class LimiterSettings {
 
     @Min(1)
     @Max(100_000)
-    private int initialLimit = 20;
+    private int initialLimit = 32;
 
     @Min(1)
     @Max(100_000)
