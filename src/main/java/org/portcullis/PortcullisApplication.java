@@ -14,6 +14,8 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.health.HealthStateView;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.ws.rs.core.Feature;
@@ -42,7 +44,7 @@ import org.portcullis.core.SessionService;
 import org.portcullis.core.TokenService;
 import org.portcullis.db.AddressWindows;
 import org.portcullis.db.CallerLookup;
-import org.portcullis.db.DatabaseProbe;
+import org.portcullis.db.DatabaseCheck;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SessionDao;
 import org.portcullis.db.ThrottleDao;
@@ -57,6 +59,7 @@ import org.portcullis.errors.ValidationSetupExceptionMapper;
 import org.portcullis.errors.ViolationExceptionMapper;
 import org.portcullis.errors.WebApplicationExceptionMapper;
 import org.portcullis.guard.LatencyGuard;
+import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.resources.AuthResource;
 import org.portcullis.resources.BodySizeLimitFilter;
 import org.portcullis.resources.HealthResource;
@@ -120,8 +123,11 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         Clock clock = clock();
 
         LatencyGuard.install(environment, config.getLatencyGuard());
+        AdminHealthCheck.install(environment);
 
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        // JdbiFactory registers a "database" check of its own over the request pool; ours replaces it.
+        environment.healthChecks().unregister(DatabaseCheck.NAME);
         // Our SQL has no <attribute> templates. Dropwizard's default engine (a name-prepending wrapper around
         // JDBI's template parser) defeats JDBI's parse cache, so every statement was lexed again with ANTLR:
         // about a quarter of the CPU of an authenticated request. NOP passes the SQL through as written.
@@ -167,10 +173,10 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.getApplicationContext().setErrorHandler(jettyErrors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
 
-        DatabaseProbe probe = new DatabaseProbe(jdbi, config.getHealthTimeout().toJavaDuration());
-        environment.lifecycle().manage(probe);
+        installDatabaseCheck(config, environment);
         String version = version();
-        environment.jersey().register(new HealthResource(probe, version, clock));
+        environment.jersey().register(new HealthResource(() -> environment.health().healthStateAggregator()
+                .healthStateView(DatabaseCheck.NAME).map(HealthStateView::isHealthy).orElse(false), version, clock));
         environment.jersey().register(new AuthResource(accounts, logins, rotation, sessionService, addresses,
                 config.getClients().getMaxUserAgentLength()));
         environment.jersey().register(new UserResource(accounts));
@@ -218,6 +224,20 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
     /** The time every service reads; a test subclass substitutes a clock it moves by hand. */
     protected Clock clock() {
         return CLOCK;
+    }
+
+    /**
+     * The one {@code database} health check, over a one-connection pool of its own: the health module
+     * schedules it as the critical check (config.yml) that /health and /health-check report.
+     */
+    private static void installDatabaseCheck(PortcullisConfiguration config, Environment environment) {
+        io.dropwizard.util.Duration timeout = config.getHealthTimeout();
+        ManagedDataSource probePool = config.getDatabase().probePool(timeout)
+                .build(environment.metrics(), "database-check");
+        environment.lifecycle().manage(probePool);
+        DatabaseCheck check = new DatabaseCheck(Jdbi.create(probePool), timeout.toJavaDuration());
+        environment.lifecycle().manage(check);
+        environment.healthChecks().register(DatabaseCheck.NAME, check);
     }
 
     /** bcrypt at the configured cost; tests override this to watch or hold the checks that reach bcrypt. */

@@ -1,10 +1,14 @@
 package org.portcullis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.health.HealthCheckConfiguration;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.portcullis.config.ClientSettings;
@@ -13,9 +17,15 @@ import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.PurgeSettings;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.db.DatabaseCheck;
+import org.portcullis.guard.LatencyBudget;
+import org.portcullis.guard.LatencyGuard;
 import org.portcullis.guard.LatencyGuardSettings;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Everything config.yml can set; every value has a default here or in config.yml. */
 public class PortcullisConfiguration extends Configuration {
@@ -50,11 +60,50 @@ public class PortcullisConfiguration extends Configuration {
     @NotNull
     private LatencyGuardSettings latencyGuard = new LatencyGuardSettings();
 
-    /** GET /health gives up on the database after this long and reports it down. */
+    /** The database health check gives up on SELECT 1 after this long and counts a failure. */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
     private Duration healthTimeout = Duration.seconds(2);
+
+    /**
+     * The bcrypt bulkhead admits a login or registration that is expected to wait up to {@code maxWait} before
+     * its hash starts. A p99 budget below that would call every burst the bulkhead handles as designed a
+     * breach, so such a configuration is refused at start.
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "passwords.bulkhead.maxWait must not exceed the p99 budget of login or register"
+            + " (latencyGuard.budgets): the bulkhead admits requests that wait that long before their hash starts")
+    public boolean isBulkheadWaitWithinTheBcryptBudgets() {
+        long maxWaitNanos = passwords.getBulkhead().getMaxWait().toNanoseconds();
+        for (String endpoint : new String[]{"login", "register"}) {
+            LatencyBudget budget = latencyGuard.getBudgets().get(endpoint);
+            if (budget != null && budget.getP99() != null && maxWaitNanos > budget.getP99().toNanoseconds()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Load balancers probe the health module, so what is critical there decides whether a node is taken out:
+     * the database must be scheduled as critical, and every latency budget as non-critical (a slow window is
+     * for an alert, not a reason to shed a node's traffic onto its already busy neighbours).
+     */
+    @JsonIgnore
+    @ValidationMethod(message = "health.healthChecks must schedule 'database' as critical and every latency budget"
+            + " ('latency-<endpoint>' of latencyGuard.budgets) as non-critical")
+    public boolean isOnlyTheDatabaseCritical() {
+        if (!(getHealthFactory().orElse(null) instanceof DefaultHealthFactory health) || !health.isEnabled()) {
+            return false;
+        }
+        Map<String, HealthCheckConfiguration> checks = health.getHealthCheckConfigurations().stream()
+                .collect(Collectors.toMap(HealthCheckConfiguration::getName, Function.identity(), (a, b) -> a));
+        HealthCheckConfiguration database = checks.get(DatabaseCheck.NAME);
+        return database != null && database.isCritical()
+                && latencyGuard.getBudgets().keySet().stream().map(LatencyGuard::healthCheckName).map(checks::get)
+                .allMatch(check -> check != null && !check.isCritical());
+    }
 
     @JsonProperty("database")
     public DatabaseSettings getDatabase() {

@@ -55,6 +55,25 @@ class StartupTest {
         assertRefusesToStart(Map.of("tokens.maxSessionAge", "1d"), "maxSessionAge must be at least refreshTokenLifetime");
     }
 
+    @Test
+    void aBulkheadWaitLongerThanTheLoginOrRegisterP99BudgetRefusesToStart() {
+        String message = "passwords.bulkhead.maxWait must not exceed the p99 budget of login or register";
+        assertRefusesToStart(Map.of("passwords.bulkhead.maxWait", "2s", "latencyGuard.budgets.login.p99", "1s"), message);
+        assertRefusesToStart(Map.of("passwords.bulkhead.maxWait", "2s", "latencyGuard.budgets.register.p99", "1999ms"), message);
+    }
+
+    @Test
+    void aLatencyBudgetScheduledAsCriticalOrTheDatabaseAsNonCriticalRefusesToStart() {
+        String message = "health.healthChecks must schedule 'database' as critical and every latency budget";
+        assertRefusesToStart(Map.of("health.healthChecks[1].critical", "true"), message);
+        assertRefusesToStart(Map.of("health.healthChecks[0].critical", "false"), message);
+    }
+
+    @Test
+    void aLimiterWhoseInitialLimitIsOutsideItsBoundsRefusesToStart() {
+        assertRefusesToStart(Map.of("latencyGuard.limiter.initialLimit", "10"), "minLimit <= initialLimit <= maxLimit");
+    }
+
     private static void assertRefusesToStart(Map<String, String> settings, String message) {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
@@ -84,6 +103,17 @@ class StartupTest {
             assertThat(config.getClients().getTrustedProxies()).isEmpty();
             assertThat(config.isMigrateOnStart()).isTrue();
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
+            assertThat(config.getLatencyGuard().getMinRequests()).isEqualTo(20);
+            assertThat(config.getLatencyGuard().getLimiter().isEnabled()).isTrue();
+            assertThat(config.getLatencyGuard().getLimiter().getInitialLimit()).isEqualTo(config.getDatabase().getMaxSize());
+            io.dropwizard.health.HealthCheckConfiguration database =
+                    ((io.dropwizard.health.DefaultHealthFactory) config.getHealthFactory().orElseThrow())
+                            .getHealthCheckConfigurations().get(0);
+            assertThat(database.getName()).isEqualTo("database");
+            assertThat(database.isCritical()).isTrue();
+            assertThat(database.getSchedule().getFailureAttempts()).as("down only after 3 failures in a row").isEqualTo(3);
+            assertThat(config.getPasswords().getBulkhead().getMaxWait().toSeconds()).isEqualTo(2);
+            assertThat(config.getLatencyGuard().getBudgets().get("login").getP99().toSeconds()).isEqualTo(3);
             assertThat(config.getLatencyGuard().getBudgets()).containsOnlyKeys("login", "register", "refresh",
                     "usersMe", "updateMe", "sessionsList");
             assertThat(config.getLatencyGuard().getBudgets().get("refresh").getP99().toMilliseconds()).isEqualTo(400);

@@ -2,6 +2,7 @@ package org.portcullis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
 
 /**
  * Dropwizard's pool settings, plus one convenience: the JDBC driver follows from the URL.
@@ -30,6 +31,31 @@ public class DatabaseSettings extends DataSourceFactory {
     public void setDriverClass(String driverClass) {
         driverExplicit = true;
         super.setDriverClass(driverClass);
+    }
+
+    /**
+     * A pool of one connection to the same database, for the health check: asking over the request pool made
+     * a busy node (every connection in use) read as "database down" to its load balancer. The connection is
+     * validated on every borrow, so one broken by a database restart is replaced on the next check.
+     *
+     * @param timeout how long the check may wait for its connection and for each query
+     */
+    public DataSourceFactory probePool(Duration timeout) {
+        DataSourceFactory probe = new DataSourceFactory();
+        probe.setDriverClass(getDriverClass());
+        probe.setUrl(getUrl());
+        probe.setUser(getUser());
+        probe.setPassword(getPassword());
+        probe.setProperties(getProperties());
+        probe.setInitialSize(0);
+        probe.setMinSize(0);
+        probe.setMaxSize(1);
+        probe.setMaxWaitForConnection(timeout);
+        getValidationQuery().ifPresent(probe::setValidationQuery);
+        probe.setValidationQueryTimeout(timeout);
+        probe.setCheckConnectionOnBorrow(true);
+        probe.setValidationInterval(Duration.milliseconds(50));
+        return probe;
     }
 
     /** The driver class for a JDBC URL of a database Portcullis supports, else null. */

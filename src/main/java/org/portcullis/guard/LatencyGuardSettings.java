@@ -6,6 +6,8 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.LinkedHashMap;
@@ -13,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code latencyGuard} in config.yml: how far back the endpoint timers look, and the budget of each
- * endpoint, keyed by the short timer name ({@code usersMe}). Every key must name a real endpoint: a typo
+ * {@code latencyGuard} in config.yml: how far back the endpoint timers look, how many requests a window
+ * needs before it is judged, and the budget of each endpoint, keyed by the short timer name ({@code usersMe}). Every key must name a real endpoint: a typo
  * would otherwise be a budget that silently guards nothing.
  */
 public class LatencyGuardSettings {
@@ -26,6 +28,15 @@ public class LatencyGuardSettings {
     @Valid
     private Map<String, LatencyBudget> budgets = new LinkedHashMap<>();
 
+    @NotNull
+    @Valid
+    private LimiterSettings limiter = new LimiterSettings();
+
+    /** Fewer requests than this in the window are not judged against a budget ("insufficient"). */
+    @Min(1)
+    @Max(1_000_000)
+    private int minRequests = 20;
+
     @JsonProperty
     public Duration getWindow() {
         return window;
@@ -34,6 +45,26 @@ public class LatencyGuardSettings {
     @JsonProperty
     public void setWindow(Duration window) {
         this.window = window;
+    }
+
+    @JsonProperty
+    public LimiterSettings getLimiter() {
+        return limiter;
+    }
+
+    @JsonProperty
+    public void setLimiter(LimiterSettings limiter) {
+        this.limiter = limiter;
+    }
+
+    @JsonProperty
+    public int getMinRequests() {
+        return minRequests;
+    }
+
+    @JsonProperty
+    public void setMinRequests(int minRequests) {
+        this.minRequests = minRequests;
     }
 
     @JsonProperty

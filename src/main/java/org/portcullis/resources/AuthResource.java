@@ -33,6 +33,7 @@ import org.portcullis.core.LoginAttempt;
 import org.portcullis.core.LoginService;
 import org.portcullis.core.RefreshTokenRotation;
 import org.portcullis.core.SessionService;
+import org.portcullis.guard.ConcurrencyLimited;
 import org.portcullis.guard.EndpointTimers;
 
 import java.net.URI;
@@ -103,6 +104,7 @@ public final class AuthResource {
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.REFRESH, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "Trade a refresh token for a new pair (the old one is spent)", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "401", description = "Invalid, expired, revoked or replayed", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
@@ -113,6 +115,7 @@ public final class AuthResource {
     @POST
     @Path("logout")
     @Timed(name = EndpointTimers.LOGOUT, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "Revoke the current session", security = @SecurityRequirement(name = "bearer"),
             responses = @ApiResponse(responseCode = "204"))
     public void logout(@Parameter(hidden = true) @Auth Caller caller) {
@@ -122,6 +125,7 @@ public final class AuthResource {
     @POST
     @Path("logout-all")
     @Timed(name = EndpointTimers.LOGOUT_ALL, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "Revoke every session of the account", security = @SecurityRequirement(name = "bearer"),
             responses = @ApiResponse(responseCode = "204"))
     public void logoutAll(@Parameter(hidden = true) @Auth Caller caller) {

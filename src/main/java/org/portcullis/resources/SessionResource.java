@@ -21,6 +21,7 @@ import org.portcullis.api.SessionView;
 import org.portcullis.core.Caller;
 import org.portcullis.core.DomainException;
 import org.portcullis.core.SessionService;
+import org.portcullis.guard.ConcurrencyLimited;
 import org.portcullis.guard.EndpointTimers;
 
 import java.util.List;
@@ -40,6 +41,7 @@ public final class SessionResource {
     @GET
     @Path("me")
     @Timed(name = EndpointTimers.SESSIONS_LIST, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "Live sessions of the caller, most recently used first",
             security = @SecurityRequirement(name = "bearer"),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionList.class))))
@@ -54,6 +56,7 @@ public final class SessionResource {
     @DELETE
     @Path("{id}")
     @Timed(name = EndpointTimers.SESSION_REVOKE, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "Revoke one of the caller's sessions", security = @SecurityRequirement(name = "bearer"),
             responses = {
                     @ApiResponse(responseCode = "204"),

@@ -23,6 +23,7 @@ import org.portcullis.api.UpdateProfileRequest;
 import org.portcullis.api.UserView;
 import org.portcullis.core.AccountService;
 import org.portcullis.core.Caller;
+import org.portcullis.guard.ConcurrencyLimited;
 import org.portcullis.guard.EndpointTimers;
 
 /** /api/v1/users/me: the caller's own profile and password. */
@@ -38,6 +39,7 @@ public final class UserResource {
 
     @GET
     @Timed(name = EndpointTimers.USERS_ME, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "The caller's profile", security = @SecurityRequirement(name = "bearer"), responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class))),
             @ApiResponse(responseCode = "401", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
@@ -48,6 +50,7 @@ public final class UserResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.UPDATE_ME, absolute = true)
+    @ConcurrencyLimited
     @Operation(summary = "Change first and/or last name", security = @SecurityRequirement(name = "bearer"), responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserView.class))),
             @ApiResponse(responseCode = "422", description = "Blank, too long, or another field", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})

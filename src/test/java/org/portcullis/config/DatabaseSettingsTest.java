@@ -1,6 +1,10 @@
 package org.portcullis.config;
 
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,5 +23,29 @@ class DatabaseSettingsTest {
         explicit.setDriverClass("com.example.Driver");
         explicit.setUrl("jdbc:postgresql://db/portcullis");
         assertThat(explicit.getDriverClass()).isEqualTo("com.example.Driver");
+    }
+
+    @Test
+    void theHealthChecksPoolIsOneConnectionToTheSameDatabaseThatWaitsAtMostTheTimeout() {
+        DatabaseSettings settings = new DatabaseSettings();
+        settings.setUrl("jdbc:postgresql://db:5432/portcullis");
+        settings.setUser("portcullis");
+        settings.setPassword("secret");
+        settings.setProperties(Map.of("charSet", "UTF-8"));
+        settings.setMaxSize(32);
+
+        DataSourceFactory probe = settings.probePool(Duration.seconds(2));
+
+        assertThat(probe).isNotSameAs(settings);
+        assertThat(probe.getMaxSize()).isEqualTo(1);
+        assertThat(probe.getMinSize()).isZero();
+        assertThat(probe.getUrl()).isEqualTo(settings.getUrl());
+        assertThat(probe.getDriverClass()).isEqualTo("org.postgresql.Driver");
+        assertThat(probe.getUser()).isEqualTo("portcullis");
+        assertThat(probe.getPassword()).isEqualTo("secret");
+        assertThat(probe.getProperties()).containsEntry("charSet", "UTF-8");
+        assertThat(probe.getMaxWaitForConnection()).isEqualTo(Duration.seconds(2));
+        assertThat(probe.getCheckConnectionOnBorrow()).isTrue();
+        assertThat(settings.getMaxSize()).as("the request pool is left as it was").isEqualTo(32);
     }
 }

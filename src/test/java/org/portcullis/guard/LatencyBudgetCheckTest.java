@@ -28,14 +28,48 @@ class LatencyBudgetCheckTest {
 
     private final ManualClock clock = new ManualClock();
     private final Timer timer = new Timer(new SlidingHistogramReservoir(java.time.Duration.ofSeconds(10), clock), clock);
-    private final LatencyBudgetCheck check = new LatencyBudgetCheck("usersMe", timer,
-            new LatencyBudget(Duration.milliseconds(20), Duration.milliseconds(50)), Duration.seconds(10));
+    private final EndpointBudget budget = new EndpointBudget("usersMe", timer,
+            new LatencyBudget(Duration.milliseconds(20), Duration.milliseconds(50)), 20);
+    private final LatencyBudgetCheck check = new LatencyBudgetCheck(budget, Duration.seconds(10));
 
     @Test
-    void withoutTrafficTheBudgetIsHealthy() {
+    void withoutTrafficTheBudgetIsInsufficientAndHealthy() {
         HealthCheck.Result result = check.execute();
         assertThat(result.isHealthy()).isTrue();
-        assertThat(result.getMessage()).isEqualTo("usersMe: no requests in the last 10 seconds (budget mean 20.0 ms, p99 50.0 ms)");
+        assertThat(result.getMessage()).isEqualTo("usersMe: insufficient data, 0 requests in the last 10 seconds,"
+                + " 20 needed to judge (budget mean 20.0 ms, p99 50.0 ms)");
+        assertThat(budget.judge().state()).isEqualTo(BudgetState.INSUFFICIENT);
+    }
+
+    @Test
+    void aSingleSlowRequestIsNotJudged() {
+        record(1, 5_000);
+        HealthCheck.Result result = check.execute();
+        assertThat(result.isHealthy()).isTrue();
+        assertThat(result.getMessage()).startsWith("usersMe: insufficient data, 1 requests in the last 10 seconds");
+        assertThat(budget.judge().state()).isEqualTo(BudgetState.INSUFFICIENT);
+    }
+
+    @Test
+    void nineteenSlowRequestsAreNotJudgedTheTwentiethIs() {
+        record(19, 80);
+        assertThat(budget.judge().state()).isEqualTo(BudgetState.INSUFFICIENT);
+        record(1, 80);
+        BudgetVerdict verdict = budget.judge();
+        assertThat(verdict.state()).isEqualTo(BudgetState.OVER);
+        assertThat(verdict.requests()).isEqualTo(20);
+        assertThat(check.execute().isHealthy()).isFalse();
+    }
+
+    @Test
+    void aVerdictCarriesTheWindowsFiguresAndTheBudget() {
+        record(100, 5);
+        BudgetVerdict verdict = budget.judge();
+        assertThat(verdict.state()).isEqualTo(BudgetState.OK);
+        assertThat(verdict.requests()).isEqualTo(100);
+        assertThat(verdict.p50Nanos()).isCloseTo(5e6, org.assertj.core.api.Assertions.within(5e3));
+        assertThat(verdict.p99BudgetNanos()).isEqualTo(50_000_000L);
+        assertThat(verdict.meanBudgetNanos()).isEqualTo(20_000_000L);
     }
 
     @Test
