@@ -18,7 +18,17 @@ NORMALIZE ?=
 NAME ?= baseline
 COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE)),--normalize)
 
-.PHONY: benchmark benchmark-save benchmark-check benchmark-compare benchmark-compare-arguments benchmark-classes
+# The A/B gate: BASE is a git ref, built in a worktree under target/; ALLOW_MISSING names benchmarks the head
+# removed on purpose; FAIL, when given, replaces the per-family thresholds with one percentage (e.g. FAIL=30%).
+AB_BASE_DIR := target/ab-base
+AB_ROUNDS ?= 3
+AB_CONFIRM_ROUNDS ?= 2
+ALLOW_MISSING ?=
+AB_OPTIONS = --rounds $(AB_ROUNDS) --confirm-rounds $(AB_CONFIRM_ROUNDS) \
+  $(if $(filter-out file default,$(origin FAIL)),--fail '$(FAIL)') $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
+
+.PHONY: benchmark benchmark-save benchmark-check benchmark-compare benchmark-compare-arguments benchmark-classes \
+  benchmark-ab benchmark-ab-arguments
 
 ## Compile main and test sources (JMH's generated harness included) and list the test classpath.
 benchmark-classes: $(BENCH_CLASSPATH)
@@ -56,3 +66,20 @@ benchmark-compare-arguments:
 	@if [ -z "$(BASE)" ] || [ -z "$(CURRENT)" ]; then \
 	  echo "usage: make benchmark-compare BASE=<file> CURRENT=<file> [FAIL=mean:200%] [NORMALIZE=1]" >&2; \
 	  exit 2; fi
+
+## Base and head side by side, interleaved, judged on paired ratios: make benchmark-ab BASE=<git ref> [FAIL=30%]
+benchmark-ab: benchmark-ab-arguments benchmark-classes
+	@git worktree prune
+	@commit=$$(git rev-parse --verify --quiet '$(BASE)^{commit}') || { echo "benchmark-ab: BASE=$(BASE) is not a commit" >&2; exit 2; }; \
+	  if [ -e $(AB_BASE_DIR)/.git ]; then git -C $(AB_BASE_DIR) checkout -q --force --detach "$$commit"; \
+	  else rm -rf $(AB_BASE_DIR) && git worktree add -q --detach $(AB_BASE_DIR) "$$commit"; fi
+	@echo "Building the base ($(BASE)) in $(AB_BASE_DIR)"
+	@$(MAKE) -s --no-print-directory -C $(AB_BASE_DIR) benchmark-classes MVN='$(MVN)'
+	@$(BENCH_JAVA) org.portcullis.bench.ab.AbCli --base-dir $(AB_BASE_DIR) \
+	  --base-classpath $(AB_BASE_DIR)/$(BENCH_CLASSPATH) --head-classpath $(BENCH_CLASSPATH) \
+	  --base-label "$(BASE) at $$(git rev-parse --short '$(BASE)^{commit}')" \
+	  --head-label "$$(git rev-parse --abbrev-ref HEAD) at $$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- . ':!baselines' || echo ' with uncommitted changes')" \
+	  $(AB_OPTIONS)
+
+benchmark-ab-arguments:
+	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [FAIL=30%] [ALLOW_MISSING=Class.method]" >&2; exit 2; fi

@@ -73,10 +73,10 @@ public final class BenchmarkResults {
         }
     }
 
-    private static int merge(Map<String, List<String>> options, PrintStream out, PrintStream err) throws IOException {
-        Path jmh = path(options, "--jmh", BENCHMARKS.resolve("jmh.json"));
-        Path latency = path(options, "--latency", BENCHMARKS.resolve("latency.json"));
-        Path target = path(options, "--out", BENCHMARKS.resolve("results.json"));
+    private static int merge(CommandOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path jmh = options.path("--jmh", BENCHMARKS.resolve("jmh.json"));
+        Path latency = options.path("--latency", BENCHMARKS.resolve("latency.json"));
+        Path target = options.path("--out", BENCHMARKS.resolve("results.json"));
         ResultFile written = ResultsFile.write(ResultsFile.envelope(MachineProbe.current(),
                 CommitInfo.of(Path.of("")), Instant.now(), ResultsFile.benchmarks(jmh, latency, err)), target);
         out.print(ResultsTable.format(written.benchmarks()));
@@ -84,15 +84,15 @@ public final class BenchmarkResults {
         return CompareCli.OK;
     }
 
-    private static int save(Map<String, List<String>> options, PrintStream out) {
-        Path results = path(options, "--results", BENCHMARKS.resolve("results.json"));
-        Path saved = store(options).save(results, single(options, "--name").orElse("baseline"));
+    private static int save(CommandOptions options, PrintStream out) {
+        Path results = options.path("--results", BENCHMARKS.resolve("results.json"));
+        Path saved = store(options).save(results, options.single("--name").orElse("baseline"));
         out.println("Saved benchmark baseline: " + saved);
         return CompareCli.OK;
     }
 
-    private static int check(Map<String, List<String>> options, PrintStream out, PrintStream err) {
-        Path results = path(options, "--results", BENCHMARKS.resolve("results.json"));
+    private static int check(CommandOptions options, PrintStream out, PrintStream err) {
+        Path results = options.path("--results", BENCHMARKS.resolve("results.json"));
         BaselineStore store = store(options);
         Optional<Path> newest = store.newest();
         if (newest.isEmpty()) {
@@ -104,58 +104,22 @@ public final class BenchmarkResults {
         }
         List<String> compare = new ArrayList<>(List.of("--base", newest.get().toString(),
                 "--current", results.toString(), "--history-dir", store.directory().toString()));
-        options.getOrDefault("--fail", List.of()).forEach(fail -> compare.addAll(List.of("--fail", fail)));
-        if (options.containsKey("--normalize")) {
+        options.all("--fail").forEach(fail -> compare.addAll(List.of("--fail", fail)));
+        if (options.has("--normalize")) {
             compare.add("--normalize");
         }
         for (String output : List.of("--report", "--chart")) {
-            single(options, output).ifPresent(file -> compare.addAll(List.of(output, file)));
+            options.single(output).ifPresent(file -> compare.addAll(List.of(output, file)));
         }
         out.println("Comparing with the newest baseline of " + store.directory().getFileName() + ": " + newest.get());
         return CompareCli.run(compare.toArray(String[]::new), out, err);
     }
 
-    private static BaselineStore store(Map<String, List<String>> options) {
-        return new BaselineStore(path(options, "--baselines", BASELINES).resolve(Platform.current()));
+    private static BaselineStore store(CommandOptions options) {
+        return new BaselineStore(options.path("--baselines", BASELINES).resolve(Platform.current()));
     }
 
-    /** {@code --name value} or {@code --name=value}; only {@code --fail} may repeat; flags take no value. */
-    private static Map<String, List<String>> options(String[] args, String... allowed) {
-        Set<String> known = Set.of(allowed);
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            int equals = args[i].indexOf('=');
-            String name = equals < 0 ? args[i] : args[i].substring(0, equals);
-            if (!known.contains(name)) {
-                throw new UsageException("unknown option '" + args[i] + "'");
-            }
-            String value;
-            if (FLAGS.contains(name)) {
-                value = "";
-            } else if (equals >= 0) {
-                value = args[i].substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException(name + " needs a value");
-            }
-            if (!FLAGS.contains(name) && value.isBlank()) {
-                throw new UsageException(name + " needs a value");
-            }
-            List<String> values = options.computeIfAbsent(name, key -> new ArrayList<>());
-            if (!values.isEmpty() && !name.equals("--fail")) {
-                throw new UsageException(name + " given more than once");
-            }
-            values.add(value);
-        }
-        return options;
-    }
-
-    private static Optional<String> single(Map<String, List<String>> options, String name) {
-        return Optional.ofNullable(options.get(name)).map(values -> values.get(0));
-    }
-
-    private static Path path(Map<String, List<String>> options, String name, Path fallback) {
-        return single(options, name).map(Path::of).orElse(fallback);
+    private static CommandOptions options(String[] args, String... allowed) {
+        return CommandOptions.parse(args, FLAGS, Set.of("--fail"), Set.of(allowed));
     }
 }

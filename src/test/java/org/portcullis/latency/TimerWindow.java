@@ -34,10 +34,20 @@ final class TimerWindow {
         return timer.getCount();
     }
 
-    /** The durations (ns) recorded since {@link #start}, once {@code requests} more have been recorded. */
-    long[] since(int requests) {
-        awaitCount(countBefore + requests);
-        return difference(timer.getSnapshot().getValues(), before);
+    /**
+     * The one duration (ns) the next request added, once it is recorded. Reading the requests one by one
+     * keeps them in the order they were sent, which a batch difference (sorted) would lose.
+     */
+    long next() {
+        awaitCount(countBefore + 1);
+        long[] after = timer.getSnapshot().getValues();
+        long[] added = difference(after, before);
+        if (added.length != 1) {
+            throw new IllegalStateException("expected one new value in the timer's window, found " + added.length);
+        }
+        before = after;
+        countBefore++;
+        return added[0];
     }
 
     private void awaitCount(long expected) {
