@@ -16,14 +16,16 @@ FAIL ?= mean:200%
 NORMALIZE ?=
 # The <name> of a saved baseline file.
 NAME ?= baseline
-COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE)),--normalize)
+# Benchmarks of the baseline removed on purpose (Class.method); any other missing one fails the check.
+ALLOW_MISSING ?=
+COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE)),--normalize) \
+  $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
 
-# The A/B gate: BASE is a git ref, built in a worktree under target/; ALLOW_MISSING names benchmarks the head
-# removed on purpose; FAIL, when given, replaces the per-family thresholds with one percentage (e.g. FAIL=30%).
+# The A/B gate: BASE is a git ref, built in a worktree under target/; FAIL, when given, replaces the
+# per-family thresholds with one percentage (e.g. FAIL=30%).
 AB_BASE_DIR := target/ab-base
 AB_ROUNDS ?= 3
 AB_CONFIRM_ROUNDS ?= 2
-ALLOW_MISSING ?=
 AB_OPTIONS = --rounds $(AB_ROUNDS) --confirm-rounds $(AB_CONFIRM_ROUNDS) \
   $(if $(filter-out file default,$(origin FAIL)),--fail '$(FAIL)') $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
 
@@ -44,8 +46,9 @@ benchmark: benchmark-classes
 	@rm -f $(BENCH_OUT)/jmh.json $(BENCH_OUT)/latency.json $(BENCH_OUT)/results.json $(BENCH_OUT)/endpoint-requests.log
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_JAVA) org.openjdk.jmh.Main -foe true -rf json -rff $(BENCH_OUT)/jmh.json $(JMH_ARGS) '$(BENCH)'
-	@# Over-budget latency tests still write their results: here the comparator is the gate, not the budget.
-	$(MVN) surefire:test -Dgroups=latency -Dmaven.test.failure.ignore=true
+	@# Budgets are reported, not asserted (the comparator is the gate); a test that still fails is an endpoint
+	@# that did not answer as it should: its entry is missing from the results, and the check fails naming it.
+	$(MVN) surefire:test -Dgroups=latency -Dlatency.budgets=report -Dmaven.test.failure.ignore=true
 	@cat $(BENCH_OUT)/latency.txt 2>/dev/null || true
 	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults merge
 
@@ -53,7 +56,8 @@ benchmark: benchmark-classes
 benchmark-save: benchmark
 	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults save --name '$(NAME)'
 
-## benchmark, then compare with this platform's newest baseline (none yet: save this run and warn).
+## benchmark, then compare with this platform's newest baseline (none yet: save this run and warn; with
+## CI=true exit 2 instead, since a CI runner's saved file would be thrown away and every run would pass).
 benchmark-check: benchmark
 	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults check $(COMPARE_OPTIONS)
 

@@ -37,7 +37,8 @@ public final class BenchmarkResults {
             "                              [--out target/benchmarks/results.json]",
             "       BenchmarkResults save  [--results target/benchmarks/results.json] [--baselines baselines] [--name baseline]",
             "       BenchmarkResults check [--results target/benchmarks/results.json] [--baselines baselines]",
-            "                              [--fail mean:200%]... [--normalize] [--report F] [--chart F]",
+            "                              [--fail mean:200%]... [--allow-missing NAME]... [--normalize]",
+            "                              [--report F] [--chart F]",
             "exit codes: 0 no regression, 1 regression (check), 2 usage or input error");
 
     private static final Set<String> FLAGS = Set.of("--normalize");
@@ -46,11 +47,15 @@ public final class BenchmarkResults {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, CompareCli.utf8(FileDescriptor.out), CompareCli.utf8(FileDescriptor.err)));
+        System.exit(run(args, System.getenv(), CompareCli.utf8(FileDescriptor.out), CompareCli.utf8(FileDescriptor.err)));
     }
 
-    /** Runs one command and returns its exit code; never throws for bad input. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command and returns its exit code; never throws for bad input.
+     *
+     * @param environment the process environment: {@code CI=true} turns a missing baseline into an error
+     */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0 || args[0].equals("--help")) {
                 out.println(USAGE);
@@ -60,8 +65,8 @@ public final class BenchmarkResults {
             return switch (args[0]) {
                 case "merge" -> merge(options(rest, "--jmh", "--latency", "--out"), out, err);
                 case "save" -> save(options(rest, "--results", "--baselines", "--name"), out);
-                case "check" -> check(options(rest, "--results", "--baselines", "--fail", "--normalize", "--report",
-                        "--chart"), out, err);
+                case "check" -> check(options(rest, "--results", "--baselines", "--fail", "--allow-missing",
+                        "--normalize", "--report", "--chart"), "true".equals(environment.get("CI")), out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -91,10 +96,18 @@ public final class BenchmarkResults {
         return CompareCli.OK;
     }
 
-    private static int check(CommandOptions options, PrintStream out, PrintStream err) {
+    private static int check(CommandOptions options, boolean ci, PrintStream out, PrintStream err) {
         Path results = options.path("--results", BENCHMARKS.resolve("results.json"));
         BaselineStore store = store(options);
         Optional<Path> newest = store.newest();
+        if (newest.isEmpty() && ci) {
+            // A CI runner's fresh checkout would save a baseline, pass, and throw the file away: every run a pass.
+            err.println("benchmark-results: error: no benchmark baseline for " + store.directory().getFileName()
+                    + " in " + store.directory().getParent() + ". On CI, gate with `make benchmark-ab BASE=<base"
+                    + " branch>` (no stored baseline needed), or run `make benchmark-save` on a machine of this"
+                    + " platform and commit the file.");
+            return CompareCli.USAGE_ERROR;
+        }
         if (newest.isEmpty()) {
             Path saved = store.save(results, "baseline");
             out.println("WARNING: No benchmark baseline found for " + store.directory().getFileName()
@@ -104,7 +117,9 @@ public final class BenchmarkResults {
         }
         List<String> compare = new ArrayList<>(List.of("--base", newest.get().toString(),
                 "--current", results.toString(), "--history-dir", store.directory().toString()));
-        options.all("--fail").forEach(fail -> compare.addAll(List.of("--fail", fail)));
+        for (String repeatable : List.of("--fail", "--allow-missing")) {
+            options.all(repeatable).forEach(value -> compare.addAll(List.of(repeatable, value)));
+        }
         if (options.has("--normalize")) {
             compare.add("--normalize");
         }
@@ -120,6 +135,6 @@ public final class BenchmarkResults {
     }
 
     private static CommandOptions options(String[] args, String... allowed) {
-        return CommandOptions.parse(args, FLAGS, Set.of("--fail"), Set.of(allowed));
+        return CommandOptions.parse(args, FLAGS, Set.of("--fail", "--allow-missing"), Set.of(allowed));
     }
 }

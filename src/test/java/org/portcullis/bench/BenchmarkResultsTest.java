@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,37 @@ class BenchmarkResultsTest {
         assertThat(run.exit).isZero();
         assertThat(run.out).startsWith("WARNING: No benchmark baseline found").contains(saved.toString());
         assertThat(saved).hasSameTextualContentAs(results);
+    }
+
+    @Test
+    void onCiCheckWithoutABaselineExitsTwoSavesNothingAndSaysWhatToDo() throws IOException {
+        Path results = results("current.json", 10, 11, 12);
+
+        Run run = run(Map.of("CI", "true"), "check", "--results", results.toString(),
+                "--baselines", dir.resolve("baselines").toString());
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err).contains("no benchmark baseline for " + Platform.current())
+                .contains("make benchmark-ab BASE=").contains("make benchmark-save");
+        assertThat(dir.resolve("baselines").resolve(Platform.current())).doesNotExist();
+    }
+
+    @Test
+    void aBenchmarkOfTheBaselineMissingFromTheRunFailsTheCheckUnlessAllowed() throws IOException {
+        Path baselines = dir.resolve("baselines").resolve(Platform.current());
+        Files.createDirectories(baselines);
+        String two = "{\"machine_info\": {}, \"commit_info\": {}, \"datetime\": \"2026-11-27T00:00:00Z\","
+                + " \"benchmarks\": " + JmhJson.array(JmhJson.avgt(NAME, "us/op", 10, 11, 12),
+                JmhJson.avgt("org.portcullis.latency.EndpointLatencyTest.usersMe", "ms/op", 1, 1.1, 1.2)) + "}";
+        Files.writeString(baselines.resolve("0001_baseline.json"), two);
+
+        Run run = check(results("current.json", 10, 11, 12));
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.out).contains("missing from the current run: EndpointLatencyTest.usersMe");
+
+        Run allowed = check(results("current.json", 10, 11, 12), "--allow-missing", "EndpointLatencyTest.usersMe");
+        assertThat(allowed.exit).isZero();
+        assertThat(allowed.out).contains("allowed: EndpointLatencyTest.usersMe");
     }
 
     @Test
@@ -95,9 +127,13 @@ class BenchmarkResultsTest {
     }
 
     private static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private static Run run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = BenchmarkResults.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = BenchmarkResults.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

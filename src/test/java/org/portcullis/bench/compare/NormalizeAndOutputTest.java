@@ -94,7 +94,8 @@ class NormalizeAndOutputTest {
                 .contains("\u274c REGRESSION")
                 .contains("### New benchmarks (not compared)\n\n- TokenBench.verify")
                 .contains("### Missing benchmarks (only in baseline)\n\n- LegacyBench.md5")
-                .contains("**Overall: REGRESSION: 1 of 1 benchmark regressed**");
+                .contains("**Overall: REGRESSION: 1 of 1 benchmark regressed; missing from the current run:"
+                        + " LegacyBench.md5**");
         assertPng(dir.resolve("trend.png"));
     }
 
@@ -134,7 +135,7 @@ class NormalizeAndOutputTest {
         Path base = write(dir, "base.json", only);
         Path empty = write(dir, "empty.json");
 
-        CliRun run = CliRun.compare(dir, base, empty);
+        CliRun run = CliRun.compare(dir, base, empty, "--allow-missing", "PasswordBench.hash");
 
         assertThat(run.exit()).isEqualTo(CompareCli.OK);
         assertThat(run.out()).contains("(no benchmark present in both runs)");
