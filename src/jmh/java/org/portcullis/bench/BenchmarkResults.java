@@ -1,5 +1,6 @@
 package org.portcullis.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.portcullis.bench.compare.CompareCli;
 import org.portcullis.bench.compare.ResultFile;
 import org.portcullis.bench.compare.UsageException;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * The benchmark pipeline after the measuring, for bench.mk:
  * <ul>
- *   <li>{@code merge}: jmh.json + latency.json → results.json with machine and commit info, and the table;</li>
+ *   <li>{@code merge}: jmh.json + latency.json → results.json with machine and commit info, jmh-results.json
+ *       (the plain JMH array, for other tools), and the table;</li>
  *   <li>{@code save}: results.json → {@code baselines/<platform>/NNNN_<name>.json};</li>
  *   <li>{@code check}: compare results.json with the platform's newest baseline through {@link CompareCli}
  *       (its exit code is returned), or, when the platform has none yet, save this run as the first one
@@ -34,7 +36,7 @@ public final class BenchmarkResults {
 
     static final String USAGE = String.join("\n",
             "usage: BenchmarkResults merge [--jmh target/benchmarks/jmh.json] [--latency target/benchmarks/latency.json]",
-            "                              [--out target/benchmarks/results.json]",
+            "                              [--out target/benchmarks/results.json] [--jmh-out target/benchmarks/jmh-results.json]",
             "       BenchmarkResults save  [--results target/benchmarks/results.json] [--baselines baselines] [--name baseline]",
             "       BenchmarkResults check [--results target/benchmarks/results.json] [--baselines baselines]",
             "                              [--fail mean:200%]... [--allow-missing NAME]... [--normalize]",
@@ -63,7 +65,7 @@ public final class BenchmarkResults {
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
-                case "merge" -> merge(options(rest, "--jmh", "--latency", "--out"), out, err);
+                case "merge" -> merge(options(rest, "--jmh", "--latency", "--out", "--jmh-out"), out, err);
                 case "save" -> save(options(rest, "--results", "--baselines", "--name"), out);
                 case "check" -> check(options(rest, "--results", "--baselines", "--fail", "--allow-missing",
                         "--normalize", "--report", "--chart"), "true".equals(environment.get("CI")), out, err);
@@ -82,10 +84,13 @@ public final class BenchmarkResults {
         Path jmh = options.path("--jmh", BENCHMARKS.resolve("jmh.json"));
         Path latency = options.path("--latency", BENCHMARKS.resolve("latency.json"));
         Path target = options.path("--out", BENCHMARKS.resolve("results.json"));
+        Path export = options.path("--jmh-out", BENCHMARKS.resolve("jmh-results.json"));
+        ArrayNode benchmarks = JmhExport.of(ResultsFile.benchmarks(jmh, latency, err));
         ResultFile written = ResultsFile.write(ResultsFile.envelope(MachineProbe.current(),
-                CommitInfo.of(Path.of("")), Instant.now(), ResultsFile.benchmarks(jmh, latency, err)), target);
+                CommitInfo.of(Path.of("")), Instant.now(), benchmarks), target);
+        ResultsFile.writeArray(benchmarks, export);
         out.print(ResultsTable.format(written.benchmarks()));
-        out.println("results: " + target);
+        out.println("results: " + target + " (for other JMH tools: " + export + ")");
         return CompareCli.OK;
     }
 

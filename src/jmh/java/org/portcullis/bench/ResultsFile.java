@@ -61,12 +61,21 @@ public final class ResultsFile {
     public static ResultFile write(ObjectNode envelope, Path target) throws IOException {
         String json = MAPPER.writeValueAsString(envelope);
         ResultFile parsed = ResultFile.parse(json, target.toString());
+        writeJson(json, target);
+        return parsed;
+    }
+
+    /** Writes a plain JMH array (jmh-results.json). */
+    public static void writeArray(ArrayNode benchmarks, Path target) throws IOException {
+        writeJson(MAPPER.writeValueAsString(benchmarks), target);
+    }
+
+    private static void writeJson(String json, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(target, json + System.lineSeparator());
-        return parsed;
     }
 
     private static ArrayNode readArray(Path file) {

@@ -29,10 +29,11 @@ class BenchmarkResultsTest {
         Path out = dir.resolve("results.json");
 
         Run run = run("merge", "--jmh", jmh.toString(), "--latency", dir.resolve("none.json").toString(),
-                "--out", out.toString());
+                "--out", out.toString(), "--jmh-out", dir.resolve("jmh-results.json").toString());
 
         assertThat(run.exit).isZero();
         assertThat(out).exists();
+        assertThat(dir.resolve("jmh-results.json")).exists();
         assertThat(run.out).contains("TokenBench.verifyAccessToken", "Rounds");
         assertThat(run.err).contains("WARNING", "none.json");
     }
