@@ -14,8 +14,10 @@ JMH_ARGS ?=
 FAIL ?= mean:200%
 # NORMALIZE=1 rescales the baseline by RulerBench.sha256 (another machine, a busier CI runner).
 NORMALIZE ?=
-# The <name> of a saved baseline file.
+# The <name> of a saved baseline file; FORCE=1 saves one measured on a tree with uncommitted changes.
 NAME ?= baseline
+FORCE ?=
+SAVE_OPTIONS = $(if $(filter 1,$(FORCE)),--force)
 # Benchmarks of the baseline removed on purpose (Class.method); any other missing one fails the check.
 ALLOW_MISSING ?=
 COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE)),--normalize) \
@@ -43,7 +45,7 @@ $(BENCH_CLASSPATH): pom.xml
 
 ## Run every JMH bench and the latency tests; write target/benchmarks/results.json and print the table.
 benchmark: benchmark-classes
-	@rm -f $(BENCH_OUT)/jmh.json $(BENCH_OUT)/latency.json $(BENCH_OUT)/results.json $(BENCH_OUT)/endpoint-requests.log
+	@rm -f $(BENCH_OUT)/jmh.json $(BENCH_OUT)/latency.json $(BENCH_OUT)/results.json $(BENCH_OUT)/jmh-results.json
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_JAVA) org.openjdk.jmh.Main -foe true -rf json -rff $(BENCH_OUT)/jmh.json $(JMH_ARGS) '$(BENCH)'
 	@# Budgets are reported, not asserted (the comparator is the gate); a test that still fails is an endpoint
@@ -54,12 +56,12 @@ benchmark: benchmark-classes
 
 ## benchmark, then save the results as the next baseline of this platform.
 benchmark-save: benchmark
-	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults save --name '$(NAME)'
+	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults save --name '$(NAME)' $(SAVE_OPTIONS)
 
 ## benchmark, then compare with this platform's newest baseline (none yet: save this run and warn; with
 ## CI=true exit 2 instead, since a CI runner's saved file would be thrown away and every run would pass).
 benchmark-check: benchmark
-	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults check $(COMPARE_OPTIONS)
+	@$(BENCH_JAVA) org.portcullis.bench.BenchmarkResults check $(COMPARE_OPTIONS) $(SAVE_OPTIONS)
 
 ## Compare two result files, running nothing: make benchmark-compare BASE=<file> CURRENT=<file> [FAIL=...]
 benchmark-compare: benchmark-compare-arguments benchmark-classes

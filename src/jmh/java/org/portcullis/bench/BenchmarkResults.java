@@ -38,12 +38,13 @@ public final class BenchmarkResults {
             "usage: BenchmarkResults merge [--jmh target/benchmarks/jmh.json] [--latency target/benchmarks/latency.json]",
             "                              [--out target/benchmarks/results.json] [--jmh-out target/benchmarks/jmh-results.json]",
             "       BenchmarkResults save  [--results target/benchmarks/results.json] [--baselines baselines] [--name baseline]",
+            "                              [--force] (a run of a dirty tree is saved only with --force)",
             "       BenchmarkResults check [--results target/benchmarks/results.json] [--baselines baselines]",
             "                              [--fail mean:200%]... [--allow-missing NAME]... [--normalize]",
             "                              [--report F] [--chart F]",
             "exit codes: 0 no regression, 1 regression (check), 2 usage or input error");
 
-    private static final Set<String> FLAGS = Set.of("--normalize");
+    private static final Set<String> FLAGS = Set.of("--normalize", "--force");
 
     private BenchmarkResults() {
     }
@@ -66,9 +67,9 @@ public final class BenchmarkResults {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
                 case "merge" -> merge(options(rest, "--jmh", "--latency", "--out", "--jmh-out"), out, err);
-                case "save" -> save(options(rest, "--results", "--baselines", "--name"), out);
+                case "save" -> save(options(rest, "--results", "--baselines", "--name", "--force"), out);
                 case "check" -> check(options(rest, "--results", "--baselines", "--fail", "--allow-missing",
-                        "--normalize", "--report", "--chart"), "true".equals(environment.get("CI")), out, err);
+                        "--normalize", "--report", "--chart", "--force"), "true".equals(environment.get("CI")), out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -96,7 +97,8 @@ public final class BenchmarkResults {
 
     private static int save(CommandOptions options, PrintStream out) {
         Path results = options.path("--results", BENCHMARKS.resolve("results.json"));
-        Path saved = store(options).save(results, options.single("--name").orElse("baseline"));
+        Path saved = saveBaseline(store(options), results, options.single("--name").orElse("baseline"),
+                options.has("--force"));
         out.println("Saved benchmark baseline: " + saved);
         return CompareCli.OK;
     }
@@ -114,7 +116,7 @@ public final class BenchmarkResults {
             return CompareCli.USAGE_ERROR;
         }
         if (newest.isEmpty()) {
-            Path saved = store.save(results, "baseline");
+            Path saved = saveBaseline(store, results, "baseline", options.has("--force"));
             out.println("WARNING: No benchmark baseline found for " + store.directory().getFileName()
                     + "; this run was saved as " + saved + ". The next `make benchmark-check` compares"
                     + " against it (commit it to share it).");
@@ -133,6 +135,18 @@ public final class BenchmarkResults {
         }
         out.println("Comparing with the newest baseline of " + store.directory().getFileName() + ": " + newest.get());
         return CompareCli.run(compare.toArray(String[]::new), out, err);
+    }
+
+    /**
+     * A baseline is the reference every later run is judged against, so it must be code someone can check
+     * out: a run of a tree with uncommitted changes is refused unless {@code force} (FORCE=1).
+     */
+    private static Path saveBaseline(BaselineStore store, Path results, String name, boolean force) {
+        if (!force && ResultFile.load(results).dirty()) {
+            throw new UsageException(results + " was measured on a tree with uncommitted changes; commit them and"
+                    + " run again, or save it anyway with FORCE=1");
+        }
+        return store.save(results, name);
     }
 
     private static BaselineStore store(CommandOptions options) {

@@ -82,6 +82,21 @@ class BenchmarkResultsTest {
     }
 
     @Test
+    void aRunOfADirtyTreeIsSavedOnlyWhenForced() throws IOException {
+        Path dirty = Files.writeString(dir.resolve("dirty.json"), Files.readString(results("r.json", 10, 11, 12))
+                .replace("\"commit_info\": {}", "\"commit_info\": {\"id\": \"abc\", \"dirty\": true}"));
+        String baselines = dir.resolve("baselines").toString();
+
+        Run refused = run("save", "--results", dirty.toString(), "--baselines", baselines);
+        assertThat(refused.exit).isEqualTo(2);
+        assertThat(refused.err).contains("uncommitted changes").contains("FORCE=1");
+        assertThat(dir.resolve("baselines")).doesNotExist();
+
+        assertThat(run("save", "--results", dirty.toString(), "--baselines", baselines, "--force").exit).isZero();
+        assertThat(dir.resolve("baselines").resolve(Platform.current()).resolve("0001_baseline.json")).exists();
+    }
+
+    @Test
     void checkComparesWithTheNewestBaselineAndPassesWhenNothingRegressed() throws IOException {
         Path baselines = dir.resolve("baselines").resolve(Platform.current());
         Files.createDirectories(baselines);

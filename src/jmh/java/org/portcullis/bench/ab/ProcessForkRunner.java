@@ -1,5 +1,6 @@
 package org.portcullis.bench.ab;
 
+import org.portcullis.bench.BenchJvm;
 import org.portcullis.bench.compare.BenchmarkResult;
 import org.portcullis.bench.compare.MetricField;
 import org.portcullis.bench.compare.ResultFile;
@@ -47,7 +48,8 @@ public final class ProcessForkRunner implements ForkRunner {
         if (workload.isJmh()) {
             command.add("org.openjdk.jmh.Main");
         } else {
-            command.addAll(List.of("-Dlatency.budgets=report", LatencyLauncher.class.getName()));
+            command.addAll(List.of(BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC, "-Dlatency.budgets=report",
+                    LatencyLauncher.class.getName()));
         }
         command.addAll(workload.arguments(only, jmhResult.toString()));
         try {

@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Every way a file can be unusable (missing, not JSON, wrong shape) becomes a
  * {@link UsageException} naming the file, so CI logs say what to fix instead of showing a trace.
  */
-public record ResultFile(String source, MachineInfo machine, String commitId, String datetime,
+public record ResultFile(String source, MachineInfo machine, String commitId, boolean dirty, String datetime,
         List<BenchmarkResult> benchmarks) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,7 +50,7 @@ public record ResultFile(String source, MachineInfo machine, String commitId, St
         List<BenchmarkResult> benchmarks = benchmarks(entries, source);
         JsonNode commit = root.path("commit_info");
         return new ResultFile(source, MachineInfo.fromJson(root.get("machine_info")),
-                commit.path("id").asText(""), root.path("datetime").asText(""), benchmarks);
+                commit.path("id").asText(""), commit.path("dirty").asBoolean(false), root.path("datetime").asText(""), benchmarks);
     }
 
     /** Reads a plain JMH result file (a JSON array, as {@code -rf json} writes it). */

@@ -2,6 +2,7 @@ package org.portcullis.bench.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.portcullis.bench.compare.ResultFixtures.avgt;
+import static org.portcullis.bench.compare.ResultFixtures.machine;
 import static org.portcullis.bench.compare.ResultFixtures.samples;
 import static org.portcullis.bench.compare.ResultFixtures.thrpt;
 import static org.portcullis.bench.compare.ResultFixtures.times;
@@ -46,6 +47,19 @@ class NormalizeAndOutputTest {
         assertThat(normalized.exit()).isEqualTo(CompareCli.OK);
         assertThat(normalized.out()).contains("normalized by ruler RulerBench.sha256: ratio 3.000")
                 .doesNotContain("REGRESSION");
+    }
+
+    @Test
+    void normalizeIsRefusedWhenTheRulersCpuFeaturesDiffer() {
+        Path base = run("base.json", 1);
+        ObjectNode withoutSha = machine("Intel Xeon 8375C", 2).put("cpu_flags", "aes avx2");
+        Path other = ResultFixtures.writeOn(dir, "other.json", withoutSha,
+                avgt("RulerBench.sha256", "us/op", samples(40, 0.01, 5, 1)));
+
+        CliRun run = CliRun.compare(dir, base, other, "--normalize");
+
+        assertThat(run.exit()).isEqualTo(CompareCli.USAGE_ERROR);
+        assertThat(run.err()).contains("--normalize refused").contains("'aes avx2 sha_ni'").contains("'aes avx2'");
     }
 
     @Test

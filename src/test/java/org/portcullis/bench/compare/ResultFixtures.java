@@ -79,6 +79,7 @@ final class ResultFixtures {
         machine.put("os", "Linux");
         machine.put("arch", "amd64");
         machine.put("cpu", cpu);
+        machine.put("cpu_flags", "aes avx2 sha_ni");
         machine.put("cores", cores);
         machine.put("jvm_vendor", "Eclipse Adoptium");
         machine.put("jvm_version", "17.0.15");
