@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ruler normalisation, the Markdown report and the trend chart. */
@@ -138,9 +139,13 @@ class NormalizeAndOutputTest {
         assertThat(run.exit()).isEqualTo(CompareCli.OK);
         BufferedImage image = assertPng(chart);
         assertThat(image.getWidth()).isGreaterThan(image.getHeight());
-        assertThat(TrendChart.charts(TrendChart.loadHistory(history), ResultFile.load(current)))
-                .hasSize(4)
-                .allSatisfy(c -> assertThat(c.getSeriesMap().get("mean").getXData()).hasSize(6));
+        XYChart trend = TrendChart.chart(TrendChart.loadHistory(history), ResultFile.load(current));
+        assertThat(trend.getStyler().isYAxisLogarithmic()).as("one shared log axis").isTrue();
+        assertThat(trend.getSeriesMap()).hasSize(4)
+                .allSatisfy((name, series) -> assertThat(series.getXData()).hasSize(6));
+        // +1 % a day, then back to the start: drawn as the ratios they are, not stretched to the panel
+        assertThat(trend.getSeriesMap().get("PasswordBench.hash").getYData())
+                .containsExactly(1.0, 1.02 / 1.01, 1.03 / 1.01, 1.04 / 1.01, 1.05 / 1.01, 1 / 1.01);
     }
 
     @Test
