@@ -35,7 +35,7 @@ public final class BenchmarkResults {
     static final Path BASELINES = Path.of("baselines");
 
     static final String USAGE = String.join("\n",
-            "usage: BenchmarkResults merge [--jmh target/benchmarks/jmh.json] [--latency target/benchmarks/latency.json]",
+            "usage: BenchmarkResults merge [--jmh target/benchmarks/jmh.json] [--latency target/benchmarks/latency.json]...",
             "                              [--out target/benchmarks/results.json] [--jmh-out target/benchmarks/jmh-results.json]",
             "       BenchmarkResults save  [--results target/benchmarks/results.json] [--baselines baselines] [--name baseline]",
             "                              [--force] (a run of a dirty tree is saved only with --force)",
@@ -83,10 +83,11 @@ public final class BenchmarkResults {
 
     private static int merge(CommandOptions options, PrintStream out, PrintStream err) throws IOException {
         Path jmh = options.path("--jmh", BENCHMARKS.resolve("jmh.json"));
-        Path latency = options.path("--latency", BENCHMARKS.resolve("latency.json"));
+        List<Path> latency = options.all("--latency").stream().map(Path::of).toList();
         Path target = options.path("--out", BENCHMARKS.resolve("results.json"));
         Path export = options.path("--jmh-out", BENCHMARKS.resolve("jmh-results.json"));
-        ArrayNode benchmarks = JmhExport.of(ResultsFile.benchmarks(jmh, latency, err));
+        ArrayNode benchmarks = JmhExport.of(ResultsFile.benchmarks(jmh,
+                latency.isEmpty() ? List.of(BENCHMARKS.resolve("latency.json")) : latency, err));
         ResultFile written = ResultsFile.write(ResultsFile.envelope(MachineProbe.current(),
                 CommitInfo.of(Path.of("")), Instant.now(), benchmarks), target);
         ResultsFile.writeArray(benchmarks, export);
@@ -154,6 +155,6 @@ public final class BenchmarkResults {
     }
 
     private static CommandOptions options(String[] args, String... allowed) {
-        return CommandOptions.parse(args, FLAGS, Set.of("--fail", "--allow-missing"), Set.of(allowed));
+        return CommandOptions.parse(args, FLAGS, Set.of("--fail", "--allow-missing", "--latency"), Set.of(allowed));
     }
 }
