@@ -82,6 +82,7 @@ public final class TestApps {
         all.put("tokens.secret", SECRET);
         all.put("passwords.bcryptCost", String.valueOf(FAST_BCRYPT_COST));
         all.put("logging.level", "WARN");
+        all.putAll(settings);
         return toOverrides(databaseUrl, all);
     }
 

@@ -22,10 +22,11 @@ public final class GateReport {
     }
 
     public static void printConsole(GateResult result, PrintStream out) {
+        int width = result.judgements().stream().mapToInt(judgement -> judgement.name().length()).max().orElse(0);
         for (Judgement judgement : result.judgements()) {
             String[] cells = cells(judgement, false);
-            out.println(String.format(Locale.ROOT, "%-36s %9s %-24s %-9s %s", cells[0], cells[4], cells[5], cells[7],
-                    cells[8]));
+            out.println(String.format(Locale.ROOT, "%-" + width + "s  %9s %-24s %-28s %s", cells[0], cells[4],
+                    cells[5], cells[7], cells[8]));
         }
         notes(result).forEach(out::println);
         out.println(result.summary());
