@@ -10,14 +10,17 @@ import java.util.Locale;
  *
  * <p>All rows share one logarithmic axis, so a +2 % and a +115 % change look as different as they are, and
  * 2× slower lies as far right of 1 as 2× faster lies left. (A chart per benchmark, each scaled to its own
- * range, draws every wiggle full height and makes every benchmark look like it jumped.)
+ * range, draws every wiggle full height and makes every benchmark look like it jumped.) The axis stops at
+ * 10× either way; an interval reaching beyond is clipped at the edge.
  */
 final class RatioChart {
     private static final int LABEL_WIDTH = 230;
     private static final int PLOT_WIDTH = 520;
     private static final int ROW_HEIGHT = 24;
     private static final int AXIS_HEIGHT = 40;
-    private static final double[] TICKS = {0.25, 0.5, 0.8, 1, 1.25, 1.5, 2, 3, 4, 8};
+    private static final double[] TICKS = {0.1, 0.25, 0.5, 0.8, 1, 1.25, 1.5, 2, 3, 4, 8, 10};
+    /** The axis never spans more than this either side of 1: an interval reaching further is drawn clipped. */
+    private static final double LIMIT = 10;
 
     /** One row: the benchmark, its ratio and interval, its threshold and whether it failed. */
     record Row(String name, double ratio, double low, double high, double threshold, boolean failed) {
@@ -33,7 +36,7 @@ final class RatioChart {
             min = Math.min(min, finiteOr(row.low(), row.ratio()));
             max = Math.max(max, Math.max(row.threshold(), finiteOr(row.high(), row.ratio())));
         }
-        Axis axis = new Axis(Math.min(min, 1 / max) * 0.95, max * 1.05);
+        Axis axis = new Axis(Math.max(1 / LIMIT, Math.min(min, 1 / max) * 0.95), Math.min(LIMIT, max * 1.05));
         int height = rows.size() * ROW_HEIGHT + AXIS_HEIGHT;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
@@ -44,7 +47,7 @@ final class RatioChart {
                 svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>%n"
                                 + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s×</text>%n",
                         x, x, rows.size() * ROW_HEIGHT, tick == 1 ? "#444" : "#ddd", x, rows.size() * ROW_HEIGHT + 16,
-                        new BigDecimal(tick).stripTrailingZeros().toPlainString()));
+                        BigDecimal.valueOf(tick).stripTrailingZeros().toPlainString()));
             }
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">head / base (log scale);"
