@@ -4,6 +4,7 @@ import com.codahale.metrics.Snapshot;
 import com.codahale.metrics.UniformSnapshot;
 import org.apache.commons.math3.distribution.TDistribution;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,8 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
         result.put("mode", "ss");
         result.put("threads", 1);
         result.put("forks", 1);
+        // the run's JVM flags, as JMH records its forks' (make benchmark and the A/B gate pin heap and GC)
+        result.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
         result.put("warmupIterations", warmup);
         result.put("measurementIterations", nanos.length);
         result.put("primaryMetric", primary);
