@@ -124,7 +124,7 @@ class BenchmarkResultsTest {
     @Test
     void anUnknownCommandOrOptionIsAUsageError() {
         assertThat(run("publish").exit).isEqualTo(2);
-        assertThat(run("save", "--force").exit).isEqualTo(2);
+        assertThat(run("save", "--frobnicate").exit).isEqualTo(2);
         assertThat(run("save", "--name").err).contains("--name needs a value");
     }
 
