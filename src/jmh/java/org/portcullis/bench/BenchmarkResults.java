@@ -1,5 +1,6 @@
 package org.portcullis.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.portcullis.bench.compare.CompareCli;
 import org.portcullis.bench.compare.ResultFile;
 import org.portcullis.bench.compare.UsageException;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * The benchmark pipeline after the measuring, for bench.mk:
  * <ul>
- *   <li>{@code merge}: jmh.json + latency.json → results.json with machine and commit info, and the table;</li>
+ *   <li>{@code merge}: jmh.json + latency.json → results.json with machine and commit info, jmh-results.json
+ *       (the plain JMH array, for other tools), and the table;</li>
  *   <li>{@code save}: results.json → {@code baselines/<platform>/NNNN_<name>.json};</li>
  *   <li>{@code check}: compare results.json with the platform's newest baseline through {@link CompareCli}
  *       (its exit code is returned), or, when the platform has none yet, save this run as the first one
@@ -33,24 +35,30 @@ public final class BenchmarkResults {
     static final Path BASELINES = Path.of("baselines");
 
     static final String USAGE = String.join("\n",
-            "usage: BenchmarkResults merge [--jmh target/benchmarks/jmh.json] [--latency target/benchmarks/latency.json]",
-            "                              [--out target/benchmarks/results.json]",
+            "usage: BenchmarkResults merge [--jmh target/benchmarks/jmh.json] [--latency target/benchmarks/latency.json]...",
+            "                              [--out target/benchmarks/results.json] [--jmh-out target/benchmarks/jmh-results.json]",
             "       BenchmarkResults save  [--results target/benchmarks/results.json] [--baselines baselines] [--name baseline]",
+            "                              [--force] (a run of a dirty tree is saved only with --force)",
             "       BenchmarkResults check [--results target/benchmarks/results.json] [--baselines baselines]",
-            "                              [--fail mean:200%]... [--normalize] [--report F] [--chart F]",
+            "                              [--fail mean:200%]... [--allow-missing NAME]... [--normalize]",
+            "                              [--report F] [--chart F]",
             "exit codes: 0 no regression, 1 regression (check), 2 usage or input error");
 
-    private static final Set<String> FLAGS = Set.of("--normalize");
+    private static final Set<String> FLAGS = Set.of("--normalize", "--force");
 
     private BenchmarkResults() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, CompareCli.utf8(FileDescriptor.out), CompareCli.utf8(FileDescriptor.err)));
+        System.exit(run(args, System.getenv(), CompareCli.utf8(FileDescriptor.out), CompareCli.utf8(FileDescriptor.err)));
     }
 
-    /** Runs one command and returns its exit code; never throws for bad input. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command and returns its exit code; never throws for bad input.
+     *
+     * @param environment the process environment: {@code CI=true} turns a missing baseline into an error
+     */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0 || args[0].equals("--help")) {
                 out.println(USAGE);
@@ -58,10 +66,10 @@ public final class BenchmarkResults {
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
-                case "merge" -> merge(options(rest, "--jmh", "--latency", "--out"), out, err);
-                case "save" -> save(options(rest, "--results", "--baselines", "--name"), out);
-                case "check" -> check(options(rest, "--results", "--baselines", "--fail", "--normalize", "--report",
-                        "--chart"), out, err);
+                case "merge" -> merge(options(rest, "--jmh", "--latency", "--out", "--jmh-out"), out, err);
+                case "save" -> save(options(rest, "--results", "--baselines", "--name", "--force"), out);
+                case "check" -> check(options(rest, "--results", "--baselines", "--fail", "--allow-missing",
+                        "--normalize", "--report", "--chart", "--force"), "true".equals(environment.get("CI")), out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -73,30 +81,43 @@ public final class BenchmarkResults {
         }
     }
 
-    private static int merge(Map<String, List<String>> options, PrintStream out, PrintStream err) throws IOException {
-        Path jmh = path(options, "--jmh", BENCHMARKS.resolve("jmh.json"));
-        Path latency = path(options, "--latency", BENCHMARKS.resolve("latency.json"));
-        Path target = path(options, "--out", BENCHMARKS.resolve("results.json"));
+    private static int merge(CommandOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path jmh = options.path("--jmh", BENCHMARKS.resolve("jmh.json"));
+        List<Path> latency = options.all("--latency").stream().map(Path::of).toList();
+        Path target = options.path("--out", BENCHMARKS.resolve("results.json"));
+        Path export = options.path("--jmh-out", BENCHMARKS.resolve("jmh-results.json"));
+        ArrayNode benchmarks = JmhExport.of(ResultsFile.benchmarks(jmh,
+                latency.isEmpty() ? List.of(BENCHMARKS.resolve("latency.json")) : latency, err));
         ResultFile written = ResultsFile.write(ResultsFile.envelope(MachineProbe.current(),
-                CommitInfo.of(Path.of("")), Instant.now(), ResultsFile.benchmarks(jmh, latency, err)), target);
+                CommitInfo.of(Path.of("")), Instant.now(), benchmarks), target);
+        ResultsFile.writeArray(benchmarks, export);
         out.print(ResultsTable.format(written.benchmarks()));
-        out.println("results: " + target);
+        out.println("results: " + target + " (for other JMH tools: " + export + ")");
         return CompareCli.OK;
     }
 
-    private static int save(Map<String, List<String>> options, PrintStream out) {
-        Path results = path(options, "--results", BENCHMARKS.resolve("results.json"));
-        Path saved = store(options).save(results, single(options, "--name").orElse("baseline"));
+    private static int save(CommandOptions options, PrintStream out) {
+        Path results = options.path("--results", BENCHMARKS.resolve("results.json"));
+        Path saved = saveBaseline(store(options), results, options.single("--name").orElse("baseline"),
+                options.has("--force"));
         out.println("Saved benchmark baseline: " + saved);
         return CompareCli.OK;
     }
 
-    private static int check(Map<String, List<String>> options, PrintStream out, PrintStream err) {
-        Path results = path(options, "--results", BENCHMARKS.resolve("results.json"));
+    private static int check(CommandOptions options, boolean ci, PrintStream out, PrintStream err) {
+        Path results = options.path("--results", BENCHMARKS.resolve("results.json"));
         BaselineStore store = store(options);
         Optional<Path> newest = store.newest();
+        if (newest.isEmpty() && ci) {
+            // A CI runner's fresh checkout would save a baseline, pass, and throw the file away: every run a pass.
+            err.println("benchmark-results: error: no benchmark baseline for " + store.directory().getFileName()
+                    + " in " + store.directory().getParent() + ". On CI, gate with `make benchmark-ab BASE=<base"
+                    + " branch>` (no stored baseline needed), or run `make benchmark-save` on a machine of this"
+                    + " platform and commit the file.");
+            return CompareCli.USAGE_ERROR;
+        }
         if (newest.isEmpty()) {
-            Path saved = store.save(results, "baseline");
+            Path saved = saveBaseline(store, results, "baseline", options.has("--force"));
             out.println("WARNING: No benchmark baseline found for " + store.directory().getFileName()
                     + "; this run was saved as " + saved + ". The next `make benchmark-check` compares"
                     + " against it (commit it to share it).");
@@ -104,58 +125,36 @@ public final class BenchmarkResults {
         }
         List<String> compare = new ArrayList<>(List.of("--base", newest.get().toString(),
                 "--current", results.toString(), "--history-dir", store.directory().toString()));
-        options.getOrDefault("--fail", List.of()).forEach(fail -> compare.addAll(List.of("--fail", fail)));
-        if (options.containsKey("--normalize")) {
+        for (String repeatable : List.of("--fail", "--allow-missing")) {
+            options.all(repeatable).forEach(value -> compare.addAll(List.of(repeatable, value)));
+        }
+        if (options.has("--normalize")) {
             compare.add("--normalize");
         }
         for (String output : List.of("--report", "--chart")) {
-            single(options, output).ifPresent(file -> compare.addAll(List.of(output, file)));
+            options.single(output).ifPresent(file -> compare.addAll(List.of(output, file)));
         }
         out.println("Comparing with the newest baseline of " + store.directory().getFileName() + ": " + newest.get());
         return CompareCli.run(compare.toArray(String[]::new), out, err);
     }
 
-    private static BaselineStore store(Map<String, List<String>> options) {
-        return new BaselineStore(path(options, "--baselines", BASELINES).resolve(Platform.current()));
-    }
-
-    /** {@code --name value} or {@code --name=value}; only {@code --fail} may repeat; flags take no value. */
-    private static Map<String, List<String>> options(String[] args, String... allowed) {
-        Set<String> known = Set.of(allowed);
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            int equals = args[i].indexOf('=');
-            String name = equals < 0 ? args[i] : args[i].substring(0, equals);
-            if (!known.contains(name)) {
-                throw new UsageException("unknown option '" + args[i] + "'");
-            }
-            String value;
-            if (FLAGS.contains(name)) {
-                value = "";
-            } else if (equals >= 0) {
-                value = args[i].substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException(name + " needs a value");
-            }
-            if (!FLAGS.contains(name) && value.isBlank()) {
-                throw new UsageException(name + " needs a value");
-            }
-            List<String> values = options.computeIfAbsent(name, key -> new ArrayList<>());
-            if (!values.isEmpty() && !name.equals("--fail")) {
-                throw new UsageException(name + " given more than once");
-            }
-            values.add(value);
+    /**
+     * A baseline is the reference every later run is judged against, so it must be code someone can check
+     * out: a run of a tree with uncommitted changes is refused unless {@code force} (FORCE=1).
+     */
+    private static Path saveBaseline(BaselineStore store, Path results, String name, boolean force) {
+        if (!force && ResultFile.load(results).dirty()) {
+            throw new UsageException(results + " was measured on a tree with uncommitted changes; commit them and"
+                    + " run again, or save it anyway with FORCE=1");
         }
-        return options;
+        return store.save(results, name);
     }
 
-    private static Optional<String> single(Map<String, List<String>> options, String name) {
-        return Optional.ofNullable(options.get(name)).map(values -> values.get(0));
+    private static BaselineStore store(CommandOptions options) {
+        return new BaselineStore(options.path("--baselines", BASELINES).resolve(Platform.current()));
     }
 
-    private static Path path(Map<String, List<String>> options, String name, Path fallback) {
-        return single(options, name).map(Path::of).orElse(fallback);
+    private static CommandOptions options(String[] args, String... allowed) {
+        return CommandOptions.parse(args, FLAGS, Set.of("--fail", "--allow-missing", "--latency"), Set.of(allowed));
     }
 }

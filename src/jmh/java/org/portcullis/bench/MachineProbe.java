@@ -3,10 +3,13 @@ package org.portcullis.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code machine_info} of a result file: what the comparator checks before trusting a comparison
@@ -14,16 +17,25 @@ import java.util.Optional;
  */
 public final class MachineProbe {
     private static final Path CPUINFO = Path.of("/proc/cpuinfo");
+    /**
+     * The CPU features that change how fast the JDK's SHA-256 (the normalisation ruler), AES or vector code
+     * runs: with SHA instructions the ruler is ~2× faster while bcrypt and HTTP are not, so normalising
+     * between machines that differ here would rescale a real regression away.
+     */
+    private static final Set<String> RULER_FLAGS = Set.of("sha_ni", "sha", "sha1", "sha2", "sha512", "avx2",
+            "avx512f", "bmi2", "aes", "pmull");
 
     private MachineProbe() {
     }
 
-    /** os, arch, cpu, cores, jvm_vendor, jvm_version of this JVM and host. */
+    /** os, arch, cpu, cpu_flags, cores, jvm_vendor, jvm_version of this JVM and host. */
     public static Map<String, Object> current() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("os", System.getProperty("os.name"));
         info.put("arch", System.getProperty("os.arch"));
-        info.put("cpu", cpuModel(readCpuinfo()).orElse(System.getProperty("os.arch")));
+        List<String> cpuinfo = readCpuinfo();
+        info.put("cpu", cpuModel(cpuinfo).orElse(System.getProperty("os.arch")));
+        info.put("cpu_flags", cpuFlags(cpuinfo));
         info.put("cores", Runtime.getRuntime().availableProcessors());
         info.put("jvm_vendor", System.getProperty("java.vendor"));
         info.put("jvm_version", System.getProperty("java.version"));
@@ -44,6 +56,22 @@ public final class MachineProbe {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ruler-relevant features of the first "flags" (x86) or "Features" (ARM) line, sorted and
+     * space-separated; "unknown" without /proc/cpuinfo, which never matches, so NORMALIZE is refused there.
+     */
+    static String cpuFlags(List<String> cpuinfo) {
+        for (String line : cpuinfo) {
+            int colon = line.indexOf(':');
+            String key = colon > 0 ? line.substring(0, colon).trim() : "";
+            if (key.equals("flags") || key.equals("Features")) {
+                return Arrays.stream(line.substring(colon + 1).trim().split("\\s+")).filter(RULER_FLAGS::contains)
+                        .sorted().distinct().collect(Collectors.joining(" "));
+            }
+        }
+        return "unknown";
     }
 
     private static List<String> readCpuinfo() {

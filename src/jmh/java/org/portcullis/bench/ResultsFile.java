@@ -16,6 +16,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,18 +33,23 @@ public final class ResultsFile {
     }
 
     /**
-     * The JMH results followed by the latency results. JMH's file must exist (no benchmarks ran
-     * otherwise); a missing latency file is only a warning, since the latency tests are optional.
+     * The JMH results followed by the latency results, whose runs become the forks of one entry per endpoint
+     * ({@link LatencyRuns}). JMH's file must exist (no benchmarks ran otherwise); a missing latency run is
+     * only a warning (its tests did not run or wrote nothing), and the comparator names an endpoint that
+     * is missing altogether.
      */
-    public static ArrayNode benchmarks(Path jmh, Path latency, PrintStream warnings) {
+    public static ArrayNode benchmarks(Path jmh, List<Path> latencyRuns, PrintStream warnings) {
         ArrayNode all = MAPPER.createArrayNode();
         all.addAll(readArray(jmh));
-        if (Files.exists(latency)) {
-            all.addAll(readArray(latency));
-        } else {
-            warnings.println("WARNING: " + latency + " not found; results hold the JMH benchmarks only"
-                    + " (the latency tests did not run or wrote nothing)");
+        List<ArrayNode> runs = new ArrayList<>();
+        for (Path run : latencyRuns) {
+            if (Files.exists(run)) {
+                runs.add(readArray(run));
+            } else {
+                warnings.println("WARNING: " + run + " not found; the latency tests did not run or wrote nothing");
+            }
         }
+        all.addAll(LatencyRuns.asForks(runs));
         return all;
     }
 
@@ -61,12 +68,21 @@ public final class ResultsFile {
     public static ResultFile write(ObjectNode envelope, Path target) throws IOException {
         String json = MAPPER.writeValueAsString(envelope);
         ResultFile parsed = ResultFile.parse(json, target.toString());
+        writeJson(json, target);
+        return parsed;
+    }
+
+    /** Writes a plain JMH array (jmh-results.json). */
+    public static void writeArray(ArrayNode benchmarks, Path target) throws IOException {
+        writeJson(MAPPER.writeValueAsString(benchmarks), target);
+    }
+
+    private static void writeJson(String json, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(target, json + System.lineSeparator());
-        return parsed;
     }
 
     private static ArrayNode readArray(Path file) {

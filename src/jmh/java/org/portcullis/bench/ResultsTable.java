@@ -1,5 +1,6 @@
 package org.portcullis.bench;
 
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.portcullis.bench.compare.BenchmarkResult;
 import org.portcullis.bench.compare.BenchmarkUnit;
 import org.portcullis.bench.compare.MetricField;
@@ -59,8 +60,9 @@ public final class ResultsTable {
         BenchmarkUnit unit = result.unit();
         double[] raw = result.rawValues();
         long rounds = raw.length > 0 ? raw.length : result.samples().map(s -> s.getN()).orElse(0L);
-        double stdDev = rounds > 1 ? result.samples().map(s -> s.getStandardDeviation()).orElse(Double.NaN)
-                : Double.NaN;
+        // Over the rounds, like every other column; the comparator's samples are forks, not rounds.
+        double stdDev = raw.length > 1 ? new StandardDeviation().evaluate(raw)
+                : rounds > 1 ? result.samples().map(s -> s.getStandardDeviation()).orElse(Double.NaN) : Double.NaN;
         double opsPerSecond = 1e9 / unit.nanosPerOperation(result.score());
         return new String[] {
             result.key().shortName(),

@@ -37,9 +37,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgs = {BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC})
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 2, time = 1)
 public class RulerBench {
     static final int BUFFER_BYTES = 64 * 1024;
 

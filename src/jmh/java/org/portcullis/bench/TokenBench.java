@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  *  - Caching: jjwt keeps no token cache; the verified token is the same string every call, which is also
  *    the production shape (a client resends its token), and the parse still runs in full.
  *  - Warmup: jjwt's builder and parser (Jackson, Base64, HMAC) take a few seconds of JIT on 2 busy
- *    cores; the first seconds run several times slower than the rest, hence 4 warmup iterations.
+ *    cores; the first seconds run several times slower than the rest, hence 3 warmup seconds per fork.
+ *  - One fork is not a measurement: single forks of these benches have differed 3.5x between unchanged
+ *    runs (what the JIT inlined, where objects landed). Three short forks give the comparator three samples.
  *  - Expiry: the verified token is signed once in setup with the configured access lifetime (15 min). A run
  *    longer than that would turn the bench into "reject an expired token", which is cheaper; the first
  *    failure throws instead of measuring it.
@@ -46,9 +48,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgs = {BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class TokenBench {
     private TokenService tokens;
     private Clock clock;

@@ -15,11 +15,11 @@ final class JmhJson {
         Arrays.sort(sorted);
         double mean = Arrays.stream(raw).average().orElseThrow();
         return String.format(Locale.ROOT, """
-                {"benchmark": "%s", "mode": "avgt", "threads": 1, "forks": 1,
+                {"benchmark": "%s", "mode": "avgt", "threads": 1, "forks": 1, "measurementIterations": %d,
                  "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "%s",
                    "scorePercentiles": {"0.0": %s, "50.0": %s, "100.0": %s},
                    "rawData": [[%s]]},
-                 "secondaryMetrics": {}}""", name, mean, unit, sorted[0], sorted[sorted.length / 2],
+                 "secondaryMetrics": {}}""", name, raw.length, mean, unit, sorted[0], sorted[sorted.length / 2],
                 sorted[sorted.length - 1], Arrays.stream(raw).mapToObj(Double::toString)
                         .collect(Collectors.joining(", ")));
     }

@@ -24,4 +24,14 @@ class MachineProbeTest {
                 .contains("Raspberry Pi 4 Model B Rev 1.4");
         assertThat(MachineProbe.cpuModel(List.of("processor\t: 0", "BogoMIPS\t: 108.00"))).isEmpty();
     }
+
+    @Test
+    void cpuFlagsKeepOnlyTheFeaturesThatMoveTheRulerSorted() {
+        List<String> cpuinfo = List.of("model name\t: AMD EPYC 7B13", "flags\t\t: fpu vme sha_ni avx2 aes sse2 avx2");
+
+        assertThat(MachineProbe.cpuFlags(cpuinfo)).isEqualTo("aes avx2 sha_ni");
+        assertThat(MachineProbe.cpuFlags(List.of("Features\t: fp asimd aes pmull sha1 sha2 crc32")))
+                .isEqualTo("aes pmull sha1 sha2");
+        assertThat(MachineProbe.cpuFlags(List.of())).isEqualTo("unknown");
+    }
 }

@@ -15,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResultsFileTest {
+    private static final String LOGIN_NAME = "org.portcullis.latency.EndpointLatencyTest.login";
     private static final String HASH = JmhJson.avgt("org.portcullis.bench.PasswordBench.hash", "ms/op", 280, 290);
     private static final String LOGIN = JmhJson.avgt("org.portcullis.latency.EndpointLatencyTest.login", "ms/op",
             300, 310, 320);
@@ -35,7 +37,7 @@ class ResultsFileTest {
     @Test
     void jmhResultsComeFirstThenTheLatencyTests() throws IOException {
         ArrayNode merged = ResultsFile.benchmarks(file("jmh.json", JmhJson.array(HASH)),
-                file("latency.json", JmhJson.array(LOGIN)), warnings());
+                List.of(file("latency.json", JmhJson.array(LOGIN))), warnings());
 
         assertThat(merged).extracting(entry -> entry.get("benchmark").asText()).containsExactly(
                 "org.portcullis.bench.PasswordBench.hash", "org.portcullis.latency.EndpointLatencyTest.login");
@@ -44,8 +46,8 @@ class ResultsFileTest {
 
     @Test
     void aMissingLatencyFileIsAWarningAndTheJmhResultsStillMerge() throws IOException {
-        ArrayNode merged = ResultsFile.benchmarks(file("jmh.json", JmhJson.array(HASH)), dir.resolve("latency.json"),
-                warnings());
+        ArrayNode merged = ResultsFile.benchmarks(file("jmh.json", JmhJson.array(HASH)),
+                List.of(dir.resolve("latency.json")), warnings());
 
         assertThat(merged).hasSize(1);
         assertThat(warnings.toString(StandardCharsets.UTF_8)).startsWith("WARNING: ").contains("latency.json");
@@ -53,7 +55,7 @@ class ResultsFileTest {
 
     @Test
     void aMissingJmhFileOrAFileThatIsNotAnArrayIsAUsageError() throws IOException {
-        Path latency = file("latency.json", JmhJson.array(LOGIN));
+        List<Path> latency = List.of(file("latency.json", JmhJson.array(LOGIN)));
 
         assertThatThrownBy(() -> ResultsFile.benchmarks(dir.resolve("jmh.json"), latency, warnings()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("jmh.json");
@@ -64,7 +66,7 @@ class ResultsFileTest {
     @Test
     void theWrittenFileHasTheEnvelopeTheComparatorReads() throws IOException {
         ArrayNode benchmarks = ResultsFile.benchmarks(file("jmh.json", JmhJson.array(HASH)),
-                file("latency.json", JmhJson.array(LOGIN)), warnings());
+                List.of(file("latency.json", JmhJson.array(LOGIN))), warnings());
         Path target = dir.resolve("out/results.json");
 
         ResultFile written = ResultsFile.write(ResultsFile.envelope(MACHINE, COMMIT,
@@ -97,12 +99,28 @@ class ResultsFileTest {
     @Test
     void theSameBenchmarkInBothFilesIsRefusedBeforeAnythingIsWritten() throws IOException {
         ArrayNode benchmarks = ResultsFile.benchmarks(file("jmh.json", JmhJson.array(HASH)),
-                file("latency.json", JmhJson.array(HASH)), warnings());
+                List.of(file("latency.json", JmhJson.array(HASH))), warnings());
         Path target = dir.resolve("results.json");
 
         assertThatThrownBy(() -> ResultsFile.write(ResultsFile.envelope(MACHINE, COMMIT, Instant.EPOCH, benchmarks),
                 target)).isInstanceOf(UsageException.class).hasMessageContaining("duplicate");
         assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void eachLatencyRunBecomesAForkOfItsEndpointWithTheRequestsInOrder() throws IOException {
+        Path first = file("latency-1.json", JmhJson.array(JmhJson.avgt(LOGIN_NAME, "ms/op", 3, 1, 2)));
+        Path second = file("latency-2.json", JmhJson.array(JmhJson.avgt(LOGIN_NAME, "ms/op", 6, 4, 5)));
+
+        ArrayNode merged = ResultsFile.benchmarks(file("jmh.json", JmhJson.array(HASH)), List.of(first, second),
+                warnings());
+
+        JsonNode login = merged.get(1);
+        assertThat(login.get("forks").asInt()).isEqualTo(2);
+        assertThat(login.at("/primaryMetric/rawData").toString()).isEqualTo("[[3.0,1.0,2.0],[6.0,4.0,5.0]]");
+        assertThat(login.at("/primaryMetric/score").asDouble()).isEqualTo(3.5);
+        assertThat(login.at("/primaryMetric/scorePercentiles/50.0").asDouble()).isEqualTo(3.5);
+        assertThat(login.at("/primaryMetric").has("scoreError")).as("left for the export to compute").isFalse();
     }
 
     private Path file(String name, String content) throws IOException {

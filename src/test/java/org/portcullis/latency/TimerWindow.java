@@ -34,10 +34,30 @@ final class TimerWindow {
         return timer.getCount();
     }
 
-    /** The durations (ns) recorded since {@link #start}, once {@code requests} more have been recorded. */
-    long[] since(int requests) {
-        awaitCount(countBefore + requests);
-        return difference(timer.getSnapshot().getValues(), before);
+    /**
+     * The one duration (ns) the next request added, once it is recorded. Reading the requests one by one
+     * keeps them in the order they were sent, which a batch difference (sorted) would lose.
+     *
+     * <p>Metrics counts an update before it hands the value to the reservoir, so the count can be ahead of
+     * the snapshot for a moment: the snapshot is read again until the value is there (a busy machine makes
+     * that moment long enough to see).
+     */
+    long next() {
+        awaitCount(countBefore + 1);
+        long deadline = System.nanoTime() + RECORDING_DEADLINE_NANOS;
+        long[] after = timer.getSnapshot().getValues();
+        long[] added = difference(after, before);
+        while (added.length == 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            after = timer.getSnapshot().getValues();
+            added = difference(after, before);
+        }
+        if (added.length != 1) {
+            throw new IllegalStateException("expected one new value in the timer's window, found " + added.length);
+        }
+        before = after;
+        countBefore++;
+        return added[0];
     }
 
     private void awaitCount(long expected) {

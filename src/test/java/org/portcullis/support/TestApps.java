@@ -71,23 +71,15 @@ public final class TestApps {
      */
     public static DropwizardAppExtension<PortcullisConfiguration> production(Supplier<String> databaseUrl) {
         return new DropwizardAppExtension<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
-                productionOverrides(databaseUrl, Map.of()));
+                productionOverrides(databaseUrl));
     }
 
-    /** As {@link #production}, for code that starts and stops the app itself (the JMH endpoint bench). */
-    public static DropwizardTestSupport<PortcullisConfiguration> productionSupport(Supplier<String> databaseUrl,
-                                                                                   Map<String, String> settings) {
-        return new DropwizardTestSupport<>(PortcullisApplication.class, CONFIG, substitutingEnvironment(),
-                productionOverrides(databaseUrl, settings));
-    }
-
-    private static ConfigOverride[] productionOverrides(Supplier<String> databaseUrl, Map<String, String> settings) {
+    private static ConfigOverride[] productionOverrides(Supplier<String> databaseUrl) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.applicationConnectors[0].port", "0");
         all.put("server.adminConnectors[0].port", "0");
         all.put("logging.level", "WARN");
         all.put("lockout.registrationsPerAddress", ONE_ADDRESS_REGISTRATIONS);
-        all.putAll(settings);
         return toOverrides(databaseUrl, all);
     }
 

@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pairs the benchmarks of a baseline and a current run and judges each pair.
  *
- * <p>Benchmarks that exist on one side only are listed, never failed: adding a benchmark must not
- * break CI, and removing one is a review matter rather than a performance regression.
+ * <p>A benchmark only in the current run is listed: adding one must not break CI. A benchmark only in the
+ * baseline fails the comparison, named: an endpoint whose latency test now errors leaves exactly such a
+ * gap, and passing over it would be a silent pass. A removal on purpose is allowed by name
+ * ({@code --allow-missing}).
  */
 public final class BaselineComparer {
 
@@ -23,7 +26,7 @@ public final class BaselineComparer {
      * baseline figure is first rescaled to the current machine.
      */
     public static ComparisonReport compare(ResultFile baseline, ResultFile current, List<FailExpression> expressions,
-            Optional<Normalization> normalization) {
+            Optional<Normalization> normalization, Set<String> allowMissing) {
         Map<BenchmarkKey, BenchmarkResult> remaining = new LinkedHashMap<>();
         baseline.benchmarks().forEach(result -> remaining.put(result.key(), result));
         Map<BenchmarkKey, String> names = displayNames(baseline, current);
@@ -39,9 +42,15 @@ public final class BaselineComparer {
             BenchmarkResult comparable = normalization.map(n -> n.applyTo(before)).orElse(before);
             comparisons.add(Comparison.of(names.get(after.key()), comparable, after, expressions));
         }
-        List<String> missing = remaining.keySet().stream().map(names::get).toList();
-
+        List<String> missing = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        for (BenchmarkKey key : remaining.keySet()) {
+            if (allowMissing.contains(names.get(key)) || allowMissing.contains(key.fullName())) {
+                warnings.add("missing from the current run, allowed: " + names.get(key));
+            } else {
+                missing.add(names.get(key));
+            }
+        }
         String machineWarning = baseline.machine().mismatchWarning(current.machine());
         if (!machineWarning.isEmpty()) {
             warnings.add(machineWarning);

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Turns one JMH JSON result object into a {@link BenchmarkResult}.
@@ -38,7 +40,8 @@ final class BenchmarkJson {
         }
         double scoreError = number(metric.get("scoreError"), where + " scoreError");
         double[] raw = rawData(metric.get("rawData"), where);
-        StatisticalSummary samples = raw.length > 0 ? summarize(raw) : histogram(metric.get("rawDataHistogram"), where);
+        StatisticalSummary samples = raw.length > 0 ? summarize(forkSamples(metric.get("rawData"), mode, where))
+                : histogram(metric.get("rawDataHistogram"), where);
         return new BenchmarkResult(key, unit, score, scoreError, confidence(metric.get("scoreConfidence"), where),
                 percentiles(metric.get("scorePercentiles"), where), raw, samples);
     }
@@ -124,6 +127,24 @@ final class BenchmarkJson {
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * One sample per fork: its mean, or for single-shot entries (the latency tests, one request per value) its
+     * median, the figure the A/B gate pairs too. Iterations of one fork share its JIT compilation and memory
+     * layout, so they are not independent samples of the code's speed; forks are.
+     */
+    private static double[] forkSamples(JsonNode rawData, String mode, String where) {
+        List<Double> samples = new ArrayList<>();
+        for (JsonNode fork : rawData) {
+            List<Double> values = new ArrayList<>();
+            fork.forEach(value -> values.add(number(value, where + " rawData value")));
+            double[] finite = values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+            if (finite.length > 0) {
+                samples.add(mode.equals("ss") ? new Median().evaluate(finite) : new Mean().evaluate(finite));
+            }
+        }
+        return samples.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static StatisticalSummary summarize(double[] values) {

@@ -32,7 +32,10 @@ public final class BenchmarkResult {
     private final NavigableMap<Double, Double> percentiles;
     /** Flattened rawData (all forks), in {@link #unit}; empty when absent. */
     private final double[] rawValues;
-    /** Summary of all individual samples (rawData or rawDataHistogram); null when none. */
+    /**
+     * Summary of the independent samples: one per fork for rawData (its mean; its median for single-shot
+     * latency entries), every value for a sample-mode histogram; null when none.
+     */
     private final StatisticalSummary samples;
 
     public BenchmarkResult(BenchmarkKey key, BenchmarkUnit unit, double score, double scoreError,
@@ -75,7 +78,7 @@ public final class BenchmarkResult {
         return rawValues.clone();
     }
 
-    /** Count, mean, variance, min and max over all individual samples, if any. */
+    /** Count, mean, variance, min and max over the independent samples (forks), if any. */
     public Optional<StatisticalSummary> samples() {
         return Optional.ofNullable(samples);
     }

@@ -20,10 +20,11 @@ import java.util.Set;
  * @param report Markdown report path
  * @param chart PNG trend chart path
  * @param historyDir directory of earlier result files for the trend chart, or null
+ * @param allowMissing benchmarks (Class.method or full name) whose absence from the current run is intended
  * @param help whether usage was requested
  */
 public record CliOptions(Path base, Path current, List<String> failExpressions, boolean normalize, String ruler,
-        Path report, Path chart, Path historyDir, boolean help) {
+        Path report, Path chart, Path historyDir, List<String> allowMissing, boolean help) {
 
     public static final Path DEFAULT_REPORT = Path.of("target", "benchmarks", "report.md");
     public static final Path DEFAULT_CHART = Path.of("target", "benchmarks", "trend.png");
@@ -31,16 +32,19 @@ public record CliOptions(Path base, Path current, List<String> failExpressions, 
     public static final String USAGE = String.join("\n",
             "usage: CompareCli --base <file> --current <file> [--fail mean:200%]... [--normalize] [--ruler NAME]",
             "                  [--report target/benchmarks/report.md] [--chart target/benchmarks/trend.png]",
-            "                  [--history-dir baselines/<platform>]",
+            "                  [--history-dir baselines/<platform>] [--allow-missing NAME]...",
             "  --fail        field:threshold, field in min|max|mean|median|p99, threshold N% or an amount such as",
             "                5ms, 250us, 1s, 800ns, 100ops/s; repeatable or comma-separated (default mean:200%)",
             "  --normalize   scale the baseline by the ruler benchmark's current/baseline ratio",
             "  --ruler       ruler benchmark name or name suffix (default *RulerBench.sha256, then *Ruler*);"
                     + " implies --normalize",
-            "exit codes: 0 no regression, 1 regression, 2 usage or input error");
+            "  --allow-missing a benchmark (Class.method or full name) removed on purpose; any other benchmark of",
+            "                the baseline missing from the current run fails the comparison",
+            "exit codes: 0 no regression, 1 regression or missing benchmark, 2 usage or input error");
 
     public CliOptions {
         failExpressions = List.copyOf(failExpressions);
+        allowMissing = List.copyOf(allowMissing);
     }
 
     /** Parses {@code args}; unknown options, missing values and a missing --base or --current are usage errors. */
@@ -48,6 +52,7 @@ public record CliOptions(Path base, Path current, List<String> failExpressions, 
         Path base = null;
         Path current = null;
         List<String> fails = new ArrayList<>();
+        List<String> allowMissing = new ArrayList<>();
         boolean normalize = false;
         boolean help = false;
         String ruler = null;
@@ -81,7 +86,7 @@ public record CliOptions(Path base, Path current, List<String> failExpressions, 
             if (value.isBlank()) {
                 throw new UsageException(name + " needs a value");
             }
-            if (!name.equals("--fail") && !seen.add(name)) {
+            if (!name.equals("--fail") && !name.equals("--allow-missing") && !seen.add(name)) {
                 throw new UsageException(name + " given more than once");
             }
             switch (name) {
@@ -92,12 +97,14 @@ public record CliOptions(Path base, Path current, List<String> failExpressions, 
                 case "--report" -> report = Path.of(value);
                 case "--chart" -> chart = Path.of(value);
                 case "--history-dir" -> historyDir = Path.of(value);
+                case "--allow-missing" -> allowMissing.add(value);
                 default -> throw new UsageException("unknown option '" + name + "'");
             }
         }
         if (!help && (base == null || current == null)) {
             throw new UsageException("--base and --current are required");
         }
-        return new CliOptions(base, current, fails, normalize || ruler != null, ruler, report, chart, historyDir, help);
+        return new CliOptions(base, current, fails, normalize || ruler != null, ruler, report, chart, historyDir, allowMissing,
+                help);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Command-line entry point that gates CI on benchmark regressions, like pytest-benchmark's
@@ -52,7 +53,8 @@ public final class CompareCli {
             Optional<Normalization> normalization = options.normalize()
                     ? Optional.of(Normalization.between(baseline, current, options.ruler()))
                     : Optional.empty();
-            ComparisonReport report = BaselineComparer.compare(baseline, current, expressions, normalization);
+            ComparisonReport report = BaselineComparer.compare(baseline, current, expressions, normalization,
+                    Set.copyOf(options.allowMissing()));
             List<ResultFile> history = options.historyDir() == null
                     ? List.of(baseline)
                     : TrendChart.loadHistory(options.historyDir());

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param currentSource where the current run came from (file path)
  * @param comparisons one entry per benchmark present in both runs, in current-run order
  * @param added display names of benchmarks only in the current run
- * @param missing display names of benchmarks only in the baseline
+ * @param missing display names of benchmarks only in the baseline and not allowed to be missing (each fails)
  * @param warnings lines to highlight, e.g. a machine_info mismatch
  * @param normalization the ruler correction, when {@code --normalize} was given
  * @param expressions the fail expressions applied
@@ -32,8 +32,9 @@ public record ComparisonReport(String baselineSource, String currentSource, List
         expressions = List.copyOf(expressions);
     }
 
+    /** A significant regression, or a benchmark that did not come back. */
     public boolean hasRegression() {
-        return comparisons.stream().anyMatch(comparison -> comparison.verdict().fails());
+        return !missing.isEmpty() || comparisons.stream().anyMatch(comparison -> comparison.verdict().fails());
     }
 
     public long count(Verdict verdict) {
@@ -54,9 +55,10 @@ public record ComparisonReport(String baselineSource, String currentSource, List
         long noisy = count(Verdict.WITHIN_NOISE);
         String noise = noisy > 0 ? ", " + noisy + " within noise" : "";
         String benchmarks = comparisons.size() == 1 ? " benchmark" : " benchmarks";
+        String gone = missing.isEmpty() ? "" : "; missing from the current run: " + String.join(", ", missing);
         if (hasRegression()) {
             return "REGRESSION: " + count(Verdict.REGRESSION) + " of " + comparisons.size() + benchmarks
-                    + " regressed" + noise;
+                    + " regressed" + noise + gone;
         }
         return "OK: no regression in " + comparisons.size() + benchmarks + noise;
     }

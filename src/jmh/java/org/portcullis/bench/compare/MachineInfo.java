@@ -19,7 +19,7 @@ public record MachineInfo(Map<String, String> values) {
 
     /** Keys whose difference makes two runs hard to compare. */
     public static final List<String> COMPARED_KEYS =
-            List.of("os", "arch", "cpu", "cores", "jvm_vendor", "jvm_version");
+            List.of("os", "arch", "cpu", "cpu_flags", "cores", "jvm_vendor", "jvm_version");
 
     public MachineInfo {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -19,6 +19,9 @@ import java.util.function.Predicate;
  */
 public record Normalization(String rulerName, double slowdown) {
 
+    /** The machine_info key whose value must match on both sides before the ruler may rescale anything. */
+    static final String CPU_FLAGS = "cpu_flags";
+
     /** Name suffix of the preferred ruler benchmark. */
     public static final String DEFAULT_RULER_SUFFIX = "RulerBench.sha256";
 
@@ -28,6 +31,14 @@ public record Normalization(String rulerName, double slowdown) {
      * {@value #DEFAULT_RULER_SUFFIX} wins over any name containing "Ruler".
      */
     public static Normalization between(ResultFile baseline, ResultFile current, String rulerName) {
+        String before = baseline.machine().values().get(CPU_FLAGS);
+        String after = current.machine().values().get(CPU_FLAGS);
+        if (before == null || !before.equals(after) || before.equals("unknown")) {
+            throw new UsageException("--normalize refused: the ruler's CPU features differ or are unknown (baseline "
+                    + CPU_FLAGS + " '" + before + "', current '" + after + "'); SHA-256 speed then moves apart from"
+                    + " bcrypt and HTTP, and rescaling could cancel a real regression. Compare without --normalize,"
+                    + " or against a baseline saved on this kind of CPU");
+        }
         Optional<BenchmarkResult[]> pair = rulerName != null
                 ? findPair(baseline, current, name -> name.equals(rulerName) || name.endsWith(rulerName))
                 : findPair(baseline, current, name -> name.endsWith(DEFAULT_RULER_SUFFIX))
@@ -35,9 +46,8 @@ public record Normalization(String rulerName, double slowdown) {
         BenchmarkResult[] found = pair.orElseThrow(() -> new UsageException("--normalize: no ruler benchmark "
                 + (rulerName != null ? "matching '" + rulerName + "'" : "(*" + DEFAULT_RULER_SUFFIX + " or *Ruler*)")
                 + " present in both " + baseline.source() + " and " + current.source()));
-        double before = found[0].unit().nanosPerOperation(found[0].score());
-        double after = found[1].unit().nanosPerOperation(found[1].score());
-        double slowdown = after / before;
+        double slowdown = found[1].unit().nanosPerOperation(found[1].score())
+                / found[0].unit().nanosPerOperation(found[0].score());
         if (!(slowdown > 0) || Double.isInfinite(slowdown)) {
             throw new UsageException("--normalize: ruler " + found[0].key().name() + " has unusable scores");
         }

@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Every way a file can be unusable (missing, not JSON, wrong shape) becomes a
  * {@link UsageException} naming the file, so CI logs say what to fix instead of showing a trace.
  */
-public record ResultFile(String source, MachineInfo machine, String commitId, String datetime,
+public record ResultFile(String source, MachineInfo machine, String commitId, boolean dirty, String datetime,
         List<BenchmarkResult> benchmarks) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,15 +29,7 @@ public record ResultFile(String source, MachineInfo machine, String commitId, St
 
     /** Reads and validates a result file. */
     public static ResultFile load(Path path) {
-        String json;
-        try {
-            json = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("result file not found: " + path);
-        } catch (IOException e) {
-            throw new UsageException("cannot read result file " + path + ": " + e.getMessage(), e);
-        }
-        return parse(json, path.toString());
+        return parse(read(path), path.toString());
     }
 
     /** Parses result-file JSON; {@code source} names it in error messages. */
@@ -55,6 +47,28 @@ public record ResultFile(String source, MachineInfo machine, String commitId, St
         if (entries == null || !entries.isArray()) {
             throw new UsageException(source + " has no 'benchmarks' list");
         }
+        List<BenchmarkResult> benchmarks = benchmarks(entries, source);
+        JsonNode commit = root.path("commit_info");
+        return new ResultFile(source, MachineInfo.fromJson(root.get("machine_info")),
+                commit.path("id").asText(""), commit.path("dirty").asBoolean(false), root.path("datetime").asText(""), benchmarks);
+    }
+
+    /** Reads a plain JMH result file (a JSON array, as {@code -rf json} writes it). */
+    public static List<BenchmarkResult> loadJmhArray(Path path) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(read(path));
+        } catch (JsonProcessingException e) {
+            throw new UsageException("invalid JSON in " + path + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isArray()) {
+            throw new UsageException(path + " is not a JSON array of JMH results");
+        }
+        return benchmarks(root, path.toString());
+    }
+
+    /** The JMH entries of {@code entries}, each key once. */
+    private static List<BenchmarkResult> benchmarks(JsonNode entries, String source) {
         List<BenchmarkResult> benchmarks = new ArrayList<>();
         Set<BenchmarkKey> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -69,8 +83,16 @@ public record ResultFile(String source, MachineInfo machine, String commitId, St
             }
             benchmarks.add(result);
         }
-        JsonNode commit = root.path("commit_info");
-        return new ResultFile(source, MachineInfo.fromJson(root.get("machine_info")),
-                commit.path("id").asText(""), root.path("datetime").asText(""), benchmarks);
+        return benchmarks;
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("result file not found: " + path);
+        } catch (IOException e) {
+            throw new UsageException("cannot read result file " + path + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -12,9 +12,10 @@ import org.apache.commons.math3.stat.inference.TTest;
  * <p>A threshold alone would fail CI on every noisy runner, so a regression also has to be
  * statistically significant:
  * <ul>
- *   <li>when both sides have at least two individual samples (rawData or a JMH sample histogram),
- *       Welch's unequal-variance t-test (commons-math3 {@link TTest}) on all samples of both sides,
- *       two-sided, significant when p &lt; {@value #ALPHA};</li>
+ *   <li>when both sides have at least two independent samples (forks of rawData, or a JMH sample
+ *       histogram), Welch's unequal-variance t-test (commons-math3 {@link TTest}) on them, two-sided,
+ *       significant when p &lt; {@value #ALPHA}. The iterations of one fork are not such samples (they share
+ *       one JIT compilation): a test on them finds two forks of identical code "significantly" different;</li>
  *   <li>otherwise the two 99.9 % confidence intervals must not overlap. An interval comes from
  *       JMH's scoreConfidence (which is 99.9 %), else score ± scoreError, else from the samples
  *       with Student's t; a side with no interval information at all counts as significant,
@@ -32,7 +33,7 @@ public final class Significance {
     /** Confidence level of the fallback intervals, matching JMH's scoreConfidence. */
     public static final double CONFIDENCE_LEVEL = 0.999;
     /** The rule as printed next to the fail formula. */
-    public static final String RULE = "Welch p < 0.01, or non-overlapping 99.9% CIs without raw data";
+    public static final String RULE = "Welch p < 0.01 on forks, or non-overlapping 99.9% CIs with fewer than 2 forks";
 
     /** The outcome of a test: whether it is significant and a short human-readable reason. */
     public record Evidence(boolean significant, String detail) {

@@ -1,8 +1,5 @@
 package org.portcullis.bench.compare;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,27 +8,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 
 /**
- * Draws one small line chart per benchmark: its mean score across every baseline file of a
- * history directory (sorted by file name) followed by the current run, saved as a PNG grid.
+ * One chart of every benchmark across the baselines of a history directory (sorted by file name) and the
+ * current run: each benchmark's mean divided by its first figure in the history, so 1 is "as fast as it
+ * first was" and 2 is "twice as slow" (throughputs inverted, so up is slower for every unit).
  *
- * <p>A single regression check only sees two points; the trend shows slow drifts that stay under
- * the threshold each time. Charts are per benchmark because benchmarks differ by orders of
- * magnitude and would flatten each other on a shared axis. Each chart uses the current run's unit;
- * figures are raw (not normalised).
+ * <p>All benchmarks share one logarithmic axis on purpose. A panel per benchmark scaled to its own range
+ * draws a 1.8 % wiggle as tall as a 115 % jump, and a reader sees every benchmark "jump"; on a shared
+ * ratio axis sizes compare at a glance, and bcrypt and a JWT signature (five orders of magnitude apart in
+ * absolute terms) sit side by side. Figures are raw, never normalised.
  */
 public final class TrendChart {
-
-    /** Size of each small chart, in pixels. */
-    private static final int WIDTH = 420;
-    private static final int HEIGHT = 280;
-    private static final int MAX_COLUMNS = 3;
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 560;
     private static final String CURRENT_LABEL = "current";
 
     private TrendChart() {
@@ -54,69 +47,57 @@ public final class TrendChart {
 
     /** Renders the trend of every benchmark of {@code current} and writes it as PNG to {@code target}. */
     public static void write(List<ResultFile> history, ResultFile current, Path target) throws IOException {
-        List<CategoryChart> charts = charts(history, current);
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ImageIO.write(grid(charts), "png", target.toFile());
+        BitmapEncoder.saveBitmap(chart(history, current), target.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** Lays the charts out left to right, top to bottom, at most {@value #MAX_COLUMNS} per row. */
-    private static BufferedImage grid(List<CategoryChart> charts) {
-        int columns = Math.min(MAX_COLUMNS, charts.size());
-        int rows = (charts.size() + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(columns * WIDTH, rows * HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        try {
-            graphics.setColor(Color.WHITE);
-            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-            for (int i = 0; i < charts.size(); i++) {
-                graphics.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)),
-                        (i % columns) * WIDTH, (i / columns) * HEIGHT, null);
-            }
-        } finally {
-            graphics.dispose();
-        }
-        return image;
-    }
-
-    static List<CategoryChart> charts(List<ResultFile> history, ResultFile current) {
+    static XYChart chart(List<ResultFile> history, ResultFile current) {
+        List<ResultFile> runs = new ArrayList<>(history);
+        runs.add(current);
+        List<String> labels = new ArrayList<>(history.stream().map(file -> label(file.source())).toList());
+        labels.add(CURRENT_LABEL);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Each benchmark's mean relative to its first run (log scale; up is slower)")
+                .xAxisTitle("run").yAxisTitle("mean / first mean").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("0.##\u00d7");
+        chart.getStyler().setXAxisLabelRotation(labels.size() > 4 ? 30 : 0);
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            int index = (int) Math.round(x);
+            return Math.abs(x - index) < 1e-9 && index >= 0 && index < labels.size() ? labels.get(index) : "";
+        });
         Map<BenchmarkKey, String> names = BaselineComparer.displayNames(current, current);
-        List<CategoryChart> charts = new ArrayList<>();
         for (BenchmarkResult now : current.benchmarks()) {
-            List<String> labels = new ArrayList<>();
-            List<Double> means = new ArrayList<>();
-            for (ResultFile past : history) {
-                for (BenchmarkResult then : past.benchmarks()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            Double first = null;
+            for (int run = 0; run < runs.size(); run++) {
+                for (BenchmarkResult then : runs.get(run).benchmarks()) {
                     if (then.key().equals(now.key()) && then.unit().kind() == now.unit().kind()) {
-                        labels.add(label(past.source()));
-                        means.add(then.convertedTo(now.unit()).score());
+                        double slowness = slowness(then.convertedTo(now.unit()));
+                        first = first == null ? slowness : first;
+                        xs.add((double) run);
+                        ratios.add(slowness / first);
                     }
                 }
             }
-            labels.add(CURRENT_LABEL);
-            means.add(now.score());
-            charts.add(chart(names.get(now.key()), now.unit(), labels, means));
+            chart.addSeries(names.get(now.key()), xs, ratios);
         }
-        if (charts.isEmpty()) {
-            charts.add(chart("no benchmarks in current run", BenchmarkUnit.NS_PER_OP, List.of(CURRENT_LABEL), List.of(0.0)));
+        if (current.benchmarks().isEmpty()) {
+            chart.addSeries("no benchmarks in current run", List.of(0.0), List.of(1.0));
         }
-        return charts;
-    }
-
-    private static CategoryChart chart(String title, BenchmarkUnit unit, List<String> labels, List<Double> means) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .yAxisTitle("mean " + unit.label().replace("us/", "\u00b5s/")).build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-        chart.getStyler().setXAxisLabelRotation(labels.size() > 4 ? 45 : 0);
-        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
-        chart.addSeries("mean", labels, means);
         return chart;
     }
 
-    /** The file name without directory and ".json", e.g. "2026-11-27-main". */
+    /** Time per operation, whichever way the unit reads, so that a bigger figure is always slower. */
+    private static double slowness(BenchmarkResult result) {
+        return result.unit().nanosPerOperation(result.score());
+    }
+
+    /** The file name without directory and ".json", e.g. "0002_baseline". */
     private static String label(String source) {
         String name = Path.of(source).getFileName().toString();
         return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;

@@ -12,11 +12,11 @@
  *       "more than 3× slower" either way; {@code field:5ms} means the figure got worse by more
  *       than 5 ms after conversion into the benchmark's unit;</li>
  *   <li>the difference is significant ({@link org.portcullis.bench.compare.Significance}):
- *       Welch's t-test on all raw samples, p &lt; 0.01, or disjoint 99.9 % confidence intervals
- *       when a side has fewer than two samples.</li>
+ *       Welch's t-test on one sample per fork (never on the iterations of one JVM), p &lt; 0.01, or disjoint
+ *       99.9 % confidence intervals when a side has fewer than two forks.</li>
  * </ol>
- * Exceeded but not significant is reported as "within noise". Benchmarks present on one side only
- * are listed, never failed. With {@code --normalize} every baseline figure is first rescaled by the
+ * Exceeded but not significant is reported as "within noise". Benchmarks only in the current run are
+ * listed; one only in the baseline fails the comparison unless allowed ({@code --allow-missing}). With {@code --normalize} every baseline figure is first rescaled by the
  * ruler benchmark's slowdown ({@link org.portcullis.bench.compare.Normalization}).
  *
  * <p>Exit codes: 0 no regression, 1 regression, 2 usage or input error.

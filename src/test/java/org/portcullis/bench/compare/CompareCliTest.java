@@ -90,7 +90,7 @@ class CompareCliTest {
     }
 
     @Test
-    void newAndMissingBenchmarksAreListedNotFailed() {
+    void newBenchmarksAreListedAndAMissingOneFailsUnlessAllowed() {
         Path base = write(dir, "base.json", avgt("PasswordBench.hash", "ms/op", HASH_MS),
                 avgt("LegacyBench.md5", "us/op", samples(3, 0.01, 5, 3)));
         Path now = write(dir, "current.json", avgt("PasswordBench.hash", "ms/op", HASH_MS),
@@ -98,9 +98,14 @@ class CompareCliTest {
 
         CliRun run = CliRun.compare(dir, base, now);
 
-        assertThat(run.exit()).isEqualTo(CompareCli.OK);
+        assertThat(run.exit()).isEqualTo(CompareCli.REGRESSION);
         assertThat(run.out()).contains("New benchmarks (not compared): TokenBench.verify")
-                .contains("Missing benchmarks (only in baseline): LegacyBench.md5");
+                .contains("Missing benchmarks (only in baseline): LegacyBench.md5")
+                .contains("missing from the current run: LegacyBench.md5");
+
+        CliRun allowed = CliRun.compare(dir, base, now, "--allow-missing", "LegacyBench.md5");
+        assertThat(allowed.exit()).isEqualTo(CompareCli.OK);
+        assertThat(allowed.out()).contains("missing from the current run, allowed: LegacyBench.md5");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.portcullis.bench.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.portcullis.bench.compare.ResultFixtures.avgt;
+import static org.portcullis.bench.compare.ResultFixtures.machine;
 import static org.portcullis.bench.compare.ResultFixtures.samples;
 import static org.portcullis.bench.compare.ResultFixtures.thrpt;
 import static org.portcullis.bench.compare.ResultFixtures.times;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ruler normalisation, the Markdown report and the trend chart. */
@@ -46,6 +48,19 @@ class NormalizeAndOutputTest {
         assertThat(normalized.exit()).isEqualTo(CompareCli.OK);
         assertThat(normalized.out()).contains("normalized by ruler RulerBench.sha256: ratio 3.000")
                 .doesNotContain("REGRESSION");
+    }
+
+    @Test
+    void normalizeIsRefusedWhenTheRulersCpuFeaturesDiffer() {
+        Path base = run("base.json", 1);
+        ObjectNode withoutSha = machine("Intel Xeon 8375C", 2).put("cpu_flags", "aes avx2");
+        Path other = ResultFixtures.writeOn(dir, "other.json", withoutSha,
+                avgt("RulerBench.sha256", "us/op", samples(40, 0.01, 5, 1)));
+
+        CliRun run = CliRun.compare(dir, base, other, "--normalize");
+
+        assertThat(run.exit()).isEqualTo(CompareCli.USAGE_ERROR);
+        assertThat(run.err()).contains("--normalize refused").contains("'aes avx2 sha_ni'").contains("'aes avx2'");
     }
 
     @Test
@@ -94,7 +109,8 @@ class NormalizeAndOutputTest {
                 .contains("\u274c REGRESSION")
                 .contains("### New benchmarks (not compared)\n\n- TokenBench.verify")
                 .contains("### Missing benchmarks (only in baseline)\n\n- LegacyBench.md5")
-                .contains("**Overall: REGRESSION: 1 of 1 benchmark regressed**");
+                .contains("**Overall: REGRESSION: 1 of 1 benchmark regressed; missing from the current run:"
+                        + " LegacyBench.md5**");
         assertPng(dir.resolve("trend.png"));
     }
 
@@ -123,9 +139,13 @@ class NormalizeAndOutputTest {
         assertThat(run.exit()).isEqualTo(CompareCli.OK);
         BufferedImage image = assertPng(chart);
         assertThat(image.getWidth()).isGreaterThan(image.getHeight());
-        assertThat(TrendChart.charts(TrendChart.loadHistory(history), ResultFile.load(current)))
-                .hasSize(4)
-                .allSatisfy(c -> assertThat(c.getSeriesMap().get("mean").getXData()).hasSize(6));
+        XYChart trend = TrendChart.chart(TrendChart.loadHistory(history), ResultFile.load(current));
+        assertThat(trend.getStyler().isYAxisLogarithmic()).as("one shared log axis").isTrue();
+        assertThat(trend.getSeriesMap()).hasSize(4)
+                .allSatisfy((name, series) -> assertThat(series.getXData()).hasSize(6));
+        // +1 % a day, then back to the start: drawn as the ratios they are, not stretched to the panel
+        assertThat(trend.getSeriesMap().get("PasswordBench.hash").getYData())
+                .containsExactly(1.0, 1.02 / 1.01, 1.03 / 1.01, 1.04 / 1.01, 1.05 / 1.01, 1 / 1.01);
     }
 
     @Test
@@ -134,7 +154,7 @@ class NormalizeAndOutputTest {
         Path base = write(dir, "base.json", only);
         Path empty = write(dir, "empty.json");
 
-        CliRun run = CliRun.compare(dir, base, empty);
+        CliRun run = CliRun.compare(dir, base, empty, "--allow-missing", "PasswordBench.hash");
 
         assertThat(run.exit()).isEqualTo(CompareCli.OK);
         assertThat(run.out()).contains("(no benchmark present in both runs)");

@@ -33,7 +33,7 @@ final class ResultFixtures {
         return Arrays.stream(values).map(v -> v * factor).toArray();
     }
 
-    /** An entry with rawData (one fork) and score = mean of the values; no error or percentiles. */
+    /** An entry with rawData of one fork per value (each value a fork's sample) and score = their mean. */
     static ObjectNode entry(String name, String mode, String unit, double... raw) {
         ObjectNode entry = MAPPER.createObjectNode();
         entry.put("benchmark", PKG + name);
@@ -42,8 +42,8 @@ final class ResultFixtures {
         ObjectNode metric = entry.putObject("primaryMetric");
         metric.put("score", Arrays.stream(raw).average().orElseThrow());
         metric.put("scoreUnit", unit);
-        ArrayNode fork = metric.putArray("rawData").addArray();
-        Arrays.stream(raw).forEach(fork::add);
+        ArrayNode forks = metric.putArray("rawData");
+        Arrays.stream(raw).forEach(value -> forks.addArray().add(value));
         return entry;
     }
 
@@ -79,6 +79,7 @@ final class ResultFixtures {
         machine.put("os", "Linux");
         machine.put("arch", "amd64");
         machine.put("cpu", cpu);
+        machine.put("cpu_flags", "aes avx2 sha_ni");
         machine.put("cores", cores);
         machine.put("jvm_vendor", "Eclipse Adoptium");
         machine.put("jvm_version", "17.0.15");

@@ -1,0 +1,78 @@
+package org.portcullis.bench.ab;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The A/B gate's procedure: measure every workload interleaved for some rounds, re-run only the benchmarks
+ * those rounds put over their threshold for a few more (the confirmation), and judge each benchmark on its
+ * pairs. Whatever the base produced and the head did not is missing and fails, unless it was allowed.
+ */
+public final class AbGate {
+    private final InterleavedRounds rounds;
+    private final int measureRounds;
+    private final int confirmRounds;
+    private final Function<String, Threshold> thresholds;
+    private final Set<String> allowMissing;
+
+    /**
+     * @param override     one threshold for every benchmark ({@code FAIL=}), else the family defaults
+     * @param allowMissing benchmarks (full or Class.method names) whose absence from the head is intended
+     */
+    public AbGate(InterleavedRounds rounds, int measureRounds, int confirmRounds, Optional<Threshold> override,
+                  Set<String> allowMissing) {
+        this.rounds = rounds;
+        this.measureRounds = measureRounds;
+        this.confirmRounds = confirmRounds;
+        this.thresholds = override.<Function<String, Threshold>>map(fixed -> name -> fixed).orElse(Threshold::defaultFor);
+        this.allowMissing = Set.copyOf(allowMissing);
+    }
+
+    public GateResult run(String baseLabel, String headLabel, long seed) {
+        long start = System.nanoTime();
+        Map<Workload, Set<String>> everything = new EnumMap<>(Workload.class);
+        for (Workload workload : Workload.values()) {
+            everything.put(workload, Set.of());
+        }
+        Observations measured = rounds.run(everything, measureRounds, "measure");
+        Map<Workload, Set<String>> flagged = new EnumMap<>(Workload.class);
+        for (String benchmark : measured.paired()) {
+            if (Judgement.isFlagged(PairedRatio.of(measured.pairs(benchmark)), thresholds.apply(benchmark))) {
+                flagged.computeIfAbsent(Workload.of(benchmark), key -> new TreeSet<>()).add(benchmark);
+            }
+        }
+        Observations confirmed = flagged.isEmpty() ? new Observations() : rounds.run(flagged, confirmRounds, "confirm");
+
+        List<Judgement> judgements = new ArrayList<>();
+        for (String benchmark : measured.paired()) {
+            judgements.add(Judgement.of(benchmark, measured.unit(benchmark), thresholds.apply(benchmark),
+                    measured.pairs(benchmark), confirmed.pairs(benchmark)));
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> allowed = new ArrayList<>();
+        for (String benchmark : measured.producedBy("base")) {
+            if (!measured.producedBy("head").contains(benchmark)) {
+                (isAllowed(benchmark) ? allowed : missing).add(benchmark);
+            }
+        }
+        Set<String> added = new LinkedHashSet<>(measured.producedBy("head"));
+        added.removeAll(measured.producedBy("base"));
+        List<String> errors = new ArrayList<>(measured.errors());
+        errors.addAll(confirmed.errors());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        return new GateResult(baseLabel, headLabel, judgements, missing, allowed, List.copyOf(added), errors,
+                measureRounds, confirmRounds, seed, seconds);
+    }
+
+    private boolean isAllowed(String benchmark) {
+        String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        return allowMissing.contains(benchmark) || allowMissing.contains(shortName);
+    }
+}

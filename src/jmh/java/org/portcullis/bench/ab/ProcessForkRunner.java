@@ -1,0 +1,114 @@
+package org.portcullis.bench.ab;
+
+import org.portcullis.bench.BenchJvm;
+import org.portcullis.bench.compare.BenchmarkResult;
+import org.portcullis.bench.compare.MetricField;
+import org.portcullis.bench.compare.ResultFile;
+import org.portcullis.bench.compare.UsageException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a fork as a child JVM of the checkout's classpath, in the checkout's directory, with its output in a
+ * log file under {@code forks/} (the console keeps the gate's progress lines). JMH runs with {@code -f 1}
+ * (its host JVM forks one JVM per benchmark, so every benchmark's sample is a fresh JVM); the latency tests
+ * run through {@link LatencyLauncher}. A JMH sample is the fork's mean score, a latency sample an
+ * endpoint's median request.
+ *
+ * <p>A child that outlives {@link #FORK_TIMEOUT_MINUTES} is killed with its descendants, so a hung server
+ * cannot keep running after the gate has given up on it.
+ */
+public final class ProcessForkRunner implements ForkRunner {
+    static final long FORK_TIMEOUT_MINUTES = 10;
+
+    private final Path forks;
+    private int sequence;
+
+    /** @param forks the directory for the forks' result files and logs */
+    public ProcessForkRunner(Path forks) {
+        this.forks = forks;
+    }
+
+    @Override
+    public ForkOutcome run(Checkout checkout, Workload workload, Set<String> only) {
+        String stem = String.format("%03d-%s-%s", ++sequence, checkout.name(), workload.label());
+        Path log = forks.resolve(stem + ".log").toAbsolutePath();
+        Path jmhResult = forks.resolve(stem + ".json").toAbsolutePath();
+        Path latencyResult = checkout.directory().resolve("target/benchmarks/latency.json");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", checkout.classpath()));
+        if (workload.isJmh()) {
+            command.add("org.openjdk.jmh.Main");
+        } else {
+            command.addAll(List.of(BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC, "-Dlatency.budgets=report",
+                    LatencyLauncher.class.getName()));
+        }
+        command.addAll(workload.arguments(only, jmhResult.toString()));
+        try {
+            Files.createDirectories(forks);
+            Files.deleteIfExists(latencyResult);
+            int exit = execute(command, checkout.directory(), log);
+            Path results = workload.isJmh() ? jmhResult : latencyResult;
+            List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
+            return outcome(workload, only, measured, exit, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + stem + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ForkOutcome outcome(Workload workload, Set<String> only, List<BenchmarkResult> measured, int exit,
+                                       Path log) throws IOException {
+        Map<String, ForkOutcome.Sample> samples = new HashMap<>();
+        for (BenchmarkResult result : measured) {
+            double value = workload.isJmh() ? result.score() : result.field(MetricField.MEDIAN);
+            samples.put(result.key().name(), new ForkOutcome.Sample(value, result.unit()));
+        }
+        List<String> errors = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith(LatencyLauncher.FAILED)) {
+                errors.add(line.substring(LatencyLauncher.FAILED.length()) + " (log: " + log + ")");
+            }
+        }
+        only.stream().filter(name -> !samples.containsKey(name)).sorted()
+                .forEach(name -> errors.add(name + " gave no result (log: " + log + ")"));
+        if (exit != 0 && errors.isEmpty()) {
+            errors.add(workload.label() + " exited with " + exit + " (log: " + log + ")");
+        }
+        return new ForkOutcome(samples, errors);
+    }
+
+    private static int execute(List<String> command, Path directory, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // As under Surefire: a developer's production secret never reaches a benchmark (a random key is used).
+        builder.environment().put("JWT_SECRET", "");
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(FORK_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                throw new UsageException(command.get(command.size() - 1) + " ran longer than "
+                        + FORK_TIMEOUT_MINUTES + " minutes and was stopped (log: " + log + ")");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted while running " + log.getFileName());
+        }
+    }
+
+    /** The java of the JVM running the gate, so base and head run on the very same JVM. */
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,77 @@
+package org.portcullis.bench.ab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one forked JVM of the A/B gate runs, and what one sample of each of its benchmarks is.
+ *
+ * <p>A fork is the unit of a sample because iterations inside one JVM share its JIT compilation and memory
+ * layout: two forks of the same code differ by more than the iterations of one fork suggest. So a fork's
+ * iterations are short and few (enough warm-up for the code to be compiled, a couple of measured iterations
+ * whose mean is the sample) and the confidence comes from many forks. For the latency tests one run of the
+ * tests is the fork and the median request of each endpoint its sample.
+ *
+ * <p>The iteration settings override the classes' {@code @Warmup}/{@code @Measurement} (which serve the
+ * longer stored-baseline runs) to fit a whole A/B run, base and head, into six minutes on 2 cores. Both
+ * sides get the same settings, so a trend left in short iterations is paired away, not mistaken for a change.
+ */
+public enum Workload {
+    /** bcrypt at ~0.3 s an operation: its JIT settles in one second, its fork-to-fork noise is ~1 %. */
+    PASSWORD("org.portcullis.bench.PasswordBench", List.of("-wi", "1", "-w", "1s", "-i", "2", "-r", "1s")),
+    /** JWT signing and verification: microseconds, so a short fork still holds millions of operations. */
+    TOKEN("org.portcullis.bench.TokenBench", List.of("-wi", "2", "-w", "1s", "-i", "2", "-r", "500ms")),
+    /** The endpoint latency tests, through {@link LatencyLauncher}, timed by the server's own timers. */
+    LATENCY(LatencyLauncher.TEST_CLASS, List.of());
+
+    private final String className;
+    private final List<String> jmhOptions;
+
+    Workload(String className, List<String> jmhOptions) {
+        this.className = className;
+        this.jmhOptions = jmhOptions;
+    }
+
+    /** The workload a benchmark (full name, e.g. {@code org.portcullis.bench.TokenBench.createAccessToken}) is in. */
+    public static Workload of(String benchmark) {
+        for (Workload workload : values()) {
+            if (benchmark.startsWith(workload.className + ".")) {
+                return workload;
+            }
+        }
+        throw new IllegalArgumentException("no A/B workload runs " + benchmark);
+    }
+
+    public boolean isJmh() {
+        return this != LATENCY;
+    }
+
+    /** The simple class name, for progress lines. */
+    public String label() {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** The full benchmark name of one method of this workload. */
+    public String benchmark(String method) {
+        return className + "." + method;
+    }
+
+    /**
+     * The arguments after the main class: JMH's options and its regex, or the latency test methods.
+     * {@code only} (full benchmark names) narrows the run, e.g. to the flagged ones; empty runs all.
+     */
+    List<String> arguments(Set<String> only, String jmhResultFile) {
+        List<String> methods = only.stream().map(name -> name.substring(className.length() + 1)).sorted().toList();
+        if (!isJmh()) {
+            return methods;
+        }
+        List<String> arguments = new ArrayList<>(List.of("-f", "1", "-foe", "true", "-rf", "json", "-rff", jmhResultFile));
+        arguments.addAll(jmhOptions);
+        String selection = methods.isEmpty() ? "[^.]+"
+                : methods.stream().collect(Collectors.joining("|", "(", ")"));
+        arguments.add("^" + className.replace(".", "\\.") + "\\." + selection + "$");
+        return arguments;
+    }
+}

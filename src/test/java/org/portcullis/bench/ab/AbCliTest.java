@@ -1,0 +1,97 @@
+package org.portcullis.bench.ab;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AbCliTest {
+    private static final double[] NOISE = {1.00, 1.03, 0.98, 1.01, 0.97, 1.02};
+
+    @TempDir
+    Path base;
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @Test
+    void noRegressionExitsZeroAndWritesBothReports() throws IOException {
+        int exit = run(new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 251)
+                .figure(FakeForkRunner.USERS_ME, 1.2, 1.2));
+
+        assertThat(exit).isZero();
+        String markdown = Files.readString(out.resolve("ab-report.md"));
+        assertThat(markdown).startsWith("## Benchmark A/B: OK").contains("|PasswordBench.hash|bcrypt|")
+                .contains("|EndpointLatencyTest.usersMe|endpoint|");
+        String html = Files.readString(out.resolve("ab-report.html"));
+        assertThat(html).contains("<svg").contains("PasswordBench.hash").doesNotContain("<script")
+                .doesNotContain("<link").doesNotContain("src=");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
+    }
+
+    @Test
+    void aConfirmedRegressionExitsOneAndIsNamedOnTheConsoleAndInTheReport() throws IOException {
+        int exit = run(new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500)
+                .figure(FakeForkRunner.VERIFY, 250, 500).figure(FakeForkRunner.USERS_ME, 1.2, 1.2));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("FAIL: regression in PasswordBench.hash, PasswordBench.verify")
+                .contains("[confirm round 2/2] PasswordBench");
+        assertThat(Files.readString(out.resolve("ab-report.md"))).contains("❌ REGRESSION");
+    }
+
+    @Test
+    void aMissingBenchmarkExitsOneAndAllowMissingLetsItGo() throws IOException {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .baseOnly(FakeForkRunner.VERIFY, 250);
+        assertThat(run(runner)).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("ab-report.md"))).contains("MISSING from head")
+                .contains(FakeForkRunner.VERIFY);
+
+        FakeForkRunner again = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .baseOnly(FakeForkRunner.VERIFY, 250);
+        assertThat(run(again, "--allow-missing", "PasswordBench.verify")).isZero();
+    }
+
+    @Test
+    void anUnbuiltBaseOrABadOptionIsAUsageError() throws IOException {
+        assertThat(AbCli.run(new String[] {"--base-dir", out.toString(), "--base-classpath", "x", "--head-classpath",
+                "y"}, new FakeForkRunner(), printer(stdout), printer(stderr))).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("is not built or predates the A/B gate");
+
+        assertThat(run(new FakeForkRunner(), "--rounds", "1")).isEqualTo(2);
+        assertThat(run(new FakeForkRunner(), "--fail", "mean:5ms")).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--rounds must be a whole number of at least 2")
+                .contains("percentage");
+    }
+
+    /** Runs the CLI on a fake built base (the launcher's class file present) and this directory as head. */
+    private int run(ForkRunner runner, String... extra) throws IOException {
+        Path launcher = base.resolve("target/test-classes/org/portcullis/bench/ab/LatencyLauncher.class");
+        Files.createDirectories(launcher.getParent());
+        Files.write(launcher, new byte[0]);
+        Path classpath = Files.writeString(base.resolve("classpath.txt"), "dep.jar");
+        Path head = Path.of("target/test-classes", LatencyLauncher.class.getName().replace('.', '/') + ".class");
+        assertThat(head).as("the head (this build) has the launcher").exists();
+        List<String> args = new ArrayList<>(List.of("--base-dir", base.toString(), "--base-classpath",
+                classpath.toString(), "--head-classpath", classpath.toString(), "--seed", "3", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return AbCli.run(args.toArray(String[]::new), runner, printer(stdout), printer(stderr));
+    }
+
+    private static PrintStream printer(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+}

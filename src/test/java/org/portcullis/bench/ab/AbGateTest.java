@@ -1,0 +1,103 @@
+package org.portcullis.bench.ab;
+
+import org.junit.jupiter.api.Test;
+import org.portcullis.bench.compare.Verdict;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AbGateTest {
+    /** Fork-to-fork noise of a few percent, drawn in turn. */
+    private static final double[] NOISE = {1.00, 1.03, 0.98, 1.01, 0.97, 1.02};
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @Test
+    void unchangedCodeRunsEveryWorkloadOnBothSidesEachRoundAndConfirmsNothing() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .figure(FakeForkRunner.SIGN, 0.01, 0.01).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+
+        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+
+        assertThat(result.fails()).isFalse();
+        assertThat(result.judgements()).extracting(Judgement::verdict).containsOnly(Verdict.OK);
+        assertThat(runner.calls).hasSize(3 * Workload.values().length * 2);
+        assertThat(runner.calls).allMatch(call -> call.only().isEmpty());
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[measure round 3/3]").contains("elapsed")
+                .doesNotContain("confirm");
+    }
+
+    @Test
+    void theConfirmationReRunsOnlyTheFlaggedBenchmarksAndTheRegressionIsNamed() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500)
+                .figure(FakeForkRunner.VERIFY, 250, 250).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+
+        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+
+        Map<Workload, Set<String>> confirmed = runner.calls.stream().skip(3 * Workload.values().length * 2)
+                .collect(Collectors.toMap(FakeForkRunner.Call::workload, FakeForkRunner.Call::only, (a, b) -> a));
+        assertThat(confirmed).containsOnly(Map.entry(Workload.PASSWORD, Set.of(FakeForkRunner.HASH)));
+        assertThat(runner.calls).hasSize(3 * Workload.values().length * 2 + 2 * 2);
+        assertThat(result.fails()).isTrue();
+        assertThat(result.judgements()).filteredOn(j -> j.verdict().fails()).extracting(Judgement::name)
+                .containsExactly("PasswordBench.hash");
+        assertThat(result.summary()).contains("regression in PasswordBench.hash");
+    }
+
+    @Test
+    void aSlowdownUnderTheFamilyThresholdPassesUnlessFailLowersIt() {
+        FakeForkRunner noisy = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
+        assertThat(gate(noisy, Optional.empty(), Set.of()).run("b", "h", 1).fails()).isFalse();
+
+        FakeForkRunner strict = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
+        GateResult result = gate(strict, Optional.of(Threshold.override("5%")), Set.of()).run("b", "h", 1);
+        assertThat(result.fails()).isTrue();
+        assertThat(result.judgements()).singleElement().extracting(j -> j.threshold().family())
+                .isEqualTo("FAIL=mean:5%");
+    }
+
+    @Test
+    void aBenchmarkTheHeadNoLongerProducesFailsTheRunByNameUnlessAllowed() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .baseOnly(FakeForkRunner.VERIFY, 250);
+
+        GateResult result = gate(runner, Optional.empty(), Set.of()).run("b", "h", 1);
+        assertThat(result.fails()).isTrue();
+        assertThat(result.missing()).containsExactly(FakeForkRunner.VERIFY);
+        assertThat(result.summary()).contains("missing from head: " + FakeForkRunner.VERIFY);
+
+        FakeForkRunner again = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .baseOnly(FakeForkRunner.VERIFY, 250);
+        GateResult allowed = gate(again, Optional.empty(), Set.of("PasswordBench.verify")).run("b", "h", 1);
+        assertThat(allowed.fails()).isFalse();
+        assertThat(allowed.allowed()).containsExactly(FakeForkRunner.VERIFY);
+    }
+
+    @Test
+    void anEndpointWhoseTestErrorsOnTheHeadFailsTheRunAndIsNamed() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2)
+                .figure(FakeForkRunner.LOGIN, 270, 270)
+                .failingOnHead(FakeForkRunner.USERS_ME, "expected 200 but got 500");
+
+        GateResult result = gate(runner, Optional.empty(), Set.of()).run("b", "h", 1);
+
+        assertThat(result.fails()).isTrue();
+        assertThat(result.errors()).first().asString().startsWith("head: " + FakeForkRunner.USERS_ME)
+                .contains("got 500");
+        assertThat(result.missing()).containsExactly(FakeForkRunner.USERS_ME);
+    }
+
+    private AbGate gate(FakeForkRunner runner, Optional<Threshold> override, Set<String> allowMissing) {
+        InterleavedRounds rounds = new InterleavedRounds(runner, new Checkout("base", Path.of("b"), ""),
+                new Checkout("head", Path.of("h"), ""), 7, new PrintStream(console, true, StandardCharsets.UTF_8));
+        return new AbGate(rounds, 3, 2, override, allowMissing);
+    }
+}

@@ -1,0 +1,77 @@
+package org.portcullis.bench.ab;
+
+import org.portcullis.bench.compare.BenchmarkUnit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs nothing: each fork's sample is a benchmark's figure for that side times the next factor of a fixed
+ * noise sequence, so the gate's statistics meet noise without a JVM. Records every call to be asserted on.
+ */
+final class FakeForkRunner implements ForkRunner {
+    static final String HASH = "org.portcullis.bench.PasswordBench.hash";
+    static final String VERIFY = "org.portcullis.bench.PasswordBench.verify";
+    static final String SIGN = "org.portcullis.bench.TokenBench.createAccessToken";
+    static final String USERS_ME = "org.portcullis.latency.EndpointLatencyTest.usersMe";
+    static final String LOGIN = "org.portcullis.latency.EndpointLatencyTest.login";
+
+    /** The call: which side ran which workload, narrowed to which benchmarks. */
+    record Call(String side, Workload workload, Set<String> only) {
+    }
+
+    private final Map<String, Map<String, Double>> figures = new HashMap<>();
+    private final Map<String, String> failures = new HashMap<>();
+    private final double[] noise;
+    private final Map<String, Integer> drawn = new HashMap<>();
+    final List<Call> calls = new ArrayList<>();
+
+    /** @param noise factors drawn in turn per side and benchmark, e.g. {1.02, 0.97, 1.0} */
+    FakeForkRunner(double... noise) {
+        this.noise = noise.clone();
+    }
+
+    /** {@code benchmark} measures {@code base} on the base and {@code head} on the head (ms/op). */
+    FakeForkRunner figure(String benchmark, double base, double head) {
+        figures.computeIfAbsent("base", key -> new LinkedHashMap<>()).put(benchmark, base);
+        figures.computeIfAbsent("head", key -> new LinkedHashMap<>()).put(benchmark, head);
+        return this;
+    }
+
+    /** {@code benchmark} exists on the base only, as if the head had deleted it. */
+    FakeForkRunner baseOnly(String benchmark, double base) {
+        figures.computeIfAbsent("base", key -> new LinkedHashMap<>()).put(benchmark, base);
+        return this;
+    }
+
+    /** On the head, {@code benchmark} fails every fork with {@code reason}. */
+    FakeForkRunner failingOnHead(String benchmark, String reason) {
+        failures.put(benchmark, reason);
+        return this;
+    }
+
+    @Override
+    public ForkOutcome run(Checkout checkout, Workload workload, Set<String> only) {
+        calls.add(new Call(checkout.name(), workload, only));
+        Map<String, ForkOutcome.Sample> samples = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        figures.getOrDefault(checkout.name(), Map.of()).forEach((benchmark, value) -> {
+            if (Workload.of(benchmark) != workload || !(only.isEmpty() || only.contains(benchmark))) {
+                return;
+            }
+            if (checkout.name().equals("head") && failures.containsKey(benchmark)) {
+                errors.add(benchmark + ": " + failures.get(benchmark));
+                return;
+            }
+            // the head draws one step further along the sequence, so the two sides of a pair get different noise
+            int index = drawn.merge(checkout.name() + benchmark, 1, Integer::sum) - (checkout.name().equals("head") ? 0 : 1);
+            double factor = noise.length == 0 ? 1 : noise[index % noise.length];
+            samples.put(benchmark, new ForkOutcome.Sample(value * factor, BenchmarkUnit.MS_PER_OP));
+        });
+        return new ForkOutcome(samples, errors);
+    }
+}

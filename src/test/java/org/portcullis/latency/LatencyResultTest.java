@@ -1,0 +1,34 @@
+package org.portcullis.latency;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LatencyResultTest {
+
+    @Test
+    void theJmhFormSaysSingleShotWithTheRequestCountsAndKeepsTheRequestsInTheOrderSent() {
+        Map<String, Object> jmh = LatencyResult.of("usersMe", 300, new long[] {3_000_000, 1_000_000, 2_000_000}).toJmh();
+
+        assertThat(jmh).containsEntry("mode", "ss").containsEntry("forks", 1).containsEntry("warmupIterations", 300)
+                .containsEntry("measurementIterations", 3)
+                .containsEntry("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metric = (Map<String, Object>) jmh.get("primaryMetric");
+        assertThat(metric.get("rawData")).isEqualTo(List.of(List.of(3.0, 1.0, 2.0)));
+        assertThat(metric.get("scoreError")).isInstanceOf(Double.class);
+    }
+
+    @Test
+    void oneRequestHasNoErrorAndSaysSoByLeavingItOutInsteadOfWritingNaN() {
+        Map<String, Object> jmh = LatencyResult.of("login", 2, new long[] {270_000_000}).toJmh();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metric = (Map<String, Object>) jmh.get("primaryMetric");
+        assertThat(metric).doesNotContainKeys("scoreError", "scoreConfidence").containsEntry("score", 270.0);
+    }
+}
