@@ -54,18 +54,16 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         AddressWindows.Claim byAddress = addresses.claim(bucket, now, addressWindow(), settings.getAddressMaxFailures());
         if (!byAddress.granted()) {
-            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                    "Too many failed logins from this address; try again later",
-                    secondsUntil(byAddress.windowStartedAt().plus(addressWindow()), now));
+            throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many failed logins from this address; try again later", byAddress.reopensAt(), now);
         }
-        Claim claim = new Claim(bucket, null);
         if (accountOrNull == null) {
-            return claim;
+            return new Claim(bucket, null);
         }
         try {
             claimAccountAttempt(accountOrNull.id(), now);
         } catch (RuntimeException refused) {
-            claim.close();
+            addresses.release(bucket, clock.instant(), addressWindow());
             throw refused;
         }
         return new Claim(bucket, accountOrNull.id());
@@ -87,13 +85,13 @@ public final class LoginThrottle {
         }
         // Locked, or every attempt the account has left is being checked right now; those will lock it
         // if they fail, so the lock they would earn is the honest wait.
-        long retryAfter = accounts.lockState(accountId)
+        Instant retryAt = accounts.lockState(accountId)
                 .map(state -> state.lockedUntil() != null && state.lockedUntil().isAfter(now)
-                        ? secondsUntil(state.lockedUntil(), now)
-                        : lockDuration(settings, state.locks()).toSeconds())
-                .orElse(1L);
-        throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                "Too many failed logins for this account; try again later", retryAfter);
+                        ? state.lockedUntil()
+                        : now.plus(lockDuration(settings, state.locks())))
+                .orElse(now);
+        throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                "Too many failed logins for this account; try again later", retryAt, now);
     }
 
     /** The lock after {@code previousLocks} earlier ones: first lock, doubled each time, capped. */
@@ -108,9 +106,6 @@ public final class LoginThrottle {
         return settings.getAddressWindow().toJavaDuration();
     }
 
-    private static long secondsUntil(Instant until, Instant now) {
-        return (Duration.between(now, until).toMillis() + 999) / 1000;
-    }
 
     /**
      * One claimed attempt, settled once: {@link #failed()}, {@link #succeeded()}, or, if neither was called,

@@ -33,9 +33,8 @@ public final class RegistrationThrottle {
         Instant now = clock.instant();
         AddressWindows.Claim claim = windows.claim(buckets.of(address), now, window, perAddress);
         if (!claim.granted()) {
-            long seconds = (Duration.between(now, claim.windowStartedAt().plus(window)).toMillis() + 999) / 1000;
-            throw new RetryLaterException(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                    "Too many registrations from this address; try again later", seconds);
+            throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many registrations from this address; try again later", claim.reopensAt(), now);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.portcullis.core;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * A refusal that names when to try again: a locked account or throttled address (429), a saturated
  * bcrypt pool or an unreachable database (503). The seconds become the Retry-After header.
@@ -10,6 +13,11 @@ public final class RetryLaterException extends DomainException {
     public RetryLaterException(Kind kind, String message, long retryAfterSeconds) {
         super(kind, message);
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    /** Refuses until {@code until}: Retry-After is the whole seconds from {@code now}, rounded up. */
+    public static RetryLaterException until(Kind kind, String message, Instant until, Instant now) {
+        return new RetryLaterException(kind, message, (Duration.between(now, until).toMillis() + 999) / 1000);
     }
 
     public long retryAfterSeconds() {

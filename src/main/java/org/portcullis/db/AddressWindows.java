@@ -34,8 +34,8 @@ public final class AddressWindows {
         }
     }
 
-    /** The outcome of a claim; when refused, {@code windowStartedAt} says when the full window opened. */
-    public record Claim(boolean granted, Instant windowStartedAt) {
+    /** The outcome of a claim; when refused, {@code reopensAt} says when the full window ends. */
+    public record Claim(boolean granted, Instant reopensAt) {
     }
 
     /** One insert race lost, one window that ended meanwhile: a third round always settles it. */
@@ -79,12 +79,12 @@ public final class AddressWindows {
                 return new Claim(true, null);
             }
             if (update(openSql, Map.of("address", address, "now", now)) == 1) {
-                return new Claim(true, now);
+                return new Claim(true, null);
             }
             Optional<Window> current = read(address);
             if (current.isPresent() && current.get().started().isAfter(windowStart)
                     && current.get().attempts() >= max) {
-                return new Claim(false, current.get().started());
+                return new Claim(false, current.get().started().plus(window));
             }
             // The row vanished (purged) or its window ended or emptied meanwhile: claim again.
         }
