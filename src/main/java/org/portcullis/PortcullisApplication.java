@@ -150,8 +150,10 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         TokenService tokens = tokenService(config.getTokens(), clock);
 
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
-        LoginThrottle throttle = new LoginThrottle(jdbi, config.getLockout(), buckets, clock);
-        RegistrationThrottle registrations = new RegistrationThrottle(jdbi, buckets,
+        AddressWindows loginFailures = new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES);
+        AddressWindows registrationWindows = new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS);
+        LoginThrottle throttle = new LoginThrottle(jdbi, loginFailures, config.getLockout(), buckets, clock);
+        RegistrationThrottle registrations = new RegistrationThrottle(registrationWindows, buckets,
                 config.getLockout().getRegistrationsPerAddress(),
                 config.getLockout().getRegistrationWindow().toJavaDuration(), clock);
         AccountService accounts = new AccountService(jdbi, bcrypt, throttle, registrations, clock);
@@ -184,20 +186,18 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
                 UserResource.class, SessionResource.class));
 
-        operatorActions(config, environment, jdbi, sessions, clock);
+        operatorActions(config, environment, jdbi, sessions, List.of(
+                // one line per throttle table: its windows and how long a window lasts
+                throttleTable(loginFailures, config.getLockout().getAddressWindow()),
+                throttleTable(registrationWindows, config.getLockout().getRegistrationWindow())), clock);
     }
 
     /** The purge on its schedule, and the operator's tasks on the admin port (README: "Operating"). */
     private static void operatorActions(PortcullisConfiguration config, Environment environment, Jdbi jdbi,
-                                        SessionDao sessions, Clock clock) {
+                                        SessionDao sessions, List<Purge.ThrottleTable> throttleTables,
+                                        Clock clock) {
         ThrottleDao throttleRecords = jdbi.onDemand(ThrottleDao.class);
-        Purge purge = new Purge(sessions, List.of(
-                // one line per throttle table: its windows and how long a window lasts
-                throttleTable(new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
-                        config.getLockout().getAddressWindow()),
-                throttleTable(new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS),
-                        config.getLockout().getRegistrationWindow())),
-                config.getPurge().getRetention().toJavaDuration(), clock, environment.metrics());
+        Purge purge = new Purge(sessions, throttleTables, config.getPurge().getRetention().toJavaDuration(), clock, environment.metrics());
         schedule(environment, purge, config.getPurge().getInterval());
         environment.admin().addTask(new PurgeExpiredTask(purge));
         AccountAdministration administration = new AccountAdministration(jdbi.onDemand(UserDao.class),

@@ -34,10 +34,12 @@ public final class LoginThrottle {
     private final LockoutSettings settings;
     private final Clock clock;
 
-    public LoginThrottle(Jdbi jdbi, LockoutSettings settings, AddressBucket buckets, Clock clock) {
+    /** @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows */
+    public LoginThrottle(Jdbi jdbi, AddressWindows failuresByAddress, LockoutSettings settings, AddressBucket buckets,
+                         Clock clock) {
         this.jdbi = jdbi;
         this.accounts = jdbi.onDemand(ThrottleDao.class);
-        this.addresses = new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES);
+        this.addresses = failuresByAddress;
         this.buckets = buckets;
         this.settings = settings;
         this.clock = clock;

@@ -1,6 +1,5 @@
 package org.portcullis.core;
 
-import org.jdbi.v3.core.Jdbi;
 import org.portcullis.db.AddressWindows;
 
 import java.time.Clock;
@@ -20,8 +19,10 @@ public final class RegistrationThrottle {
     private final Duration window;
     private final Clock clock;
 
-    public RegistrationThrottle(Jdbi jdbi, AddressBucket buckets, int perAddress, Duration window, Clock clock) {
-        this.windows = new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS);
+    /** @param windows the {@link AddressWindows.Kind#REGISTRATIONS} windows */
+    public RegistrationThrottle(AddressWindows windows, AddressBucket buckets, int perAddress, Duration window,
+                                Clock clock) {
+        this.windows = windows;
         this.buckets = buckets;
         this.perAddress = perAddress;
         this.window = window;
