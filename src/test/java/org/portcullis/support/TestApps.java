@@ -102,6 +102,10 @@ public final class TestApps {
         all.put("server.adminConnectors[0].port", "0");
         all.put("tokens.secret", SECRET);
         all.put("passwords.bcryptCost", String.valueOf(FAST_BCRYPT_COST));
+        // Functional tests fire bursts of cheap (cost 4) hashes, e.g. 12 registrations of one email at once;
+        // registrations may hold half of the bulkhead's places, so the default 2 + 16 would refuse some with
+        // 503. The bulkhead's own limits are pinned by BcryptBulkheadTest and BcryptFloodTest.
+        all.put("passwords.bulkhead.queueSize", "64");
         all.put("logging.level", "WARN");
         all.put("lockout.registrationsPerAddress", ONE_ADDRESS_REGISTRATIONS);
         all.putAll(settings);
