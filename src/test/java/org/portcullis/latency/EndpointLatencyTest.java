@@ -114,13 +114,13 @@ class EndpointLatencyTest {
      */
     @Test
     void health() {
-        measure("health", 2000, 200, i -> api.get("/health", null).expect(200));
+        measure("health", 1000, 100, i -> api.get("/health", null).expect(200));
     }
 
     /** The document is rendered once and served from memory afterwards; the warm-up pays the rendering. */
     @Test
     void openapi() {
-        measure("openapi", 1000, 100, i -> api.get("/api/v1/openapi.json", null).expect(200));
+        measure("openapi", 500, 50, i -> api.get("/api/v1/openapi.json", null).expect(200));
     }
 
     /**

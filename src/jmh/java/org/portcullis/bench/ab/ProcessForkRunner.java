@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a fork as a child JVM of the checkout's classpath, in the checkout's directory, with its output in a
- * log file under {@code forks/} (the console keeps the gate's progress lines). JMH runs with {@code -f 1}
- * (its host JVM forks one JVM per benchmark, so every benchmark's sample is a fresh JVM); the latency tests
- * run through {@link LatencyLauncher}. A JMH sample is the fork's mean score, a latency sample an
- * endpoint's median request.
+ * log file under {@code forks/} (the console keeps the gate's progress lines). The child is the fresh JVM of
+ * a sample, with the flags {@link BenchJvm} pins: JMH runs inside it ({@code -f 0}, see {@link Workload}),
+ * the latency tests through {@link LatencyLauncher}. A JMH sample is the fork's mean score, a latency sample
+ * an endpoint's median request.
  *
  * <p>A child that outlives {@link #FORK_TIMEOUT_MINUTES} is killed with its descendants, so a hung server
  * cannot keep running after the gate has given up on it.
@@ -44,12 +44,12 @@ public final class ProcessForkRunner implements ForkRunner {
         Path log = forks.resolve(stem + ".log").toAbsolutePath();
         Path jmhResult = forks.resolve(stem + ".json").toAbsolutePath();
         Path latencyResult = checkout.directory().resolve("target/benchmarks/latency.json");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", checkout.classpath()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", checkout.classpath(),
+                BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC));
         if (workload.isJmh()) {
             command.add("org.openjdk.jmh.Main");
         } else {
-            command.addAll(List.of(BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC, "-Dlatency.budgets=report",
-                    LatencyLauncher.class.getName()));
+            command.addAll(List.of("-Dlatency.budgets=report", LatencyLauncher.class.getName()));
         }
         command.addAll(workload.arguments(only, jmhResult.toString()));
         try {

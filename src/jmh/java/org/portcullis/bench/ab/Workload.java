@@ -17,12 +17,20 @@ import java.util.stream.Collectors;
  * <p>The iteration settings override the classes' {@code @Warmup}/{@code @Measurement} (which serve the
  * longer stored-baseline runs) to fit a whole A/B run, base and head, into six minutes on 2 cores. Both
  * sides get the same settings, so a trend left in short iterations is paired away, not mistaken for a change.
+ *
+ * <p>JMH runs its benchmarks inside the fork's own JVM ({@code -f 0}): the gate's child JVM already is the
+ * fresh process a sample needs, and a JMH-forked JVM per benchmark cost ~2.5 s of start-up each, more than
+ * the measurement itself. The benchmarks of a workload then share that JVM in a fixed order (JMH sorts them
+ * by name) that is the same for base and head, so what one leaves compiled for the next is paired away too.
  */
 public enum Workload {
-    /** bcrypt at ~0.3 s an operation: its JIT settles in one second, its fork-to-fork noise is ~1 %. */
-    PASSWORD("org.portcullis.bench.PasswordBench", List.of("-wi", "1", "-w", "1s", "-i", "2", "-r", "1s")),
-    /** JWT signing and verification: microseconds, so a short fork still holds millions of operations. */
-    TOKEN("org.portcullis.bench.TokenBench", List.of("-wi", "2", "-w", "1s", "-i", "2", "-r", "500ms")),
+    /**
+     * bcrypt at ~0.3 s an operation: its code is a tight loop the JIT compiles within the first operations,
+     * and forks of it differ by ~1 %, so one measured second (3-4 operations) is a sample.
+     */
+    PASSWORD("org.portcullis.bench.PasswordBench", List.of("-wi", "1", "-w", "500ms", "-i", "1", "-r", "1s")),
+    /** JWT signing and verification: microseconds, so a short fork still holds hundreds of thousands of operations. */
+    TOKEN("org.portcullis.bench.TokenBench", List.of("-wi", "3", "-w", "500ms", "-i", "2", "-r", "500ms")),
     /** The endpoint latency tests, through {@link LatencyLauncher}, timed by the server's own timers. */
     LATENCY(LatencyLauncher.TEST_CLASS, List.of());
 
@@ -67,7 +75,7 @@ public enum Workload {
         if (!isJmh()) {
             return methods;
         }
-        List<String> arguments = new ArrayList<>(List.of("-f", "1", "-foe", "true", "-rf", "json", "-rff", jmhResultFile));
+        List<String> arguments = new ArrayList<>(List.of("-f", "0", "-foe", "true", "-rf", "json", "-rff", jmhResultFile));
         arguments.addAll(jmhOptions);
         String selection = methods.isEmpty() ? "[^.]+"
                 : methods.stream().collect(Collectors.joining("|", "(", ")"));
