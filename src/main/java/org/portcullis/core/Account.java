@@ -18,4 +18,14 @@ public record Account(
         Instant createdAt,
         Instant updatedAt,
         Instant lockedUntil) {
+
+    /**
+     * Without the hash: a record's generated toString prints every component, so a log line or an exception
+     * message that mentions an account (or the {@link Caller} holding it) would carry its bcrypt hash.
+     */
+    @Override
+    public String toString() {
+        return "Account[id=" + id + ", email=" + email + ", isActive=" + isActive + ", isSuperuser=" + isSuperuser
+                + ", lockedUntil=" + lockedUntil + "]";
+    }
 }
