@@ -28,7 +28,15 @@ $(JSA): $(JAR)
 
 ## Every test: unit, API contract on H2 (and PostgreSQL when TEST_POSTGRES_URL is set), latency.
 test:
+	@rm -rf target/surefire-reports
 	$(MVN) test
+	@# Maven's -q prints nothing on success: the count from Surefire's reports, so a green run says what it ran.
+	@awk 'match($$0, /<testsuite [^>]*>/) { suite = substr($$0, RSTART, RLENGTH); classes++; \
+	    for (i = 1; i <= 4; i++) if (match(suite, " " field[i] "=\"[0-9]+\"")) \
+	      count[i] += substr(suite, RSTART + length(field[i]) + 3, RLENGTH - length(field[i]) - 4) } \
+	  BEGIN { split("tests failures errors skipped", field, " ") } \
+	  END { printf "Tests: %d run, %d failures, %d errors, %d skipped, in %d classes\n", \
+	    count[1], count[2], count[3], count[4], classes }' target/surefire-reports/TEST-*.xml
 	@if [ -f target/benchmarks/latency.txt ]; then \
 	  echo "Endpoint latency, from the server's own timers:"; cat target/benchmarks/latency.txt; fi
 
