@@ -105,8 +105,7 @@ class StartupTest {
             assertThat(config.getLatencyGuard().getWindow().toMinutes()).isEqualTo(5);
             assertThat(config.getLatencyGuard().getMinRequests()).isEqualTo(20);
             assertThat(config.getLatencyGuard().getLimiter().isEnabled()).isTrue();
-            assertThat(config.getLatencyGuard().getLimiter().getInitialLimit()).isEqualTo(32);
-            assertThat(config.getDatabase().getMaxSize()).as("DATABASE_POOL_SIZE unset").isEqualTo(8);
+            assertThat(config.getLatencyGuard().getLimiter().getInitialLimit()).isEqualTo(config.getDatabase().getMaxSize());
             io.dropwizard.health.HealthCheckConfiguration database =
                     ((io.dropwizard.health.DefaultHealthFactory) config.getHealthFactory().orElseThrow())
                             .getHealthCheckConfigurations().get(0);
