@@ -161,14 +161,14 @@ done
 
 echo
 echo "db-throughput: WARMUP=$WARMUP C1_DURATION=$C1_DURATION C32_DURATION=$C32_DURATION ACCOUNTS=$ACCOUNTS on $(nproc) cores; wrk reports in $RUN_DIR"
-printf '| %-24s | %9s | %9s | %8s | %14s | %11s | %6s |\n' target 'c1 p50' 'c32 req/s' 'c32 p99' 'service CPU/req' 'PG CPU/req' errors
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' -------------------------- ----------- ----------- ---------- ----------------- ------------- --------
+printf '| %-27s | %9s | %9s | %8s | %14s | %11s | %6s |\n' target 'c1 p50' 'c32 req/s' 'c32 p99' 'service CPU/req' 'PG CPU/req' errors
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' ----------------------------- ----------- ----------- ---------- ----------------- ------------- --------
 status=0
 for target in $TARGETS; do
   for db in $DATABASES; do
     read -r _ _ p50 rps p99 app pg e1 e32 <<<"${ROWS["$target $db"]}"
     label="GET $target, $([ "$db" = h2 ] && echo H2 || echo PostgreSQL)"
-    printf '| %-24s | %6d µs | %9s | %5s ms | %12s µs | %8s µs | %6d |\n' "$label" "$p50" \
+    printf '| %-27s | %6d µs | %9s | %5s ms | %12s µs | %8s µs | %6d |\n' "$label" "$p50" \
       "$(printf "%'d" "$rps")" "$p99" "$app" "$pg" $((e1 + e32))
     [ $((e1 + e32)) -eq 0 ] || status=1
   done
