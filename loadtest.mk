@@ -23,7 +23,11 @@ ASSERT ?= 1
 LOADTEST_PORT ?= 18080
 LOADTEST_ADMIN_PORT ?= 18081
 
-.PHONY: loadtest loadtest-classes
+# make db-throughput: the phases of each target after its WARMUP (see src/wrk/db-throughput.sh).
+C1_DURATION ?= 10s
+C32_DURATION ?= 15s
+
+.PHONY: loadtest loadtest-classes db-throughput
 
 ## Start the service, run the SCENARIO's Gatling simulations against it for DURATION, stop it.
 loadtest: $(JAR) loadtest-classes
@@ -35,3 +39,14 @@ loadtest: $(JAR) loadtest-classes
 # Compiled before the service starts, so no compiler competes with it for the two cores.
 loadtest-classes:
 	$(MVN) -Ploadtest test-compile
+
+## GET users/me and sessions/me on H2 and on PostgreSQL, side by side in one run, with wrk (issue 13's table:
+## c1 p50, c32 req/s, c32 p99, plus service and PostgreSQL CPU per request and per login). Each target is
+## warmed WARMUP at 32 connections, then measured C1_DURATION at 1 and C32_DURATION at 32: about 6 minutes.
+## Needs wrk (Debian/Ubuntu: apt-get install -y wrk) and PostgreSQL at PGHOST:PGPORT as PGUSER (default
+## 127.0.0.1:5432, postgres), where it creates a database with a random name and drops it afterwards.
+## Not part of `make test`.
+db-throughput: $(JAR)
+	@WARMUP='$(WARMUP)' C1_DURATION='$(C1_DURATION)' C32_DURATION='$(C32_DURATION)' \
+	  LOADTEST_PORT='$(LOADTEST_PORT)' LOADTEST_ADMIN_PORT='$(LOADTEST_ADMIN_PORT)' JAR='$(JAR)' \
+	  bash src/wrk/db-throughput.sh
