@@ -78,10 +78,15 @@ public final class OverloadSimulation extends PortcullisSimulation {
         return super.protocol().shareConnections();
     }
 
+    /**
+     * The served figures first: the heap probe spawns jcmd, which fails when the run has exhausted this JVM's
+     * file descriptors (an open model against a service that stops answering opens a connection per arrival),
+     * and the verdict must still be written.
+     */
     @Override
     public void after() {
-        super.after();
         served.judge(SERVED, servedP99LimitMs);
+        super.after();
     }
 
     @Override
