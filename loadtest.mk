@@ -4,6 +4,9 @@
 #   make loadtest                          users-me, then /health for the ratio (32 users, 30 s each)
 #   make loadtest SCENARIO=login-flood     logins at 4x bcrypt capacity while 8 clients probe users/me
 #   make loadtest SCENARIO=mixed DURATION=60s   reads, refreshes and logins; 0 errors; heap before/after
+#   make loadtest SCENARIO=overload        users/me capacity (the users-me phase), then 2x that in an open
+#                                          model: the limiter sheds the excess with 503, the served stay fast
+#   make loadtest SCENARIO=overload LIMITER=off   the same against the service without its concurrency limit
 # With DATABASE_URL (and DATABASE_USER/DATABASE_PASSWORD) in the environment the service uses that database;
 # without, a fresh H2 database under target/loadtest/. Reports: target/gatling/<simulation>-<time>/index.html.
 MVN ?= ./mvnw -B -q
@@ -17,6 +20,10 @@ USERS ?= 32
 WARMUP ?= 60s
 # One bcrypt verify at the configured cost on this box, in seconds: capacity = cores / BCRYPT_SECONDS.
 BCRYPT_SECONDS ?= 0.28
+# LIMITER=off starts the service with -Ddw.latencyGuard.limiter.enabled=false, for comparison figures.
+LIMITER ?= on
+# The overload scenario's capacity in users/me per second; empty: measured by a users-me phase in the same run.
+CAPACITY ?=
 # ASSERT=0 measures and reports without failing on the goals (errors still show in the report).
 ASSERT ?= 1
 # Ports of the service under test: not 8080/8081, so a `make run` instance is left alone.
@@ -33,6 +40,7 @@ C32_DURATION ?= 15s
 loadtest: $(JAR) loadtest-classes
 	@SCENARIO='$(SCENARIO)' DURATION='$(DURATION)' USERS='$(USERS)' WARMUP='$(WARMUP)' \
 	  BCRYPT_SECONDS='$(BCRYPT_SECONDS)' ASSERT='$(ASSERT)' LOADTEST_PORT='$(LOADTEST_PORT)' \
+	  LIMITER='$(LIMITER)' CAPACITY='$(CAPACITY)' \
 	  LOADTEST_ADMIN_PORT='$(LOADTEST_ADMIN_PORT)' JAR='$(JAR)' MVN='$(MVN)' \
 	  bash src/gatling/loadtest.sh
 

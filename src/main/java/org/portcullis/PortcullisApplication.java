@@ -58,6 +58,7 @@ import org.portcullis.errors.UnexpectedExceptionMapper;
 import org.portcullis.errors.ValidationSetupExceptionMapper;
 import org.portcullis.errors.ViolationExceptionMapper;
 import org.portcullis.errors.WebApplicationExceptionMapper;
+import org.portcullis.guard.BcryptDoor;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.resources.AuthResource;
@@ -147,6 +148,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         BcryptBulkhead bcrypt = new BcryptBulkhead(hasher, bulkheadSettings.effectiveThreads(),
                 bulkheadSettings.getQueueSize(), bulkheadSettings.getMaxWait().toJavaDuration(), environment.metrics());
         environment.lifecycle().manage(bcrypt);
+        environment.jersey().register(new BcryptDoor(bcrypt));
         TokenService tokens = tokenService(config.getTokens(), clock);
 
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());

@@ -23,14 +23,22 @@ import java.util.Locale;
  * @param cores         cores of the box the service runs on ({@code loadtest.cores}, this JVM's count: the
  *                      target is on loopback, so the same machine)
  * @param appPid        the service's process id, for the heap figures ({@code loadtest.appPid}; 0: none)
+ * @param adminUrl      the service's admin port, e.g. http://127.0.0.1:18081 ({@code loadtest.adminUrl}), where
+ *                      the overload scenario reads the users/me latency budget
+ * @param capacity      users/me requests a second the service serves, for the overload scenario: measured by the
+ *                      users-me phase before it ({@code loadtest.capacity}; 0: not known)
  */
 public record LoadSettings(URI baseUrl, int users, Duration duration, Duration warmUp, double bcryptSeconds,
-                           int cores, long appPid) {
+                           int cores, long appPid, URI adminUrl, double capacity) {
 
     public LoadSettings {
         requireLoopback(baseUrl);
+        requireLoopback(adminUrl);
         if (users < 1 || duration.isNegative() || duration.isZero() || bcryptSeconds <= 0 || cores < 1) {
             throw new IllegalArgumentException("loadtest: users, duration, bcryptSeconds and cores must be positive");
+        }
+        if (capacity < 0) {
+            throw new IllegalArgumentException("loadtest: capacity must not be negative");
         }
     }
 
@@ -42,7 +50,9 @@ public record LoadSettings(URI baseUrl, int users, Duration duration, Duration w
                 parseDuration(property("warmUp", "5s")),
                 Double.parseDouble(property("bcryptSeconds", "0.28")),
                 Integer.parseInt(property("cores", String.valueOf(Runtime.getRuntime().availableProcessors()))),
-                Long.parseLong(property("appPid", "0")));
+                Long.parseLong(property("appPid", "0")),
+                URI.create(property("adminUrl", "http://127.0.0.1:18081")),
+                Double.parseDouble(property("capacity", "0")));
     }
 
     /** Logins a second the box can verify: every core busy with bcrypt, nothing else. */

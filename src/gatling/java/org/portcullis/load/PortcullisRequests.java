@@ -5,6 +5,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -39,6 +40,22 @@ final class PortcullisRequests {
         return http(USERS_ME).get("/api/v1/users/me")
                 .header("Authorization", "Bearer #{accessToken}")
                 .check(status().is(200));
+    }
+
+    /** Session keys of {@link #usersMeOrShed}: the status and Gatling's response time in ms. */
+    static final String STATUS = "usersMeStatus";
+    static final String RESPONSE_MILLIS = "usersMeMillis";
+
+    /**
+     * GET /api/v1/users/me under overload: 200, or 503 with Retry-After from the concurrency limit; anything
+     * else is an error. The status and the response time are kept in the session.
+     */
+    static HttpRequestActionBuilder usersMeOrShed() {
+        return http(USERS_ME).get("/api/v1/users/me")
+                .header("Authorization", "Bearer #{accessToken}")
+                .check(status().in(200, 503).saveAs(STATUS), responseTimeInMillis().saveAs(RESPONSE_MILLIS))
+                .checkIf((response, session) -> response.status().code() == 503)
+                .then(header("Retry-After").exists());
     }
 
     static HttpRequestActionBuilder sessionsMe() {

@@ -3,6 +3,7 @@ package org.portcullis.load;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,9 +64,14 @@ abstract class PortcullisSimulation extends Simulation {
      */
     void run(List<Assertion> goals, PopulationBuilder... populations) {
         setUp(populations)
-                .protocols(PortcullisRequests.protocol(settings))
+                .protocols(protocol())
                 .maxDuration(settings.duration().plus(GRACE))
                 .assertions(goals);
+    }
+
+    /** The HTTP protocol of the run: one keep-alive connection per virtual user unless a simulation says otherwise. */
+    HttpProtocolBuilder protocol() {
+        return PortcullisRequests.protocol(settings);
     }
 
     /**

@@ -75,8 +75,25 @@ final class SetupClient {
         return sent;
     }
 
+    /**
+     * The p99 latency budget of {@code endpoint} (e.g. usersMe) in ms, as the running service has it: read from
+     * its admin page /latency, so a budget overridden for the run counts, not config.yml's.
+     */
+    double p99BudgetMillis(URI adminUrl, String endpoint) {
+        JsonNode budget = read(send(adminUrl, "GET", "/latency", null, null, 200)).path("endpoints").path(endpoint)
+                .path("budget").path("p99_ms");
+        if (!budget.isNumber()) {
+            throw new IllegalStateException("setup: " + adminUrl + "/latency has no p99 budget for " + endpoint);
+        }
+        return budget.asDouble();
+    }
+
     private String send(String method, String path, String body, String accessToken, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+        return send(baseUrl, method, path, body, accessToken, expected);
+    }
+
+    private String send(URI base, String method, String path, String body, String accessToken, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .header("User-Agent", "portcullis-loadtest-setup");

@@ -106,6 +106,41 @@ public final class BcryptBulkhead implements Managed {
         return run(() -> hasher.matchesNothing(password));
     }
 
+    /**
+     * Refuses at once, as {@link #hash} or {@link #matches} would now, when the pool has neither a free thread
+     * nor a queue slot with a wait within {@code maxWait}. For callers that can turn a request away before
+     * spending anything on it: under a login flood most logins are refused, and parsing their bodies and
+     * claiming their throttle attempts in the database took the CPU the admitted hashes needed. The answer
+     * can be stale a moment later, so the submission itself still decides; this only spares the work of a
+     * request that would be refused if it were submitted now.
+     *
+     * @throws RetryLaterException 503 with Retry-After, counted in {@code portcullis.bcrypt.rejected}
+     */
+    public void requireRoom() {
+        if (pool.isShutdown()) {
+            throw stopping();
+        }
+        if (!hasRoom()) {
+            throw busy();
+        }
+    }
+
+    /** As {@link #requireRoom}, also refusing while registrations hold their half of the places. */
+    public void requireRoomForRegistration() {
+        if (registrationPlaces.availablePermits() == 0) {
+            throw busy();
+        }
+        requireRoom();
+    }
+
+    /** Whether a hash submitted now would be let in: a thread free, or a queue slot and a short enough wait. */
+    boolean hasRoom() {
+        if (pool.getActiveCount() + pool.getQueue().size() < pool.getMaximumPoolSize()) {
+            return true;
+        }
+        return pool.getQueue().remainingCapacity() > 0 && predictedWaitNanos() <= maxWaitNanos;
+    }
+
     /** Runs {@code work} on the pool, or refuses it as described in the class comment. */
     <T> T run(Callable<T> work) {
         if (predictedWaitNanos() > maxWaitNanos) {

@@ -33,6 +33,7 @@ import org.portcullis.core.LoginAttempt;
 import org.portcullis.core.LoginService;
 import org.portcullis.core.RefreshTokenRotation;
 import org.portcullis.core.SessionService;
+import org.portcullis.guard.BehindBcryptBulkhead;
 import org.portcullis.guard.ConcurrencyLimited;
 import org.portcullis.guard.EndpointTimers;
 
@@ -64,6 +65,7 @@ public final class AuthResource {
     @Path("register")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.REGISTER, absolute = true)
+    @BehindBcryptBulkhead(registration = true)
     @Operation(summary = "Create an account", responses = {
             @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserView.class))),
             @ApiResponse(responseCode = "409", description = "Email taken", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
@@ -80,6 +82,7 @@ public final class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.LOGIN, absolute = true)
+    @BehindBcryptBulkhead
     @Operation(summary = "Log in and open a device session", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "401", description = "Bad credentials", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),

@@ -30,9 +30,10 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
         if (request.getLength() > maxBytes) {
             throw new BodyTooLargeException();
         }
-        if (request.hasEntity()) {
-            request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
-        }
+        // Wrapped whether or not there is a body: hasEntity() would find out by reading the first byte, which
+        // blocks until the body arrives, before the filters that refuse a request without reading it (the
+        // bcrypt bulkhead's door) have run. An empty stream wrapped stays empty.
+        request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
     }
 
     /** Counts bytes and fails once more than the limit has been read. */

@@ -64,7 +64,9 @@ public final class OpenApiResource {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
         Reader reader = new Reader(new SwaggerConfiguration().openAPI(base));
         try {
-            return Json.mapper().writeValueAsString(reader.read(new LinkedHashSet<>(resourceClasses)));
+            OpenAPI document = reader.read(new LinkedHashSet<>(resourceClasses));
+            SheddingResponses.addTo(document, resourceClasses);
+            return Json.mapper().writeValueAsString(document);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot render the OpenAPI document", e);
         }

@@ -23,6 +23,7 @@ import org.portcullis.api.UpdateProfileRequest;
 import org.portcullis.api.UserView;
 import org.portcullis.core.AccountService;
 import org.portcullis.core.Caller;
+import org.portcullis.guard.BehindBcryptBulkhead;
 import org.portcullis.guard.ConcurrencyLimited;
 import org.portcullis.guard.EndpointTimers;
 
@@ -63,6 +64,7 @@ public final class UserResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.CHANGE_PASSWORD, absolute = true)
+    @BehindBcryptBulkhead
     @Operation(summary = "Change the password; every other session is revoked",
             security = @SecurityRequirement(name = "bearer"), responses = {
             @ApiResponse(responseCode = "204"),

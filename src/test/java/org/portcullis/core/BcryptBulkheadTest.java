@@ -104,6 +104,30 @@ class BcryptBulkheadTest {
     }
 
     @Test
+    void theDoorRefusesOnlyWhenNeitherAThreadNorAQueueSlotIsLeftAndOpensAgainAfterwards() throws Exception {
+        bulkhead.requireRoom();
+        CompletableFuture<Boolean> running = occupyTheThread(bulkhead);
+        bulkhead.requireRoom();
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> bulkhead.hash("queued password"));
+        awaitQueued(metrics, 1);
+
+        assertThatThrownBy(bulkhead::requireRoom).isInstanceOfSatisfying(RetryLaterException.class, e -> {
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo(BcryptBulkhead.BUSY);
+            assertThat(e.retryAfterSeconds()).isEqualTo(1);
+        });
+        assertThatThrownBy(bulkhead::requireRoomForRegistration).isInstanceOf(RetryLaterException.class);
+        assertThat(metrics.meter("portcullis.bcrypt.rejected").getCount()).as("door refusals are counted").isEqualTo(2);
+
+        release.countDown();
+        assertThat(running.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(queued.get(5, TimeUnit.SECONDS)).startsWith("$2a$04$");
+        awaitQueued(metrics, 0);
+        awaitIdle(metrics);
+        bulkhead.requireRoom();
+    }
+
+    @Test
     void aHashThatWouldWaitLongerThanMaxWaitIsRefusedAtOnceThoughTheQueueHasRoom() throws Exception {
         AtomicLong nanos = new AtomicLong();
         MetricRegistry roomyMetrics = new MetricRegistry();
@@ -119,9 +143,10 @@ class BcryptBulkheadTest {
             occupyTheThread(roomy);
 
             assertThat(roomy.predictedWaitNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+            assertThatThrownBy(roomy::requireRoom).as("the door predicts the same wait").isInstanceOf(RetryLaterException.class);
             assertThatThrownBy(() -> roomy.hash("would wait 300 ms")).isInstanceOf(RetryLaterException.class);
             assertThat(roomyMetrics.getGauges().get("portcullis.bcrypt.queued").getValue()).isEqualTo(0);
-            assertThat(roomyMetrics.meter("portcullis.bcrypt.rejected").getCount()).isEqualTo(1);
+            assertThat(roomyMetrics.meter("portcullis.bcrypt.rejected").getCount()).isEqualTo(2);
         } finally {
             release.countDown();
             roomy.stop();
@@ -164,6 +189,9 @@ class BcryptBulkheadTest {
             assertThatThrownBy(() -> pool.hashForRegistration("new account 3"))
                     .as("the registrations' half is taken, though the queue has room")
                     .isInstanceOf(RetryLaterException.class);
+            assertThatThrownBy(pool::requireRoomForRegistration).as("the door sees the half taken")
+                    .isInstanceOf(RetryLaterException.class);
+            pool.requireRoom();
             CompletableFuture<Boolean> login = CompletableFuture.supplyAsync(() -> pool.matchesNothing("a login"));
             registrationsMayFinish.countDown();
 

@@ -432,6 +432,30 @@ abstract class AuthApiContract extends AppOnDatabase {
     }
 
     @Test
+    void openApiListsThe503AndRetryAfterOfTheGuardsExactlyWhereTheyStand() {
+        JsonNode paths = api.get("/api/v1/openapi.json", null).expect(200).json().get("paths");
+        for (String limited : List.of("/api/v1/users/me get", "/api/v1/users/me patch", "/api/v1/auth/refresh post",
+                "/api/v1/auth/logout post", "/api/v1/auth/logout-all post", "/api/v1/sessions/me get",
+                "/api/v1/sessions/{id} delete")) {
+            String[] pathAndMethod = limited.split(" ");
+            JsonNode unavailable = paths.get(pathAndMethod[0]).get(pathAndMethod[1]).get("responses").get("503");
+            assertThat(unavailable).as(limited).isNotNull();
+            assertThat(unavailable.get("description").asText()).as(limited).startsWith("Over the concurrency limit");
+            assertThat(unavailable.get("headers").has("Retry-After")).as(limited).isTrue();
+            assertThat(unavailable.toString()).as(limited).contains("#/components/schemas/ErrorResponse");
+        }
+        for (String bcrypt : List.of("/api/v1/auth/login post", "/api/v1/auth/register post",
+                "/api/v1/users/me/password patch")) {
+            String[] pathAndMethod = bcrypt.split(" ");
+            JsonNode unavailable = paths.get(pathAndMethod[0]).get(pathAndMethod[1]).get("responses").get("503");
+            assertThat(unavailable.get("description").asText()).as(bcrypt).startsWith("The password-hashing pool is full");
+            assertThat(unavailable.get("headers").has("Retry-After")).as(bcrypt).isTrue();
+        }
+        assertThat(paths.get("/health").get("get").get("responses").get("503").has("headers"))
+                .as("/health's 503 is its own (database down), not a guard's").isFalse();
+    }
+
+    @Test
     void unknownPathsWrongMethodsAndMediaTypesGetTheErrorShape() {
         Reply notFound = api.get("/api/v1/nothing-here", null);
         notFound.expect(404);
