@@ -31,13 +31,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * them, that is expected. The request {@code login} fails on anything else. Around it, the group
  * {@code login accepted} is OK for a 200 and KO for a 503, so its OK count is the number of logins served.
  *
- * <p>Goals: logins served at ≥ 90 % of capacity over the phase, users/me p99 ≤ 25 ms, no error but those
+ * <p>Goals: logins served at ≥ 85 % of capacity (issue 12) over the phase, users/me p99 ≤ 25 ms, no error but those
  * 503s.
  */
 public final class LoginFloodSimulation extends PortcullisSimulation {
     static final String LOGIN_ACCEPTED = "login accepted";
     static final double FLOOD_FACTOR = 4;
-    static final double MIN_SHARE_OF_CAPACITY = 0.9;
+    static final double MIN_SHARE_OF_CAPACITY = 0.85;
     static final int MAX_USERS_ME_P99_MS = 25;
     static final int READERS = 8;
     static final int FLOOD_ACCOUNTS = 8;
