@@ -63,6 +63,7 @@ import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.resources.AuthResource;
 import org.portcullis.resources.BodySizeLimitFilter;
+import org.portcullis.resources.DocsPage;
 import org.portcullis.resources.HealthResource;
 import org.portcullis.resources.OpenApiResource;
 import org.portcullis.resources.PlainJsonWriting;
@@ -116,6 +117,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
                 return SchemaMigrator.CHANGELOG;
             }
         });
+        bootstrap.addBundle(new DocsPage());
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class JsonErrorHandler extends ErrorHandler {
         return body(status);
     }
 
-    static ByteBuffer body(int status) {
+    /** The one error shape for {@code status}, as JSON bytes; also the body of servlet errors (DocsHeaders). */
+    public static ByteBuffer body(int status) {
         try {
             return ByteBuffer.wrap(JSON.writeValueAsBytes(ErrorResponse.of(status, ErrorResponses.messageFor(status))));
         } catch (JsonProcessingException e) {
