@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The gate's verdict on one benchmark, from the pairs of the measuring rounds and, when those put it over
- * its threshold, the pairs of the confirmation rounds that re-ran just the flagged benchmarks.
+ * its threshold, the pairs of the confirmation rounds that re-ran the flagged benchmarks' workloads.
  *
  * <p>It fails ({@link Verdict#REGRESSION}) only when all three hold: the ratio over every pair is above the
  * threshold, the 95 % interval over every pair lies wholly above the noise band, and the confirmation pairs

@@ -36,7 +36,7 @@ class AbGateTest {
     }
 
     @Test
-    void theConfirmationReRunsOnlyTheFlaggedBenchmarksAndTheRegressionIsNamed() {
+    void theConfirmationReRunsTheFlaggedBenchmarksWorkloadAsMeasuredAndJudgesOnlyThem() {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500)
                 .figure(FakeForkRunner.VERIFY, 250, 250).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
 
@@ -44,8 +44,13 @@ class AbGateTest {
 
         Map<Workload, Set<String>> confirmed = runner.calls.stream().skip(3 * Workload.values().length * 2)
                 .collect(Collectors.toMap(FakeForkRunner.Call::workload, FakeForkRunner.Call::only, (a, b) -> a));
-        assertThat(confirmed).containsOnly(Map.entry(Workload.PASSWORD, Set.of(FakeForkRunner.HASH)));
+        assertThat(confirmed).containsOnly(Map.entry(Workload.PASSWORD, Set.of()));
         assertThat(runner.calls).hasSize(3 * Workload.values().length * 2 + 2 * 2);
+        assertThat(result.judgements()).filteredOn(j -> j.name().equals("PasswordBench.verify")).singleElement()
+                .satisfies(verify -> {
+                    assertThat(verify.confirmation()).isEmpty();
+                    assertThat(verify.pairs()).hasSize(3);
+                });
         assertThat(result.fails()).isTrue();
         assertThat(result.judgements()).filteredOn(j -> j.verdict().fails()).extracting(Judgement::name)
                 .containsExactly("PasswordBench.hash");
