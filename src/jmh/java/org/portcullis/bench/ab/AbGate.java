@@ -1,10 +1,9 @@
 package org.portcullis.bench.ab;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,17 +42,13 @@ public final class AbGate {
 
     public GateResult run(String baseLabel, String headLabel, long seed) {
         long start = System.nanoTime();
-        Map<Workload, Set<String>> everything = new EnumMap<>(Workload.class);
-        for (Workload workload : Workload.values()) {
-            everything.put(workload, Set.of());
-        }
-        Observations measured = rounds.run(everything, measureRounds, "measure");
+        Observations measured = rounds.run(EnumSet.allOf(Workload.class), measureRounds, "measure");
         Set<String> flagged = new TreeSet<>();
-        Map<Workload, Set<String>> toConfirm = new EnumMap<>(Workload.class);
+        Set<Workload> toConfirm = EnumSet.noneOf(Workload.class);
         for (String benchmark : measured.paired()) {
             if (Judgement.isFlagged(PairedRatio.of(measured.pairs(benchmark)), thresholds.apply(benchmark))) {
                 flagged.add(benchmark);
-                toConfirm.put(Workload.of(benchmark), Set.of());
+                toConfirm.add(Workload.of(benchmark));
             }
         }
         Observations confirmed = toConfirm.isEmpty() ? new Observations() : rounds.run(toConfirm, confirmRounds, "confirm");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -32,24 +31,24 @@ public final class InterleavedRounds {
     }
 
     /**
-     * @param selection each workload to run, with the benchmarks to run of it (empty: all)
+     * @param workloads the workloads to run, each whole
      * @param title     what these rounds are, e.g. "measure" or "confirm"
      */
-    public Observations run(Map<Workload, Set<String>> selection, int rounds, String title) {
+    public Observations run(Set<Workload> workloads, int rounds, String title) {
         Observations observations = new Observations();
-        int total = rounds * selection.size() * 2;
+        int total = rounds * workloads.size() * 2;
         int done = 0;
         long start = System.nanoTime();
         for (int round = 1; round <= rounds; round++) {
-            for (Map.Entry<Workload, Set<String>> entry : selection.entrySet()) {
+            for (Workload workload : workloads) {
                 List<Checkout> order = new ArrayList<>(List.of(base, head));
                 Collections.shuffle(order, random);
                 ForkOutcome first = null;
                 for (Checkout side : order) {
                     progress.println(String.format(Locale.ROOT, "[%s round %d/%d] %-12s %-4s  fork %d of %d, %s elapsed%s",
-                            title, round, rounds, entry.getKey().label(), side.name(), done + 1, total,
+                            title, round, rounds, workload.label(), side.name(), done + 1, total,
                             clock(System.nanoTime() - start), left(System.nanoTime() - start, done, total)));
-                    ForkOutcome outcome = runner.run(side, entry.getKey(), entry.getValue());
+                    ForkOutcome outcome = runner.run(side, workload);
                     done++;
                     if (first == null) {
                         first = outcome;

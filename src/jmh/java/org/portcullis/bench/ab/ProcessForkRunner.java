@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,7 +38,7 @@ public final class ProcessForkRunner implements ForkRunner {
     }
 
     @Override
-    public ForkOutcome run(Checkout checkout, Workload workload, Set<String> only) {
+    public ForkOutcome run(Checkout checkout, Workload workload) {
         String stem = String.format("%03d-%s-%s", ++sequence, checkout.name(), workload.label());
         Path log = forks.resolve(stem + ".log").toAbsolutePath();
         Path jmhResult = forks.resolve(stem + ".json").toAbsolutePath();
@@ -51,20 +50,20 @@ public final class ProcessForkRunner implements ForkRunner {
         } else {
             command.addAll(List.of("-Dlatency.budgets=report", LatencyLauncher.class.getName()));
         }
-        command.addAll(workload.arguments(only, jmhResult.toString()));
+        command.addAll(workload.arguments(jmhResult.toString()));
         try {
             Files.createDirectories(forks);
             Files.deleteIfExists(latencyResult);
             int exit = execute(command, checkout.directory(), log);
             Path results = workload.isJmh() ? jmhResult : latencyResult;
             List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
-            return outcome(workload, only, measured, exit, log);
+            return outcome(workload, measured, exit, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + stem + ": " + e.getMessage(), e);
         }
     }
 
-    private static ForkOutcome outcome(Workload workload, Set<String> only, List<BenchmarkResult> measured, int exit,
+    private static ForkOutcome outcome(Workload workload, List<BenchmarkResult> measured, int exit,
                                        Path log) throws IOException {
         Map<String, ForkOutcome.Sample> samples = new HashMap<>();
         for (BenchmarkResult result : measured) {
@@ -77,8 +76,6 @@ public final class ProcessForkRunner implements ForkRunner {
                 errors.add(line.substring(LatencyLauncher.FAILED.length()) + " (log: " + log + ")");
             }
         }
-        only.stream().filter(name -> !samples.containsKey(name)).sorted()
-                .forEach(name -> errors.add(name + " gave no result (log: " + log + ")"));
         if (exit != 0 && errors.isEmpty()) {
             errors.add(workload.label() + " exited with " + exit + " (log: " + log + ")");
         }

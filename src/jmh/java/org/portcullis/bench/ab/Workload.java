@@ -2,8 +2,6 @@ package org.portcullis.bench.ab;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What one forked JVM of the A/B gate runs, and what one sample of each of its benchmarks is.
@@ -66,20 +64,14 @@ public enum Workload {
         return className + "." + method;
     }
 
-    /**
-     * The arguments after the main class: JMH's options and its regex, or the latency test methods.
-     * {@code only} (full benchmark names) narrows the run, e.g. to the flagged ones; empty runs all.
-     */
-    List<String> arguments(Set<String> only, String jmhResultFile) {
-        List<String> methods = only.stream().map(name -> name.substring(className.length() + 1)).sorted().toList();
+    /** The arguments after the main class: JMH's options and its regex (none for the latency tests: all run). */
+    List<String> arguments(String jmhResultFile) {
         if (!isJmh()) {
-            return methods;
+            return List.of();
         }
         List<String> arguments = new ArrayList<>(List.of("-f", "0", "-foe", "true", "-rf", "json", "-rff", jmhResultFile));
         arguments.addAll(jmhOptions);
-        String selection = methods.isEmpty() ? "[^.]+"
-                : methods.stream().collect(Collectors.joining("|", "(", ")"));
-        arguments.add("^" + className.replace(".", "\\.") + "\\." + selection + "$");
+        arguments.add("^" + className.replace(".", "\\.") + "\\.[^.]+$");
         return arguments;
     }
 }

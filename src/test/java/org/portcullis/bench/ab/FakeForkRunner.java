@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs nothing: each fork's sample is a benchmark's figure for that side times the next factor of a fixed
@@ -20,8 +19,8 @@ final class FakeForkRunner implements ForkRunner {
     static final String USERS_ME = "org.portcullis.latency.EndpointLatencyTest.usersMe";
     static final String LOGIN = "org.portcullis.latency.EndpointLatencyTest.login";
 
-    /** The call: which side ran which workload, narrowed to which benchmarks. */
-    record Call(String side, Workload workload, Set<String> only) {
+    /** The call: which side ran which workload. */
+    record Call(String side, Workload workload) {
     }
 
     private final Map<String, Map<String, Double>> figures = new HashMap<>();
@@ -55,12 +54,12 @@ final class FakeForkRunner implements ForkRunner {
     }
 
     @Override
-    public ForkOutcome run(Checkout checkout, Workload workload, Set<String> only) {
-        calls.add(new Call(checkout.name(), workload, only));
+    public ForkOutcome run(Checkout checkout, Workload workload) {
+        calls.add(new Call(checkout.name(), workload));
         Map<String, ForkOutcome.Sample> samples = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         figures.getOrDefault(checkout.name(), Map.of()).forEach((benchmark, value) -> {
-            if (Workload.of(benchmark) != workload || !(only.isEmpty() || only.contains(benchmark))) {
+            if (Workload.of(benchmark) != workload) {
                 return;
             }
             if (checkout.name().equals("head") && failures.containsKey(benchmark)) {
