@@ -2,8 +2,9 @@
 MVN ?= ./mvnw -B -q
 JAR := target/app.jar
 JSA := target/app.jsa
+STARTUP_RUNS ?= 5
 
-.PHONY: build run test clean
+.PHONY: build run test clean startup-time
 
 build: $(JAR)
 
@@ -25,6 +26,10 @@ $(JSA): $(JAR)
 	  for i in $$(seq 1 150); do curl -sf -o /dev/null http://127.0.0.1:18090/health && break; sleep 0.2; done; \
 	  curl -sf -o /dev/null http://127.0.0.1:18090/api/v1/openapi.json; \
 	  kill $$pid; wait $$pid || true
+
+## Launch to the first 200 on /health, fresh H2 database, with and without the archive: median of STARTUP_RUNS (5).
+startup-time: $(JAR) $(JSA)
+	@RUNS='$(STARTUP_RUNS)' JAR='$(JAR)' JSA='$(JSA)' bash src/startup/startup-time.sh
 
 ## Every test: unit, API contract on H2 (and PostgreSQL when TEST_POSTGRES_URL is set), latency.
 test:
