@@ -8,8 +8,8 @@ import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.BootstrapLogging;
 import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
-import org.portcullis.core.PasswordHasher;
-import org.portcullis.core.TokenService;
+import org.portcullis.service.PasswordHasher;
+import org.portcullis.service.TokenService;
 import org.portcullis.support.TestApps;
 
 import java.io.IOException;

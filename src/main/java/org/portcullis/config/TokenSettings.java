@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
-import org.portcullis.core.SigningKeys;
-import org.portcullis.core.TokenService;
+import org.portcullis.domain.SigningKeys;
+import org.portcullis.service.TokenService;
 
 import java.time.Clock;
 import jakarta.validation.constraints.Min;

@@ -9,6 +9,9 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.portcullis.api.EndpointTimers;
+import org.portcullis.config.LatencyBudget;
+import org.portcullis.config.LatencyGuardSettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
