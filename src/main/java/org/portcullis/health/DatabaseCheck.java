@@ -1,6 +1,9 @@
 package org.portcullis.health;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,6 +66,20 @@ public final class DatabaseCheck extends HealthCheck implements Managed {
     DatabaseCheck(Probe probe, Duration timeout) {
         this.probe = probe;
         this.timeout = timeout;
+    }
+
+    /**
+     * Registers the check, its pool and its thread with the environment, under {@link #NAME}: the health
+     * module schedules it as the critical check (config.yml) that /health and /health-check report.
+     *
+     * @param probePool a pool of one connection, not the request pool (DatabaseSettings.probePool)
+     */
+    public static void install(Environment environment, DataSourceFactory probePool, Duration timeout) {
+        ManagedDataSource pool = probePool.build(environment.metrics(), "database-check");
+        environment.lifecycle().manage(pool);
+        DatabaseCheck check = new DatabaseCheck(Jdbi.create(pool), timeout);
+        environment.lifecycle().manage(check);
+        environment.healthChecks().register(NAME, check);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.portcullis.service;
 
-import org.jdbi.v3.core.Jdbi;
-import org.portcullis.db.SessionDao;
+import org.portcullis.db.Transactions;
 import org.portcullis.db.UniqueViolation;
 import org.portcullis.db.UserDao;
 import org.portcullis.domain.Account;
@@ -18,17 +17,17 @@ import java.util.UUID;
  * transaction, so a slow hash does not hold a pooled connection.
  */
 public final class AccountService {
-    private final Jdbi jdbi;
     private final UserDao users;
+    private final Transactions transactions;
     private final BcryptBulkhead hasher;
     private final LoginThrottle throttle;
     private final RegistrationThrottle registrations;
     private final Clock clock;
 
-    public AccountService(Jdbi jdbi, BcryptBulkhead hasher, LoginThrottle throttle,
+    public AccountService(UserDao users, Transactions transactions, BcryptBulkhead hasher, LoginThrottle throttle,
                           RegistrationThrottle registrations, Clock clock) {
-        this.jdbi = jdbi;
-        this.users = jdbi.onDemand(UserDao.class);
+        this.users = users;
+        this.transactions = transactions;
         this.hasher = hasher;
         this.throttle = throttle;
         this.registrations = registrations;
@@ -91,11 +90,11 @@ public final class AccountService {
         }
         String hash = hasher.hash(newPassword);
         Instant now = clock.instant();
-        boolean replaced = jdbi.inTransaction(handle -> {
-            if (handle.attach(UserDao.class).replacePasswordHash(account.id(), account.passwordHash(), hash, now) == 0) {
+        boolean replaced = transactions.inTransaction(transaction -> {
+            if (transaction.users().replacePasswordHash(account.id(), account.passwordHash(), hash, now) == 0) {
                 return false;
             }
-            handle.attach(SessionDao.class).revokeAllExcept(account.id(), caller.session().id(), now);
+            transaction.sessions().revokeAllExcept(account.id(), caller.session().id(), now);
             return true;
         });
         if (!replaced) {

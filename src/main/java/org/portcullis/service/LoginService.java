@@ -1,7 +1,7 @@
 package org.portcullis.service;
 
-import org.jdbi.v3.core.Jdbi;
 import org.portcullis.db.SessionDao;
+import org.portcullis.db.Transactions;
 import org.portcullis.db.UserDao;
 import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
@@ -26,18 +26,18 @@ import java.util.UUID;
  * could no longer revoke.
  */
 public final class LoginService {
-    private final Jdbi jdbi;
     private final UserDao users;
+    private final Transactions transactions;
     private final BcryptBulkhead hasher;
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final int maxSessionsPerUser;
 
-    public LoginService(Jdbi jdbi, BcryptBulkhead hasher, TokenService tokens, LoginThrottle throttle, Clock clock,
-                        int maxSessionsPerUser) {
-        this.jdbi = jdbi;
-        this.users = jdbi.onDemand(UserDao.class);
+    public LoginService(UserDao users, Transactions transactions, BcryptBulkhead hasher, TokenService tokens,
+                        LoginThrottle throttle, Clock clock, int maxSessionsPerUser) {
+        this.users = users;
+        this.transactions = transactions;
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -79,15 +79,15 @@ public final class LoginService {
         Session session = new Session(sessionId, account.id(), pair.refreshJti(),
                 DeviceNames.choose(attempt.deviceName(), attempt.userAgent()), attempt.userAgent(),
                 attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null);
-        return jdbi.inTransaction(handle -> {
-            Optional<UserDao.Credentials> current = handle.attach(UserDao.class).credentialsForUpdate(account.id());
+        return transactions.inTransaction(transaction -> {
+            Optional<UserDao.Credentials> current = transaction.users().credentialsForUpdate(account.id());
             if (current.isEmpty() || !current.get().passwordHash().equals(account.passwordHash())) {
                 return Outcome.PASSWORD_CHANGED;
             }
             if (!current.get().active()) {
                 return Outcome.INACTIVE;
             }
-            SessionDao sessions = handle.attach(SessionDao.class);
+            SessionDao sessions = transaction.sessions();
             sessions.insert(session);
             // Per-user session cap: the least recently used live sessions beyond it end with this login.
             sessions.revokeLeastRecentlyUsedBeyond(account.id(), maxSessionsPerUser, now);

@@ -1,9 +1,8 @@
 package org.portcullis.service;
 
-import org.jdbi.v3.core.Jdbi;
-import org.portcullis.config.LockoutSettings;
 import org.portcullis.db.AddressWindows;
 import org.portcullis.db.ThrottleDao;
+import org.portcullis.db.Transactions;
 import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.RetryLaterException;
@@ -30,21 +29,35 @@ import java.util.UUID;
  * reach bcrypt before the lock.
  */
 public final class LoginThrottle {
-    private final Jdbi jdbi;
+    /**
+     * The limits (config.yml's {@code lockout}): per account {@code maxFailures} failures, then a lock of
+     * {@code firstLock} that doubles with each renewed lock up to {@code maxLock}; per address
+     * {@code addressMaxFailures} failures per {@code addressWindow}.
+     */
+    public record Limits(int maxFailures, Duration firstLock, Duration maxLock, int addressMaxFailures,
+                         Duration addressWindow) {
+        /** The lock after {@code previousLocks} earlier ones: first lock, doubled each time, capped. */
+        Duration lockAfter(int previousLocks) {
+            Duration lock = firstLock.multipliedBy(1L << Math.min(previousLocks, 20));
+            return lock.compareTo(maxLock) > 0 ? maxLock : lock;
+        }
+    }
+
     private final ThrottleDao accounts;
+    private final Transactions transactions;
     private final AddressWindows addresses;
     private final AddressBucket buckets;
-    private final LockoutSettings settings;
+    private final Limits limits;
     private final Clock clock;
 
     /** @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows */
-    public LoginThrottle(Jdbi jdbi, AddressWindows failuresByAddress, LockoutSettings settings, AddressBucket buckets,
-                         Clock clock) {
-        this.jdbi = jdbi;
-        this.accounts = jdbi.onDemand(ThrottleDao.class);
+    public LoginThrottle(ThrottleDao accounts, Transactions transactions, AddressWindows failuresByAddress,
+                         Limits limits, AddressBucket buckets, Clock clock) {
+        this.accounts = accounts;
+        this.transactions = transactions;
         this.addresses = failuresByAddress;
         this.buckets = buckets;
-        this.settings = settings;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -57,7 +70,7 @@ public final class LoginThrottle {
     public Claim claimLogin(String address, Account accountOrNull) {
         String bucket = buckets.of(address);
         Instant now = clock.instant();
-        AddressWindows.Claim byAddress = addresses.claim(bucket, now, addressWindow(), settings.getAddressMaxFailures());
+        AddressWindows.Claim byAddress = addresses.claim(bucket, now, limits.addressWindow(), limits.addressMaxFailures());
         if (!byAddress.granted()) {
             throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
                     "Too many failed logins from this address; try again later", byAddress.reopensAt(), now);
@@ -68,7 +81,7 @@ public final class LoginThrottle {
         try {
             claimAccountAttempt(accountOrNull.id(), now);
         } catch (RuntimeException refused) {
-            addresses.release(bucket, clock.instant(), addressWindow());
+            addresses.release(bucket, clock.instant(), limits.addressWindow());
             throw refused;
         }
         return new Claim(bucket, accountOrNull.id());
@@ -85,7 +98,7 @@ public final class LoginThrottle {
     }
 
     private void claimAccountAttempt(UUID accountId, Instant now) {
-        if (accounts.claimAttempt(accountId, settings.getMaxFailures(), now) == 1) {
+        if (accounts.claimAttempt(accountId, limits.maxFailures(), now) == 1) {
             return;
         }
         // Locked, or every attempt the account has left is being checked right now; those will lock it
@@ -93,24 +106,11 @@ public final class LoginThrottle {
         Instant retryAt = accounts.lockState(accountId)
                 .map(state -> state.lockedUntil() != null && state.lockedUntil().isAfter(now)
                         ? state.lockedUntil()
-                        : now.plus(lockDuration(settings, state.locks())))
+                        : now.plus(limits.lockAfter(state.locks())))
                 .orElse(now);
         throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
                 "Too many failed logins for this account; try again later", retryAt, now);
     }
-
-    /** The lock after {@code previousLocks} earlier ones: first lock, doubled each time, capped. */
-    static Duration lockDuration(LockoutSettings settings, int previousLocks) {
-        Duration first = settings.getFirstLock().toJavaDuration();
-        Duration max = settings.getMaxLock().toJavaDuration();
-        Duration lock = first.multipliedBy(1L << Math.min(previousLocks, 20));
-        return lock.compareTo(max) > 0 ? max : lock;
-    }
-
-    private Duration addressWindow() {
-        return settings.getAddressWindow().toJavaDuration();
-    }
-
 
     /**
      * One claimed attempt, settled once: {@link #failed()}, {@link #succeeded()}, or, if neither was called,
@@ -134,11 +134,11 @@ public final class LoginThrottle {
                 return;
             }
             Instant now = clock.instant();
-            jdbi.useTransaction(handle -> {
-                ThrottleDao dao = handle.attach(ThrottleDao.class);
+            transactions.useTransaction(transaction -> {
+                ThrottleDao dao = transaction.throttle();
                 dao.lockStateForUpdate(accountId)
-                        .filter(state -> state.failures() >= settings.getMaxFailures())
-                        .ifPresent(state -> dao.lock(accountId, now.plus(lockDuration(settings, state.locks()))));
+                        .filter(state -> state.failures() >= limits.maxFailures())
+                        .ifPresent(state -> dao.lock(accountId, now.plus(limits.lockAfter(state.locks()))));
             });
         }
 
@@ -166,7 +166,7 @@ public final class LoginThrottle {
 
         private void releaseAddress() {
             if (bucket != null) {
-                addresses.release(bucket, clock.instant(), addressWindow());
+                addresses.release(bucket, clock.instant(), limits.addressWindow());
             }
         }
     }

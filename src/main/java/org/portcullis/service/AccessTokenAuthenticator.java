@@ -1,12 +1,10 @@
-package org.portcullis.http.auth;
+package org.portcullis.service;
 
-import io.dropwizard.auth.Authenticator;
 import org.portcullis.db.CallerLookup;
 import org.portcullis.db.SessionDao;
 import org.portcullis.domain.Caller;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.TokenClaims;
-import org.portcullis.service.TokenService;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +14,10 @@ import java.util.Optional;
 /**
  * Turns an access token into a {@link Caller}. A valid signature is not enough: the token's session must
  * still be live and its account active, read in one query per request, so that a logout, a revocation or
- * a replay takes effect on the very next request instead of when the token expires.
+ * a replay takes effect on the very next request instead of when the token expires. The HTTP layer's bearer
+ * filter asks it for every protected request.
  */
-public final class AccessTokenAuthenticator implements Authenticator<String, Caller> {
+public final class AccessTokenAuthenticator {
     /**
      * last_used_at is refreshed at most this often per session: exact to a minute is plenty for a session
      * list, and it spares the hot read path a write on almost every request.
@@ -37,7 +36,7 @@ public final class AccessTokenAuthenticator implements Authenticator<String, Cal
         this.clock = clock;
     }
 
-    @Override
+    /** The caller of a valid access token whose session is live and account active; empty otherwise. */
     public Optional<Caller> authenticate(String token) {
         TokenClaims claims;
         try {
