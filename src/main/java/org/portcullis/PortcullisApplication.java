@@ -72,11 +72,12 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         Jdbi jdbi = requestPool(config, environment);
         DatabaseCheck.install(environment, config.getDatabase().probePool(config.getHealthTimeout()),
                 config.getHealthTimeout().toJavaDuration());
+        Clock clock = clock();
         Services services = Services.build(config, Storage.over(jdbi),
-                passwordHasher(config.getPasswords().getBcryptCost()), clock(), environment);
+                passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));
-        ApiResources.register(environment, config, services, clock());
+        ApiResources.register(environment, config, services, clock);
         OperatorActions.install(environment, services, config.getPurge().getInterval());
     }
 

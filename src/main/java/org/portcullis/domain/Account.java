@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user account as stored. The hash never leaves the core: the API shows a UserView. {@code lockedUntil}
+ * A user account as stored. The hash never leaves the services: the API shows a UserView. {@code lockedUntil}
  * is the brute-force lock (see LoginThrottle), read with the row so a login costs no extra query for it.
  */
 public record Account(

@@ -1,7 +1,7 @@
 package org.portcullis.domain;
 
 /**
- * A refusal the caller can act on. Services throw these and never see HTTP; the errors package turns the
+ * A refusal the caller can act on. Services throw these and never see HTTP; http.errors turns the
  * {@link Kind} into a status and the message into the one error shape, so the message must be fit for a
  * client: no ids of other users, no SQL, no class names.
  */
