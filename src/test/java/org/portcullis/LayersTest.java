@@ -61,6 +61,12 @@ class LayersTest {
     static final ArchRule domainUsesOnlyTheJdk = classes().that().resideInAPackage("org.portcullis.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.portcullis.domain..");
 
+    /** One wiring style: every data-access object comes from db.Storage, so no service touches Jdbi itself. */
+    @ArchTest
+    static final ArchRule servicesGetTheirDataAccessHandedIn = noClasses().that()
+            .resideInAPackage("org.portcullis.service..")
+            .should().dependOnClassesThat().resideInAPackage("org.jdbi..");
+
     /** Services are called from HTTP, tasks and schedules alike, so they know nothing of requests and responses. */
     @ArchTest
     static final ArchRule servicesSeeNoHttp = noClasses().that().resideInAnyPackage("org.portcullis.service..",
