@@ -32,7 +32,9 @@ import java.util.function.Function;
  * ones, whose percentiles would still remember a spike long after it was over (or forget it too soon).
  * Dropwizard runs bundles before the application's own {@code run}, so no resource is registered yet.
  *
- * @param <C> the application's configuration, which holds the {@code latencyGuard} settings
+ * @param <C> the application's configuration, which holds the {@code latencyGuard} settings. The guard cannot
+ *            name PortcullisConfiguration (the layer above it), so the application says where the settings
+ *            are, as it does for Dropwizard's MigrationsBundle.
  */
 public final class LatencyGuard<C extends Configuration> implements ConfiguredBundle<C> {
     static final String BUDGET_PREFIX = "portcullis.budget.";
