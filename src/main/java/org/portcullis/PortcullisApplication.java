@@ -1,96 +1,36 @@
 package org.portcullis;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import io.dropwizard.auth.AuthDynamicFeature;
-import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.health.HealthStateView;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
-import jakarta.ws.rs.core.Feature;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
-import org.portcullis.auth.AccessTokenAuthenticator;
-import org.portcullis.auth.BearerChallenge;
-import org.portcullis.auth.BearerTokenFilter;
-import org.portcullis.auth.ClientAddressResolver;
-import org.portcullis.config.BulkheadSettings;
-import org.portcullis.config.PasswordSettings;
-import org.portcullis.config.TokenSettings;
-import org.portcullis.core.AccountAdministration;
-import org.portcullis.core.AccountService;
-import org.portcullis.core.AddressBucket;
-import org.portcullis.core.BcryptBulkhead;
-import org.portcullis.core.Caller;
-import org.portcullis.core.LoginService;
-import org.portcullis.core.LoginThrottle;
-import org.portcullis.core.PasswordHasher;
-import org.portcullis.core.Purge;
-import org.portcullis.core.RefreshTokenRotation;
-import org.portcullis.core.RegistrationThrottle;
-import org.portcullis.core.SessionService;
-import org.portcullis.core.TokenService;
-import org.portcullis.db.AddressWindows;
-import org.portcullis.db.CallerLookup;
-import org.portcullis.db.DatabaseCheck;
 import org.portcullis.db.SchemaMigrator;
-import org.portcullis.db.SessionDao;
-import org.portcullis.db.ThrottleDao;
-import org.portcullis.db.UserDao;
-import org.portcullis.errors.ClientHangUpMapper;
-import org.portcullis.errors.DatabaseExceptionMapper;
-import org.portcullis.errors.DomainExceptionMapper;
-import org.portcullis.errors.JsonErrorHandler;
-import org.portcullis.errors.JsonInputExceptionMapper;
-import org.portcullis.errors.UnexpectedExceptionMapper;
-import org.portcullis.errors.ValidationSetupExceptionMapper;
-import org.portcullis.errors.ViolationExceptionMapper;
-import org.portcullis.errors.WebApplicationExceptionMapper;
+import org.portcullis.db.Storage;
 import org.portcullis.guard.BcryptDoor;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.AdminHealthCheck;
-import org.portcullis.resources.AuthResource;
-import org.portcullis.resources.BodySizeLimitFilter;
-import org.portcullis.resources.DocsPage;
-import org.portcullis.resources.HealthResource;
-import org.portcullis.resources.OpenApiResource;
-import org.portcullis.resources.PlainJsonWriting;
-import org.portcullis.resources.SecurityHeadersFilter;
-import org.portcullis.resources.SessionResource;
-import org.portcullis.resources.UserResource;
-import org.portcullis.tasks.PurgeExpiredTask;
-import org.portcullis.tasks.RevokeSessionsTask;
-import org.portcullis.tasks.UnlockAccountTask;
-import org.eclipse.jetty.server.handler.CrossOriginHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.portcullis.health.DatabaseCheck;
+import org.portcullis.http.HttpHardening;
+import org.portcullis.http.JsonBodies;
+import org.portcullis.http.auth.BearerAuthentication;
+import org.portcullis.http.docs.DocsPage;
+import org.portcullis.http.errors.ErrorHandling;
+import org.portcullis.service.PasswordHasher;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.time.Duration;
 
 /** Portcullis: wires configuration, storage, services and resources into one Dropwizard application. */
 public class PortcullisApplication extends Application<PortcullisConfiguration> {
-    private static final Logger LOG = LoggerFactory.getLogger(PortcullisApplication.class);
-
     /** Microsecond ticks: what both databases store, so a response and a later read agree exactly. */
-    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     public static void main(String[] args) throws Exception {
         new PortcullisApplication().run(args);
@@ -117,18 +57,33 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
                 return SchemaMigrator.CHANGELOG;
             }
         });
+        bootstrap.addBundle(new LatencyGuard<>(PortcullisConfiguration::getLatencyGuard));
         bootstrap.addBundle(new DocsPage());
     }
 
     @Override
     public void run(PortcullisConfiguration config, Environment environment) {
-        configureJson(environment.getObjectMapper());
-        Clock clock = clock();
-
-        LatencyGuard.install(environment, config.getLatencyGuard());
+        JsonBodies.install(environment);
+        HttpHardening.install(environment, config.getClients().getMaxBodySize().toBytes(),
+                config.getClients().getCorsAllowedOrigins());
+        ErrorHandling.install(environment);
         AdminHealthCheck.install(environment);
 
-        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        Jdbi jdbi = requestPool(config, environment);
+        DatabaseCheck.install(environment, config.getDatabase().probePool(config.getHealthTimeout()),
+                config.getHealthTimeout().toJavaDuration());
+        Clock clock = clock();
+        Services services = Services.build(config, Storage.over(jdbi),
+                passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);
+        BearerAuthentication.install(environment, services.authenticator());
+        environment.jersey().register(new BcryptDoor(services.bcrypt()));
+        ApiResources.register(environment, config, services, clock);
+        OperatorActions.install(environment, services, config.getPurge().getInterval());
+    }
+
+    /** The Jdbi of the request pool, with the schema migrated first unless {@code migrateOnStart} is off. */
+    private static Jdbi requestPool(PortcullisConfiguration config, Environment environment) {
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), DatabaseCheck.NAME);
         // JdbiFactory registers a "database" check of its own over the request pool; ours replaces it.
         environment.healthChecks().unregister(DatabaseCheck.NAME);
         // Our SQL has no <attribute> templates. Dropwizard's default engine (a name-prepending wrapper around
@@ -138,91 +93,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         if (config.isMigrateOnStart()) {
             SchemaMigrator.migrate(jdbi);
         }
-        SessionDao sessions = jdbi.onDemand(SessionDao.class);
-        CallerLookup callers = new CallerLookup(jdbi);
-
-        PasswordHasher hasher = passwordHasher(config.getPasswords().getBcryptCost());
-        if (hasher.cost() < PasswordSettings.RECOMMENDED_MINIMUM_COST) {
-            LOG.warn("bcrypt cost {} is below {}: fine for tests, too weak for production passwords",
-                    hasher.cost(), PasswordSettings.RECOMMENDED_MINIMUM_COST);
-        }
-        BulkheadSettings bulkheadSettings = config.getPasswords().getBulkhead();
-        BcryptBulkhead bcrypt = new BcryptBulkhead(hasher, bulkheadSettings.effectiveThreads(),
-                bulkheadSettings.getQueueSize(), bulkheadSettings.getMaxWait().toJavaDuration(), environment.metrics());
-        environment.lifecycle().manage(bcrypt);
-        environment.jersey().register(new BcryptDoor(bcrypt));
-        TokenService tokens = tokenService(config.getTokens(), clock);
-
-        AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
-        AddressWindows loginFailures = new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES);
-        AddressWindows registrationWindows = new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS);
-        LoginThrottle throttle = new LoginThrottle(jdbi, loginFailures, config.getLockout(), buckets, clock);
-        RegistrationThrottle registrations = new RegistrationThrottle(registrationWindows, buckets,
-                config.getLockout().getRegistrationsPerAddress(),
-                config.getLockout().getRegistrationWindow().toJavaDuration(), clock);
-        AccountService accounts = new AccountService(jdbi, bcrypt, throttle, registrations, clock);
-        SessionService sessionService = new SessionService(sessions, clock);
-        LoginService logins = new LoginService(jdbi, bcrypt, tokens, throttle, clock,
-                config.getTokens().getMaxSessionsPerUser());
-        RefreshTokenRotation rotation = new RefreshTokenRotation(callers, sessions, tokens,
-                config.getTokens().getMaxSessionAge().toJavaDuration(), clock);
-        ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
-
-        environment.jersey().register(authentication(tokens, callers, sessions, clock));
-        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
-        environment.jersey().register(new SecurityHeadersFilter());
-        environment.jersey().register(new PlainJsonWriting());
-        environment.jersey().register(new BodySizeLimitFilter(config.getClients().getMaxBodySize().toBytes()));
-        allowCrossOrigin(environment, config.getClients().getCorsAllowedOrigins());
-        errorMappers().forEach(environment.jersey()::register);
-        JsonErrorHandler jettyErrors = new JsonErrorHandler();
-        environment.getApplicationContext().setErrorHandler(jettyErrors);
-        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
-
-        installDatabaseCheck(config, environment);
-        String version = version();
-        environment.jersey().register(new HealthResource(() -> environment.health().healthStateAggregator()
-                .healthStateView(DatabaseCheck.NAME).map(HealthStateView::isHealthy).orElse(false), version, clock));
-        environment.jersey().register(new AuthResource(accounts, logins, rotation, sessionService, addresses,
-                config.getClients().getMaxUserAgentLength()));
-        environment.jersey().register(new UserResource(accounts));
-        environment.jersey().register(new SessionResource(sessionService));
-        environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
-                UserResource.class, SessionResource.class));
-
-        operatorActions(config, environment, jdbi, sessions, List.of(
-                // one line per throttle table: its windows and how long a window lasts
-                throttleTable(loginFailures, config.getLockout().getAddressWindow()),
-                throttleTable(registrationWindows, config.getLockout().getRegistrationWindow())), clock);
-    }
-
-    /** The purge on its schedule, and the operator's tasks on the admin port (README: "Operating"). */
-    private static void operatorActions(PortcullisConfiguration config, Environment environment, Jdbi jdbi,
-                                        SessionDao sessions, List<Purge.ThrottleTable> throttleTables,
-                                        Clock clock) {
-        ThrottleDao throttleRecords = jdbi.onDemand(ThrottleDao.class);
-        Purge purge = new Purge(sessions, throttleTables, config.getPurge().getRetention().toJavaDuration(), clock, environment.metrics());
-        schedule(environment, purge, config.getPurge().getInterval());
-        environment.admin().addTask(new PurgeExpiredTask(purge));
-        AccountAdministration administration = new AccountAdministration(jdbi.onDemand(UserDao.class),
-                throttleRecords, sessions, clock);
-        environment.admin().addTask(new UnlockAccountTask(administration));
-        environment.admin().addTask(new RevokeSessionsTask(administration));
-    }
-
-    private static Purge.ThrottleTable throttleTable(AddressWindows windows, io.dropwizard.util.Duration window) {
-        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetStartedBefore);
-    }
-
-    /**
-     * The purge every interval on one lifecycle-managed thread, stopped with the server. The first run is
-     * one interval after start, so instances restarted together do not all purge at once.
-     */
-    private static void schedule(Environment environment, Purge purge, io.dropwizard.util.Duration interval) {
-        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("purge-%d")
-                .threads(1).build();
-        long millis = interval.toMilliseconds();
-        executor.scheduleWithFixedDelay(purge::purgeOnSchedule, millis, millis, TimeUnit.MILLISECONDS);
+        return jdbi;
     }
 
     /** The time every service reads; a test subclass substitutes a clock it moves by hand. */
@@ -230,85 +101,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         return CLOCK;
     }
 
-    /**
-     * The one {@code database} health check, over a one-connection pool of its own: the health module
-     * schedules it as the critical check (config.yml) that /health and /health-check report.
-     */
-    private static void installDatabaseCheck(PortcullisConfiguration config, Environment environment) {
-        io.dropwizard.util.Duration timeout = config.getHealthTimeout();
-        ManagedDataSource probePool = config.getDatabase().probePool(timeout)
-                .build(environment.metrics(), "database-check");
-        environment.lifecycle().manage(probePool);
-        DatabaseCheck check = new DatabaseCheck(Jdbi.create(probePool), timeout.toJavaDuration());
-        environment.lifecycle().manage(check);
-        environment.healthChecks().register(DatabaseCheck.NAME, check);
-    }
-
     /** bcrypt at the configured cost; tests override this to watch or hold the checks that reach bcrypt. */
     protected PasswordHasher passwordHasher(int cost) {
         return new PasswordHasher(cost);
-    }
-
-    /**
-     * CORS stays off unless origins are configured; then Jetty's CrossOriginHandler answers preflights for
-     * exactly those origins, for bearer-token calls (no cookies, so no credentials mode).
-     */
-    private static void allowCrossOrigin(Environment environment, List<String> origins) {
-        if (origins.isEmpty()) {
-            return;
-        }
-        CrossOriginHandler cors = new CrossOriginHandler();
-        cors.setAllowedOriginPatterns(origins.stream().map(Pattern::quote).collect(Collectors.toSet()));
-        cors.setAllowedMethods(Set.of("GET", "POST", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(Set.of("Authorization", "Content-Type"));
-        cors.setAllowCredentials(false);
-        cors.setPreflightMaxAge(java.time.Duration.ofMinutes(10));
-        environment.getApplicationContext().insertHandler(cors);
-    }
-
-    private static TokenService tokenService(TokenSettings settings, Clock clock) {
-        if (settings.getSecret().isEmpty()) {
-            LOG.warn("JWT_SECRET is not set: using a random key for this process only. Tokens will not"
-                    + " survive a restart and other instances will reject them.");
-        }
-        return settings.buildTokenService(clock);
-    }
-
-    private static Feature authentication(TokenService tokens, CallerLookup callers, SessionDao sessions,
-                                          Clock clock) {
-        BearerTokenFilter filter = new BearerTokenFilter.Builder()
-                .setAuthenticator(new AccessTokenAuthenticator(tokens, callers, sessions, clock))
-                .setPrefix("Bearer")
-                .setRealm("portcullis")
-                .setUnauthorizedHandler(new BearerChallenge())
-                .buildAuthFilter();
-        return new AuthDynamicFeature(filter);
-    }
-
-    /** Dropwizard's default mappers are off (config.yml); these produce the one error shape instead. */
-    private static List<Object> errorMappers() {
-        return List.of(new DomainExceptionMapper(), new DatabaseExceptionMapper(), new JsonInputExceptionMapper(),
-                new ClientHangUpMapper(), new ViolationExceptionMapper(), new ValidationSetupExceptionMapper(),
-                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper());
-    }
-
-    /**
-     * Timestamps are written as ISO-8601 strings. Request bodies are read strictly: unknown fields fail, and a number or boolean is never quietly
-     * turned into a string (Jackson's default), so {@code "email": 5} is a 422, not an address "5".
-     */
-    static void configureJson(ObjectMapper mapper) {
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    }
-
-    private static String version() {
-        String version = PortcullisApplication.class.getPackage().getImplementationVersion();
-        return version != null ? version : "dev";
     }
 }

@@ -13,14 +13,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.portcullis.config.ClientSettings;
 import org.portcullis.config.DatabaseSettings;
+import org.portcullis.config.LatencyBudget;
+import org.portcullis.config.LatencyGuardSettings;
 import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.PurgeSettings;
 import org.portcullis.config.TokenSettings;
-import org.portcullis.db.DatabaseCheck;
-import org.portcullis.guard.LatencyBudget;
 import org.portcullis.guard.LatencyGuard;
-import org.portcullis.guard.LatencyGuardSettings;
+import org.portcullis.health.DatabaseCheck;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.portcullis.core.PasswordHasher;
+import org.portcullis.service.PasswordHasher;
 
 import java.util.concurrent.TimeUnit;
 

@@ -8,8 +8,9 @@ import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.BootstrapLogging;
 import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
-import org.portcullis.core.PasswordHasher;
-import org.portcullis.core.TokenService;
+import org.portcullis.Services;
+import org.portcullis.service.PasswordHasher;
+import org.portcullis.service.TokenService;
 import org.portcullis.support.TestApps;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class ProductionConfig {
 
     /** As the app builds it: JWT_SECRET's bytes, or a random per-process key when it is unset. */
     public static TokenService tokenService(PortcullisConfiguration config) {
-        return config.getTokens().buildTokenService(CLOCK);
+        return Services.tokenService(config.getTokens(), CLOCK);
     }
 
     public static Clock clock() {

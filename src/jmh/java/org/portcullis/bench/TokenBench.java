@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.portcullis.PortcullisConfiguration;
-import org.portcullis.core.TokenClaims;
-import org.portcullis.core.TokenService;
-import org.portcullis.core.TokenType;
+import org.portcullis.domain.TokenClaims;
+import org.portcullis.domain.TokenType;
+import org.portcullis.service.TokenService;
 
 import java.time.Clock;
 import java.time.Duration;

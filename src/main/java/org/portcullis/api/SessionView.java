@@ -1,7 +1,7 @@
 package org.portcullis.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.portcullis.core.Session;
+import org.portcullis.domain.Session;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package org.portcullis.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.portcullis.core.IssuedTokens;
+import org.portcullis.domain.IssuedTokens;
 
 /** The body of a successful login or refresh. */
 public record TokenResponse(

@@ -1,7 +1,7 @@
 package org.portcullis.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.portcullis.core.Account;
+import org.portcullis.domain.Account;
 
 import java.time.Instant;
 import java.util.UUID;

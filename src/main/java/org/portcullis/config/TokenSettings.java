@@ -5,13 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
-import org.portcullis.core.SigningKeys;
-import org.portcullis.core.TokenService;
-
-import java.time.Clock;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.portcullis.domain.SigningKeys;
 
 import java.util.concurrent.TimeUnit;
 
@@ -133,12 +130,6 @@ public class TokenSettings {
     @JsonProperty
     public void setMaxSessionsPerUser(int maxSessionsPerUser) {
         this.maxSessionsPerUser = maxSessionsPerUser;
-    }
-
-    /** The service's token signer and verifier: the secret's bytes, or a random per-process key if empty. */
-    public TokenService buildTokenService(Clock clock) {
-        return new TokenService(SigningKeys.fromSecret(secret), issuer, accessTokenLifetime.toJavaDuration(),
-                refreshTokenLifetime.toJavaDuration(), clockLeeway.toJavaDuration(), verifiedCacheSize, clock);
     }
 
     /** A login's first refresh token lives refreshTokenLifetime; a session shorter than that would be cut by it. */

@@ -1,7 +1,7 @@
 package org.portcullis.db;
 
 import org.jdbi.v3.core.Jdbi;
-import org.portcullis.core.Caller;
+import org.portcullis.domain.Caller;
 
 import java.util.Optional;
 import java.util.UUID;

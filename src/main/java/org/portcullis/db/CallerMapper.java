@@ -2,7 +2,7 @@ package org.portcullis.db;
 
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.portcullis.core.Caller;
+import org.portcullis.domain.Caller;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

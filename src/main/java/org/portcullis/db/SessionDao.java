@@ -5,7 +5,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.portcullis.core.Session;
+import org.portcullis.domain.Session;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.portcullis.db;
 
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.portcullis.core.Session;
+import org.portcullis.domain.Session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import org.portcullis.core.BcryptBulkhead;
+import org.portcullis.service.BcryptBulkhead;
 
 /**
  * The bcrypt bulkhead's door: a request to a {@link BehindBcryptBulkhead} endpoint is refused with 503 +

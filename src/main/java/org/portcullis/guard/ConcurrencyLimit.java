@@ -10,6 +10,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import org.portcullis.config.LimiterSettings;
 
 /**
  * The adaptive concurrency limit of the cheap endpoints. Without it, more requests than the machine can serve

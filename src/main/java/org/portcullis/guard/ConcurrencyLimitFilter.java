@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import org.portcullis.core.DomainException;
-import org.portcullis.core.RetryLaterException;
+import org.portcullis.domain.DomainException;
+import org.portcullis.domain.RetryLaterException;
 
 import java.util.Optional;
 

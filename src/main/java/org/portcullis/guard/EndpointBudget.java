@@ -2,6 +2,7 @@ package org.portcullis.guard;
 
 import com.codahale.metrics.Snapshot;
 import com.codahale.metrics.Timer;
+import org.portcullis.config.LatencyBudget;
 
 /**
  * An endpoint's budget bound to its whole-request timer. {@link #judge()} reads the timer's sliding window

@@ -4,19 +4,25 @@ import com.codahale.metrics.Clock;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.portcullis.api.EndpointTimers;
+import org.portcullis.config.LatencyBudget;
+import org.portcullis.config.LatencyGuardSettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Installs the latency guard: one set of endpoint timers read by three parties. Operators read them on the
+ * The latency guard, a bundle: one set of endpoint timers read by three parties. Operators read them on the
  * admin port (/metrics, /prometheus, and /latency, each budgeted endpoint judged ok, over or insufficient),
  * the service reads them through the budget health checks, and the latency tests read them from the app's
  * MetricRegistry.
@@ -24,11 +30,25 @@ import java.util.Map;
  * <p>The timers are registered here, before Jersey starts, with a sliding time-window reservoir: Jersey's
  * {@code @Timed} support then finds and uses them instead of creating its default exponentially decaying
  * ones, whose percentiles would still remember a spike long after it was over (or forget it too soon).
+ * Dropwizard runs bundles before the application's own {@code run}, so no resource is registered yet.
+ *
+ * @param <C> the application's configuration, which holds the {@code latencyGuard} settings. The guard cannot
+ *            name PortcullisConfiguration (the layer above it), so the application says where the settings
+ *            are, as it does for Dropwizard's MigrationsBundle.
  */
-public final class LatencyGuard {
+public final class LatencyGuard<C extends Configuration> implements ConfiguredBundle<C> {
     static final String BUDGET_PREFIX = "portcullis.budget.";
 
-    private LatencyGuard() {
+    private final Function<C, LatencyGuardSettings> settings;
+
+    /** @param settings where the configuration keeps {@code latencyGuard} */
+    public LatencyGuard(Function<C, LatencyGuardSettings> settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(C configuration, Environment environment) {
+        install(environment, settings.apply(configuration));
     }
 
     /** The budget's health check, {@code latency-usersMe}: config.yml schedules it under this name. */
@@ -36,7 +56,7 @@ public final class LatencyGuard {
         return "latency-" + endpoint;
     }
 
-    public static void install(Environment environment, LatencyGuardSettings settings) {
+    private static void install(Environment environment, LatencyGuardSettings settings) {
         MetricRegistry metrics = environment.metrics();
         Duration window = settings.getWindow().toJavaDuration();
         // The whole-request timer keeps the window as a histogram; Jersey's partial timers keep Metrics'

@@ -1,7 +1,7 @@
 package org.portcullis.tasks;
 
 import io.dropwizard.servlets.tasks.Task;
-import org.portcullis.core.Purge;
+import org.portcullis.service.Purge;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.portcullis.tasks;
 
-import org.portcullis.core.AccountAdministration;
+import org.portcullis.service.AccountAdministration;
 
 import java.util.OptionalInt;
 

@@ -1,6 +1,6 @@
 package org.portcullis.tasks;
 
-import org.portcullis.core.AccountAdministration;
+import org.portcullis.service.AccountAdministration;
 
 /** {@code POST /tasks/unlock-account?email=…}: clears an account's failed logins, lock count and lock. */
 public final class UnlockAccountTask extends AccountTask {

@@ -5,6 +5,7 @@ import com.codahale.metrics.Timer;
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.util.Duration;
 import org.junit.jupiter.api.Test;
+import org.portcullis.config.LatencyBudget;
 
 import java.util.concurrent.TimeUnit;
 

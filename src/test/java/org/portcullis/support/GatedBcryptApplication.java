@@ -1,7 +1,7 @@
 package org.portcullis.support;
 
 import org.portcullis.PortcullisApplication;
-import org.portcullis.core.PasswordHasher;
+import org.portcullis.service.PasswordHasher;
 
 /**
  * The application with seams around every bcrypt password check: the {@link BurstGate} before it and the

@@ -1,0 +1,38 @@
+package org.portcullis;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.health.HealthStateView;
+import org.portcullis.health.DatabaseCheck;
+import org.portcullis.http.ClientAddressResolver;
+import org.portcullis.http.resources.AuthResource;
+import org.portcullis.http.resources.HealthResource;
+import org.portcullis.http.resources.OpenApiResource;
+import org.portcullis.http.resources.SessionResource;
+import org.portcullis.http.resources.UserResource;
+
+import java.time.Clock;
+
+/** The API's resources over the services, and the OpenAPI document that describes exactly those. */
+final class ApiResources {
+    private ApiResources() {
+    }
+
+    static void register(Environment environment, PortcullisConfiguration config, Services services, Clock clock) {
+        String version = version();
+        environment.jersey().register(new HealthResource(() -> environment.health().healthStateAggregator()
+                .healthStateView(DatabaseCheck.NAME).map(HealthStateView::isHealthy).orElse(false), version, clock));
+        environment.jersey().register(new AuthResource(services.accounts(), services.logins(), services.rotation(),
+                services.sessions(), new ClientAddressResolver(config.getClients().getTrustedProxies()),
+                config.getClients().getMaxUserAgentLength()));
+        environment.jersey().register(new UserResource(services.accounts()));
+        environment.jersey().register(new SessionResource(services.sessions()));
+        environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
+                UserResource.class, SessionResource.class));
+    }
+
+    /** The jar's Implementation-Version (the pom's version), or "dev" when run from classes. */
+    private static String version() {
+        String version = PortcullisApplication.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

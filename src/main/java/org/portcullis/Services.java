@@ -1,0 +1,106 @@
+package org.portcullis;
+
+import io.dropwizard.core.setup.Environment;
+import org.portcullis.config.BulkheadSettings;
+import org.portcullis.config.LockoutSettings;
+import org.portcullis.config.PasswordSettings;
+import org.portcullis.config.TokenSettings;
+import org.portcullis.db.AddressWindows;
+import org.portcullis.db.Storage;
+import org.portcullis.domain.SigningKeys;
+import org.portcullis.service.AccessTokenAuthenticator;
+import org.portcullis.service.AccountAdministration;
+import org.portcullis.service.AccountService;
+import org.portcullis.service.AddressBucket;
+import org.portcullis.service.BcryptBulkhead;
+import org.portcullis.service.LoginService;
+import org.portcullis.service.LoginThrottle;
+import org.portcullis.service.PasswordHasher;
+import org.portcullis.service.Purge;
+import org.portcullis.service.RefreshTokenRotation;
+import org.portcullis.service.RegistrationThrottle;
+import org.portcullis.service.SessionService;
+import org.portcullis.service.TokenService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The services of one instance, built from the configuration over the database. Settings become plain
+ * constructor arguments here, so no service reads a settings class; every service gets its data access
+ * from the one {@link Storage}, as constructor arguments too.
+ */
+public record Services(
+        BcryptBulkhead bcrypt,
+        AccessTokenAuthenticator authenticator,
+        AccountService accounts,
+        LoginService logins,
+        RefreshTokenRotation rotation,
+        SessionService sessions,
+        AccountAdministration administration,
+        Purge purge) {
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    static Services build(PortcullisConfiguration config, Storage storage, PasswordHasher hasher, Clock clock,
+                          Environment environment) {
+        BcryptBulkhead bcrypt = bulkhead(hasher, config.getPasswords().getBulkhead(), environment);
+        TokenSettings tokenSettings = config.getTokens();
+        if (tokenSettings.getSecret().isEmpty()) {
+            LOG.warn("JWT_SECRET is not set: using a random key for this process only. Tokens will not"
+                    + " survive a restart and other instances will reject them.");
+        }
+        TokenService tokens = tokenService(tokenSettings, clock);
+        LockoutSettings lockout = config.getLockout();
+        AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
+        LoginThrottle throttle = new LoginThrottle(storage.throttle(), storage.transactions(),
+                storage.loginFailures(), limits(lockout), buckets, clock);
+        RegistrationThrottle registrations = new RegistrationThrottle(storage.registrations(), buckets,
+                lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration(), clock);
+        List<Purge.ThrottleTable> throttleTables = List.of(
+                throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
+                throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
+        return new Services(bcrypt,
+                new AccessTokenAuthenticator(tokens, storage.callers(), storage.sessions(), clock),
+                new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
+                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, clock,
+                        tokenSettings.getMaxSessionsPerUser()),
+                new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
+                        tokenSettings.getMaxSessionAge().toJavaDuration(), clock),
+                new SessionService(storage.sessions(), clock),
+                new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
+                new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
+                        clock, environment.metrics()));
+    }
+
+    /** The token signer and verifier: JWT_SECRET's bytes, or a random per-process key if it is empty. */
+    public static TokenService tokenService(TokenSettings settings, Clock clock) {
+        return new TokenService(SigningKeys.fromSecret(settings.getSecret()), settings.getIssuer(),
+                settings.getAccessTokenLifetime().toJavaDuration(), settings.getRefreshTokenLifetime().toJavaDuration(),
+                settings.getClockLeeway().toJavaDuration(), settings.getVerifiedCacheSize(), clock);
+    }
+
+    /** The bcrypt pool, stopped with the server; a cost below the recommended minimum is worth a WARN. */
+    private static BcryptBulkhead bulkhead(PasswordHasher hasher, BulkheadSettings settings, Environment environment) {
+        if (hasher.cost() < PasswordSettings.RECOMMENDED_MINIMUM_COST) {
+            LOG.warn("bcrypt cost {} is below {}: fine for tests, too weak for production passwords",
+                    hasher.cost(), PasswordSettings.RECOMMENDED_MINIMUM_COST);
+        }
+        BcryptBulkhead bulkhead = new BcryptBulkhead(hasher, settings.effectiveThreads(), settings.getQueueSize(),
+                settings.getMaxWait().toJavaDuration(), environment.metrics());
+        environment.lifecycle().manage(bulkhead);
+        return bulkhead;
+    }
+
+    private static LoginThrottle.Limits limits(LockoutSettings lockout) {
+        return new LoginThrottle.Limits(lockout.getMaxFailures(), lockout.getFirstLock().toJavaDuration(),
+                lockout.getMaxLock().toJavaDuration(), lockout.getAddressMaxFailures(),
+                lockout.getAddressWindow().toJavaDuration());
+    }
+
+    /** One throttle table for the purge: its windows, and how long a window lasts. */
+    private static Purge.ThrottleTable throttleTable(AddressWindows windows, io.dropwizard.util.Duration window) {
+        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetStartedBefore);
+    }
+}

@@ -1,5 +1,0 @@
-package org.portcullis.core;
-
-/** The outcome of a login or a refresh: the new tokens and the account they belong to. */
-public record IssuedTokens(TokenPair pair, Account account) {
-}

@@ -1,8 +1,0 @@
-package org.portcullis.core;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** What a verified token says: whose, which session, which token, and until when. */
-public record TokenClaims(UUID userId, UUID sessionId, UUID tokenId, TokenType type, Instant expiresAt) {
-}

@@ -1,0 +1,8 @@
+package org.portcullis.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a verified token says: whose, which session, which token, and until when. */
+public record TokenClaims(UUID userId, UUID sessionId, UUID tokenId, TokenType type, Instant expiresAt) {
+}

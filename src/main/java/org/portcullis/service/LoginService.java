@@ -1,0 +1,97 @@
+package org.portcullis.service;
+
+import org.portcullis.db.SessionDao;
+import org.portcullis.db.Transactions;
+import org.portcullis.db.UserDao;
+import org.portcullis.domain.Account;
+import org.portcullis.domain.DomainException;
+import org.portcullis.domain.IssuedTokens;
+import org.portcullis.domain.Session;
+import org.portcullis.domain.TokenPair;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Password login: verifies the credentials and opens a new device session with its first token pair.
+ * Attempts are claimed against the account's and the address's limits before bcrypt ({@link LoginThrottle}).
+ * An unknown email and a wrong password are one answer, reached with the same bcrypt work, so neither the
+ * message nor the time tells an attacker which emails have accounts.
+ *
+ * <p>The session is opened only if the hash that was verified is still the account's hash and the account
+ * is still active, read under the account row's lock in the transaction that inserts the session: a login
+ * that checked the old password while a password change committed gets 401 instead of a session the change
+ * could no longer revoke.
+ */
+public final class LoginService {
+    private final UserDao users;
+    private final Transactions transactions;
+    private final BcryptBulkhead hasher;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final int maxSessionsPerUser;
+
+    public LoginService(UserDao users, Transactions transactions, BcryptBulkhead hasher, TokenService tokens,
+                        LoginThrottle throttle, Clock clock, int maxSessionsPerUser) {
+        this.users = users;
+        this.transactions = transactions;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.maxSessionsPerUser = maxSessionsPerUser;
+    }
+
+    public IssuedTokens login(LoginAttempt attempt) {
+        Optional<Account> found = users.findByEmail(attempt.email());
+        try (LoginThrottle.Claim claim = throttle.claimLogin(attempt.ipAddress(), found.orElse(null))) {
+            boolean passwordMatches = found.isPresent()
+                    ? hasher.matches(attempt.password(), found.get().passwordHash())
+                    : hasher.matchesNothing(attempt.password());
+            if (!passwordMatches) {
+                claim.failed();
+                throw DomainException.invalidCredentials();
+            }
+            Account account = found.get();
+            UUID sessionId = UUID.randomUUID();
+            TokenPair pair = tokens.issuePair(account.id(), sessionId);
+            Outcome outcome = openSession(account, sessionId, pair, attempt);
+            if (outcome == Outcome.PASSWORD_CHANGED) {
+                claim.failed();
+                throw DomainException.invalidCredentials();
+            }
+            claim.succeeded();
+            // Only after the password proved right: otherwise "disabled" would confirm the account exists.
+            if (outcome == Outcome.INACTIVE) {
+                throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
+            }
+            return new IssuedTokens(pair, account);
+        }
+    }
+
+    private enum Outcome { OPENED, INACTIVE, PASSWORD_CHANGED }
+
+    private Outcome openSession(Account account, UUID sessionId, TokenPair pair, LoginAttempt attempt) {
+        Instant now = clock.instant();
+        Session session = new Session(sessionId, account.id(), pair.refreshJti(),
+                DeviceNames.choose(attempt.deviceName(), attempt.userAgent()), attempt.userAgent(),
+                attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null);
+        return transactions.inTransaction(transaction -> {
+            Optional<UserDao.Credentials> current = transaction.users().credentialsForUpdate(account.id());
+            if (current.isEmpty() || !current.get().passwordHash().equals(account.passwordHash())) {
+                return Outcome.PASSWORD_CHANGED;
+            }
+            if (!current.get().active()) {
+                return Outcome.INACTIVE;
+            }
+            SessionDao sessions = transaction.sessions();
+            sessions.insert(session);
+            // Per-user session cap: the least recently used live sessions beyond it end with this login.
+            sessions.revokeLeastRecentlyUsedBeyond(account.id(), maxSessionsPerUser, now);
+            return Outcome.OPENED;
+        });
+    }
+}

@@ -1,0 +1,173 @@
+package org.portcullis.service;
+
+import org.portcullis.db.AddressWindows;
+import org.portcullis.db.ThrottleDao;
+import org.portcullis.db.Transactions;
+import org.portcullis.domain.Account;
+import org.portcullis.domain.DomainException;
+import org.portcullis.domain.RetryLaterException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Brute-force protection, kept in the database so every instance behind a load balancer enforces the same
+ * limits. Only failures count: a successful login is never slowed, and it clears the account's record.
+ *
+ * <p>Per account: {@code maxFailures} consecutive failures lock it for the first lock time, doubling with
+ * each renewed lock up to the maximum; while locked even the right password gets 429, and no bcrypt work is
+ * spent. Per client address (IPv6 by prefix, see {@link AddressBucket}): at most {@code addressMaxFailures}
+ * failures per window across all accounts, so one address cannot walk through many accounts just under each
+ * account's limit.
+ *
+ * <p>An attempt is claimed <em>before</em> its bcrypt check, with one conditional UPDATE per limit, and the
+ * claim is settled afterwards: a failure keeps it, a success or an attempt that never got checked gives it
+ * back. Checking first and counting after the ~0.3 s check would let every attempt already in flight through,
+ * on every instance; claiming first means that of any number of parallel guesses at most {@code maxFailures}
+ * reach bcrypt before the lock.
+ */
+public final class LoginThrottle {
+    /**
+     * The limits (config.yml's {@code lockout}): per account {@code maxFailures} failures, then a lock of
+     * {@code firstLock} that doubles with each renewed lock up to {@code maxLock}; per address
+     * {@code addressMaxFailures} failures per {@code addressWindow}.
+     */
+    public record Limits(int maxFailures, Duration firstLock, Duration maxLock, int addressMaxFailures,
+                         Duration addressWindow) {
+        /** The lock after {@code previousLocks} earlier ones: first lock, doubled each time, capped. */
+        Duration lockAfter(int previousLocks) {
+            Duration lock = firstLock.multipliedBy(1L << Math.min(previousLocks, 20));
+            return lock.compareTo(maxLock) > 0 ? maxLock : lock;
+        }
+    }
+
+    private final ThrottleDao accounts;
+    private final Transactions transactions;
+    private final AddressWindows addresses;
+    private final AddressBucket buckets;
+    private final Limits limits;
+    private final Clock clock;
+
+    /** @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows */
+    public LoginThrottle(ThrottleDao accounts, Transactions transactions, AddressWindows failuresByAddress,
+                         Limits limits, AddressBucket buckets, Clock clock) {
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.addresses = failuresByAddress;
+        this.buckets = buckets;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims a login attempt from {@code address} at {@code accountOrNull} (null: no such account, only
+     * the address counts).
+     *
+     * @throws RetryLaterException (429) when the address or the account has no attempt left
+     */
+    public Claim claimLogin(String address, Account accountOrNull) {
+        String bucket = buckets.of(address);
+        Instant now = clock.instant();
+        AddressWindows.Claim byAddress = addresses.claim(bucket, now, limits.addressWindow(), limits.addressMaxFailures());
+        if (!byAddress.granted()) {
+            throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many failed logins from this address; try again later", byAddress.reopensAt(), now);
+        }
+        if (accountOrNull == null) {
+            return new Claim(bucket, null);
+        }
+        try {
+            claimAccountAttempt(accountOrNull.id(), now);
+        } catch (RuntimeException refused) {
+            addresses.release(bucket, clock.instant(), limits.addressWindow());
+            throw refused;
+        }
+        return new Claim(bucket, accountOrNull.id());
+    }
+
+    /**
+     * Claims a check of the account's password outside a login (a password change): only the account counts.
+     *
+     * @throws RetryLaterException (429) when the account is locked or has no attempt left
+     */
+    public Claim claimPasswordCheck(Account account) {
+        claimAccountAttempt(account.id(), clock.instant());
+        return new Claim(null, account.id());
+    }
+
+    private void claimAccountAttempt(UUID accountId, Instant now) {
+        if (accounts.claimAttempt(accountId, limits.maxFailures(), now) == 1) {
+            return;
+        }
+        // Locked, or every attempt the account has left is being checked right now; those will lock it
+        // if they fail, so the lock they would earn is the honest wait.
+        Instant retryAt = accounts.lockState(accountId)
+                .map(state -> state.lockedUntil() != null && state.lockedUntil().isAfter(now)
+                        ? state.lockedUntil()
+                        : now.plus(limits.lockAfter(state.locks())))
+                .orElse(now);
+        throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                "Too many failed logins for this account; try again later", retryAt, now);
+    }
+
+    /**
+     * One claimed attempt, settled once: {@link #failed()}, {@link #succeeded()}, or, if neither was called,
+     * given back by {@link #close()} (the check never happened: the bcrypt pool refused it, the database
+     * failed). Use it in try-with-resources.
+     */
+    public final class Claim implements AutoCloseable {
+        private final String bucket;
+        private final UUID accountId;
+        private boolean settled;
+
+        private Claim(String bucketOrNull, UUID accountIdOrNull) {
+            this.bucket = bucketOrNull;
+            this.accountId = accountIdOrNull;
+        }
+
+        /** The password was wrong: the attempt stays counted, and the account locks if that was its last. */
+        public void failed() {
+            settled = true;
+            if (accountId == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            transactions.useTransaction(transaction -> {
+                ThrottleDao dao = transaction.throttle();
+                dao.lockStateForUpdate(accountId)
+                        .filter(state -> state.failures() >= limits.maxFailures())
+                        .ifPresent(state -> dao.lock(accountId, now.plus(limits.lockAfter(state.locks()))));
+            });
+        }
+
+        /** The password was right: the account starts afresh and the address gets its attempt back. */
+        public void succeeded() {
+            settled = true;
+            if (accountId != null) {
+                accounts.clear(accountId);
+            }
+            releaseAddress();
+        }
+
+        /** Gives back an attempt that was neither a failure nor a success. */
+        @Override
+        public void close() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            if (accountId != null) {
+                accounts.releaseAttempt(accountId);
+            }
+            releaseAddress();
+        }
+
+        private void releaseAddress() {
+            if (bucket != null) {
+                addresses.release(bucket, clock.instant(), limits.addressWindow());
+            }
+        }
+    }
+}

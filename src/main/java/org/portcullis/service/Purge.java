@@ -1,0 +1,84 @@
+package org.portcullis.service;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+import org.portcullis.db.SessionDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * Deletes rows no request can use any more, so the tables stop growing: sessions that expired or were
+ * revoked more than the retention ago (kept that long so a recent revocation can still be looked up after
+ * an incident), and throttle rows whose window has closed (they count nothing any more).
+ *
+ * <p>Each table is one DELETE of its own and no transaction spans them: every statement is complete by
+ * itself and repeating it is harmless, so a run that fails half-way leaves only rows the next run removes,
+ * while one transaction would hold the locks of every table at once for nothing. Several instances may
+ * purge at the same time for the same reason.
+ */
+public final class Purge {
+    private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
+
+    /** What one purge removed. */
+    public record Removed(int sessions, int throttleRows) {
+    }
+
+    /**
+     * A throttle table: its rows whose window started at or before {@code now - window} are dead.
+     *
+     * @param deleteWindowsStartedBefore deletes those rows for the given instant, returns how many
+     */
+    public record ThrottleTable(String name, Duration window, ToIntFunction<Instant> deleteWindowsStartedBefore) {
+    }
+
+    private final SessionDao sessions;
+    private final List<ThrottleTable> throttleTables;
+    private final Duration retention;
+    private final Clock clock;
+    private final Counter sessionsRemoved;
+    private final Counter throttleRowsRemoved;
+
+    public Purge(SessionDao sessions, List<ThrottleTable> throttleTables, Duration retention, Clock clock,
+                 MetricRegistry metrics) {
+        this.sessions = sessions;
+        this.throttleTables = List.copyOf(throttleTables);
+        this.retention = retention;
+        this.clock = clock;
+        this.sessionsRemoved = metrics.counter("portcullis.purge.sessions_removed");
+        this.throttleRowsRemoved = metrics.counter("portcullis.purge.throttle_rows_removed");
+    }
+
+    /** Deletes the dead rows now and counts them in the metrics. */
+    public Removed purgeExpired() {
+        Instant now = clock.instant();
+        int sessionRows = sessions.deleteEndedBefore(now.minus(retention));
+        sessionsRemoved.inc(sessionRows);
+        int throttleRows = 0;
+        for (ThrottleTable table : throttleTables) {
+            int removed = table.deleteWindowsStartedBefore().applyAsInt(now.minus(table.window()));
+            LOG.debug("Purge removed {} rows of {}", removed, table.name());
+            throttleRowsRemoved.inc(removed);
+            throttleRows += removed;
+        }
+        LOG.info("Purge removed {} sessions and {} throttle rows", sessionRows, throttleRows);
+        return new Removed(sessionRows, throttleRows);
+    }
+
+    /**
+     * The scheduled run. A failure (the database is down) is logged and the next run tries again: an
+     * exception escaping a scheduled run would cancel every later one.
+     */
+    public void purgeOnSchedule() {
+        try {
+            purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Scheduled purge failed, the next run tries again: {}", e.toString());
+        }
+    }
+}

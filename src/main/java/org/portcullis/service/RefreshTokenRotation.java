@@ -1,0 +1,73 @@
+package org.portcullis.service;
+
+import org.portcullis.db.CallerLookup;
+import org.portcullis.db.SessionDao;
+import org.portcullis.domain.Caller;
+import org.portcullis.domain.DomainException;
+import org.portcullis.domain.IssuedTokens;
+import org.portcullis.domain.Session;
+import org.portcullis.domain.TokenClaims;
+import org.portcullis.domain.TokenPair;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Trades a refresh token for a new pair, exactly once. The session row holds the jti of the one refresh
+ * token that may still be spent; the swap is a compare-and-set in a single UPDATE, so of any number of
+ * concurrent refreshes with one token exactly one succeeds.
+ *
+ * <p>A refresh token that verifies but is no longer the current one has been spent before: either the
+ * client or a thief holds a copy. We cannot tell which, so the whole session is revoked (reuse detection,
+ * as in the OAuth 2.0 security best current practice). This includes the losers of a concurrent race.
+ *
+ * <p>A session ends {@code maxSessionAge} after its login at the latest: a refresh moves its expiry to
+ * {@code min(now + refresh lifetime, created_at + maxSessionAge)} and the new refresh token expires then
+ * too, so refreshing can keep a session alive only up to that absolute end.
+ */
+public final class RefreshTokenRotation {
+    private final CallerLookup callers;
+    private final SessionDao sessions;
+    private final TokenService tokens;
+    private final Duration maxSessionAge;
+    private final Clock clock;
+
+    public RefreshTokenRotation(CallerLookup callers, SessionDao sessions, TokenService tokens,
+                                Duration maxSessionAge, Clock clock) {
+        this.callers = callers;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.maxSessionAge = maxSessionAge;
+        this.clock = clock;
+    }
+
+    public IssuedTokens refresh(String refreshToken) {
+        TokenClaims claims = tokens.verifyRefresh(refreshToken);
+        Caller caller = callers.find(claims.sessionId(), claims.userId())
+                .orElseThrow(DomainException::invalidToken);
+        Instant now = clock.instant();
+        // Sessions stored before the absolute lifetime existed may carry a later expires_at: this check ends them.
+        Instant sessionEnds = caller.session().createdAt().plus(maxSessionAge);
+        if (!caller.session().isLiveAt(now) || !sessionEnds.isAfter(now) || !caller.account().isActive()) {
+            throw DomainException.invalidToken();
+        }
+        if (!caller.session().refreshJti().equals(claims.tokenId())) {
+            throw replayed(caller.session(), now);
+        }
+        TokenPair pair = tokens.issuePair(claims.userId(), claims.sessionId(), sessionEnds);
+        int rotated = sessions.rotate(claims.sessionId(), claims.tokenId(), pair.refreshJti(), now,
+                pair.refreshExpiresAt());
+        if (rotated == 0) {
+            // Another request spent this token between our read and our write.
+            throw replayed(caller.session(), now);
+        }
+        return new IssuedTokens(pair, caller.account());
+    }
+
+    private DomainException replayed(Session session, Instant now) {
+        sessions.revoke(session.id(), now);
+        return new DomainException(DomainException.Kind.UNAUTHENTICATED,
+                "Refresh token was already used; the session has been revoked");
+    }
+}

@@ -1,0 +1,150 @@
+package org.portcullis.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import org.portcullis.domain.DomainException;
+import org.portcullis.domain.TokenClaims;
+import org.portcullis.domain.TokenPair;
+import org.portcullis.domain.TokenType;
+
+import javax.crypto.SecretKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * Signs and verifies Portcullis JWTs. HS256 only: the parser's algorithm list is cut down to HS256, so a
+ * token that names {@code none}, HS512 or an RSA algorithm fails before any key is consulted, whatever the
+ * secret's length. Verification also insists on the issuer, an expiry, and the expected {@code type}, so
+ * a refresh token can never pass as an access token or the reverse.
+ *
+ * <p>A client sends the same access token with every request for its whole lifetime, and parsing and
+ * checking it with jjwt was a quarter of the CPU of a GET users/me. So access tokens that verified are
+ * remembered, by their exact text, in a bounded cache: the same string cannot verify differently later,
+ * except by expiring, which a hit checks against the clock with the same leeway. Whether the token's
+ * session is still live is not cached here; the authenticator asks the database on every request.
+ */
+public final class TokenService {
+    static final String SESSION_CLAIM = "sid";
+    static final String TYPE_CLAIM = "type";
+
+    private final SecretKey key;
+    private final String issuer;
+    private final Duration accessLifetime;
+    private final Duration refreshLifetime;
+    private final Clock clock;
+    private final JwtParser accessParser;
+    private final JwtParser refreshParser;
+    private final Duration leeway;
+    private final Cache<String, TokenClaims> verifiedAccessTokens;
+
+    /** @param verifiedCacheSize access tokens remembered as verified (0: none, every request parses) */
+    public TokenService(byte[] secret, String issuer, Duration accessLifetime, Duration refreshLifetime,
+                        Duration clockLeeway, int verifiedCacheSize, Clock clock) {
+        this.key = Keys.hmacShaKeyFor(secret);
+        this.issuer = issuer;
+        this.accessLifetime = accessLifetime;
+        this.refreshLifetime = refreshLifetime;
+        this.clock = clock;
+        this.accessParser = parserFor(TokenType.ACCESS, clockLeeway);
+        this.refreshParser = parserFor(TokenType.REFRESH, clockLeeway);
+        this.leeway = clockLeeway;
+        // Eviction runs on the calling thread: no background pool for a cache this small.
+        this.verifiedAccessTokens = Caffeine.newBuilder()
+                .maximumSize(verifiedCacheSize)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    private JwtParser parserFor(TokenType type, Duration leeway) {
+        return Jwts.parser()
+                .sig().clear().add(Jwts.SIG.HS256).and()
+                .verifyWith(key)
+                .requireIssuer(issuer)
+                .require(TYPE_CLAIM, type.claim())
+                .clockSkewSeconds(leeway.toSeconds())
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+    }
+
+    /** A new access and refresh token for one session; the refresh token's jti is freshly random. */
+    public TokenPair issuePair(UUID userId, UUID sessionId) {
+        return issuePair(userId, sessionId, Instant.MAX);
+    }
+
+    /**
+     * As {@link #issuePair(UUID, UUID)} for a session that ends at {@code sessionEnds}: the refresh token
+     * expires then at the latest, so it never outlives its session. The access token keeps its full
+     * lifetime; it is refused anyway once its session is no longer live.
+     */
+    public TokenPair issuePair(UUID userId, UUID sessionId, Instant sessionEnds) {
+        Instant now = clock.instant();
+        Instant accessExpiry = now.plus(accessLifetime);
+        Instant fullRefresh = now.plus(refreshLifetime);
+        Instant refreshExpiry = fullRefresh.isAfter(sessionEnds) ? sessionEnds : fullRefresh;
+        UUID refreshJti = UUID.randomUUID();
+        String access = sign(userId, sessionId, UUID.randomUUID(), TokenType.ACCESS, now, accessExpiry);
+        String refresh = sign(userId, sessionId, refreshJti, TokenType.REFRESH, now, refreshExpiry);
+        return new TokenPair(access, refresh, refreshJti, accessLifetime.toSeconds(), refreshExpiry);
+    }
+
+    public String sign(UUID userId, UUID sessionId, UUID tokenId, TokenType type, Instant issuedAt,
+                       Instant expiresAt) {
+        return Jwts.builder()
+                .issuer(issuer)
+                .subject(userId.toString())
+                .id(tokenId.toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(TYPE_CLAIM, type.claim())
+                .issuedAt(Date.from(issuedAt))
+                .expiration(Date.from(expiresAt))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+    }
+
+    /** Verifies an access token; any flaw gives {@link DomainException#invalidToken()}. */
+    public TokenClaims verifyAccess(String token) {
+        TokenClaims known = verifiedAccessTokens.getIfPresent(token);
+        if (known != null) {
+            if (clock.instant().isAfter(known.expiresAt().plus(leeway))) {
+                verifiedAccessTokens.invalidate(token);
+                throw DomainException.invalidToken();
+            }
+            return known;
+        }
+        TokenClaims claims = verify(accessParser, token, TokenType.ACCESS);
+        verifiedAccessTokens.put(token, claims);
+        return claims;
+    }
+
+    /** Verifies a refresh token; any flaw gives {@link DomainException#invalidToken()}. */
+    public TokenClaims verifyRefresh(String token) {
+        return verify(refreshParser, token, TokenType.REFRESH);
+    }
+
+    private static TokenClaims verify(JwtParser parser, String token, TokenType type) {
+        try {
+            Claims claims = parser.parseSignedClaims(token).getPayload();
+            Date expiry = claims.getExpiration();
+            if (expiry == null) {
+                throw DomainException.invalidToken();
+            }
+            return new TokenClaims(
+                    UUID.fromString(claims.getSubject()),
+                    UUID.fromString(claims.get(SESSION_CLAIM, String.class)),
+                    UUID.fromString(claims.getId()),
+                    type,
+                    expiry.toInstant());
+        } catch (JwtException | IllegalArgumentException | NullPointerException e) {
+            // IllegalArgumentException: a missing or malformed sub/sid/jti; NPE: a claim that is absent.
+            throw DomainException.invalidToken();
+        }
+    }
+}

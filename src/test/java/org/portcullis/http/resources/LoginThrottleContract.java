@@ -1,0 +1,109 @@
+package org.portcullis.http.resources;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portcullis.support.Api.Reply;
+import org.portcullis.support.Api;
+import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.DatabaseExtension;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Brute-force protection through the HTTP API. The app trusts 127.0.0.1 as a proxy, so each test can
+ * speak from its own client address with X-Forwarded-For, and allows 5 failures per address.
+ */
+abstract class LoginThrottleContract extends AppOnDatabase {
+    protected LoginThrottleContract(DatabaseExtension db) {
+        super(db, SETTINGS);
+    }
+
+    static final Map<String, String> SETTINGS = Map.of(
+            "clients.trustedProxies", "127.0.0.1",
+            "lockout.addressMaxFailures", "5");
+
+    private Api api;
+    private String address;
+
+    @BeforeEach
+    void client() {
+        api = new Api(app().getLocalPort());
+        address = randomAddress();
+    }
+
+    /** An IPv6 address in a random /64 of the documentation range: a client of its own. */
+    static String randomAddress() {
+        UUID id = UUID.randomUUID();
+        return "2001:db8:" + Long.toHexString(id.getMostSignificantBits() & 0xffff) + ":"
+                + Long.toHexString(id.getLeastSignificantBits() & 0xffff) + "::1";
+    }
+
+    private Reply login(String email, String password, String from) {
+        return api.send(api.request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", from)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
+    }
+
+    @Test
+    void tenFailuresLockTheAccountEvenForTheRightPassword() {
+        String email = api.newAccount();
+        for (int i = 0; i < 10; i++) {
+            // a fresh address per attempt: only the account limit is in play
+            login(email, "wrong password " + i, randomAddress()).expect(401);
+        }
+        Reply locked = login(email, Api.PASSWORD, randomAddress());
+        locked.expect(429);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(55L, 60L);
+        assertThat(locked.json().get("message").asText()).contains("try again later");
+    }
+
+    @Test
+    void aLockNeverBlocksOtherAccounts() {
+        String victim = api.newAccount();
+        String bystander = api.newAccount();
+        for (int i = 0; i < 10; i++) {
+            login(victim, "wrong password " + i, randomAddress()).expect(401);
+        }
+        login(victim, Api.PASSWORD, randomAddress()).expect(429);
+        login(bystander, Api.PASSWORD, randomAddress()).expect(200);
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheCount() {
+        String email = api.newAccount();
+        for (int i = 0; i < 9; i++) {
+            login(email, "wrong password " + i, randomAddress()).expect(401);
+        }
+        login(email, Api.PASSWORD, randomAddress()).expect(200);
+        for (int i = 0; i < 9; i++) {
+            login(email, "wrong password " + i, randomAddress()).expect(401);
+        }
+        login(email, Api.PASSWORD, randomAddress()).expect(200);
+    }
+
+    @Test
+    void anAddressIsThrottledAcrossAccountsAndOthersAreNot() {
+        for (int i = 0; i < 5; i++) {
+            login("nobody-" + i + "@example.org", "wrong password here", address).expect(401);
+        }
+        String honest = api.newAccount();
+        Reply throttled = login(honest, Api.PASSWORD, address);
+        throttled.expect(429);
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(800L, 900L);
+        login(honest, Api.PASSWORD, randomAddress()).expect(200);
+    }
+
+    @Test
+    void successfulLoginsFromOneAddressAreNotLimited() {
+        String email = api.newAccount();
+        for (int i = 0; i < 12; i++) {
+            login(email, Api.PASSWORD, address).expect(200);
+        }
+    }
+}

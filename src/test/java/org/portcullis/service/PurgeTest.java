@@ -1,0 +1,74 @@
+package org.portcullis.service;
+
+import com.codahale.metrics.MetricRegistry;
+import org.junit.jupiter.api.Test;
+import org.portcullis.db.SessionDao;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The purge's cutoffs, counts and metrics, against recording stand-ins for the tables. */
+class PurgeTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final MetricRegistry metrics = new MetricRegistry();
+    private final List<Instant> sessionCutoffs = new ArrayList<>();
+
+    /** A SessionDao whose purge records its cutoff and reports {@code removed} rows; nothing else is called. */
+    private SessionDao sessionsRemoving(int removed) {
+        return (SessionDao) Proxy.newProxyInstance(SessionDao.class.getClassLoader(), new Class<?>[]{SessionDao.class},
+                (proxy, method, args) -> {
+                    assertThat(method.getName()).isEqualTo("deleteEndedBefore");
+                    sessionCutoffs.add((Instant) args[0]);
+                    return removed;
+                });
+    }
+
+    private Purge purge(SessionDao sessions, List<Purge.ThrottleTable> tables) {
+        return new Purge(sessions, tables, Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
+    }
+
+    @Test
+    void sessionsGoAfterTheRetentionAndThrottleRowsWhenTheirOwnWindowHasClosed() {
+        List<Instant> addressCutoffs = new ArrayList<>();
+        List<Instant> registrationCutoffs = new ArrayList<>();
+        Purge purge = purge(sessionsRemoving(3), List.of(
+                new Purge.ThrottleTable("client_failures", Duration.ofMinutes(15), cutoff -> {
+                    addressCutoffs.add(cutoff);
+                    return 2;
+                }),
+                new Purge.ThrottleTable("registrations", Duration.ofHours(1), cutoff -> {
+                    registrationCutoffs.add(cutoff);
+                    return 5;
+                })));
+
+        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7));
+
+        assertThat(sessionCutoffs).containsExactly(NOW.minus(Duration.ofDays(7)), NOW.minus(Duration.ofDays(7)));
+        assertThat(addressCutoffs).containsOnly(NOW.minus(Duration.ofMinutes(15))).hasSize(2);
+        assertThat(registrationCutoffs).containsOnly(NOW.minus(Duration.ofHours(1))).hasSize(2);
+        assertThat(metrics.counter("portcullis.purge.sessions_removed").getCount()).isEqualTo(6);
+        assertThat(metrics.counter("portcullis.purge.throttle_rows_removed").getCount()).isEqualTo(14);
+    }
+
+    @Test
+    void aFailedScheduledRunIsLoggedNotThrownSoLaterRunsStillHappen() {
+        Purge purge = purge(sessionsRemoving(1), List.of(new Purge.ThrottleTable("client_failures",
+                Duration.ofMinutes(15), cutoff -> {
+                    throw new IllegalStateException("database down");
+                })));
+
+        assertThatThrownBy(purge::purgeExpired).hasMessage("database down");
+        purge.purgeOnSchedule();
+        assertThat(sessionCutoffs).hasSize(2);
+    }
+}
