@@ -1,8 +1,11 @@
 package org.portcullis.bench.ab;
 
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -10,11 +13,14 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.engine.DiscoverySelector;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Runs the latency tests (all, or the methods named as arguments) in this JVM, without Maven: one fork
- * of the A/B gate is one such JVM, and Maven's own start-up would cost the gate more than a test does.
+ * Runs the latency tests (all; or the methods named as arguments; or all but those named with a leading
+ * {@value #EXCEPT}) in this JVM, without Maven: one fork of the A/B gate is one such JVM, and Maven's own
+ * start-up would cost the gate more than a test does.
  *
  * <p>Prints one line {@code FAILED <method>: <reason>} per failed test and exits 1 if any failed, else 0.
  * Run with {@code -Dlatency.budgets=report}, a failure is an endpoint that did not answer as it should,
@@ -23,19 +29,30 @@ import java.util.List;
 public final class LatencyLauncher {
     static final String TEST_CLASS = "org.portcullis.latency.EndpointLatencyTest";
     static final String FAILED = "FAILED ";
+    static final String EXCEPT = "!";
 
     private LatencyLauncher() {
     }
 
     public static void main(String[] methods) {
         List<DiscoverySelector> selectors = new ArrayList<>();
-        if (methods.length == 0) {
+        Set<String> excluded = new HashSet<>();
+        for (String method : methods) {
+            if (method.startsWith(EXCEPT)) {
+                excluded.add(method.substring(EXCEPT.length()));
+            } else {
+                selectors.add(DiscoverySelectors.selectMethod(TEST_CLASS, method));
+            }
+        }
+        if (selectors.isEmpty()) {
             selectors.add(DiscoverySelectors.selectClass(TEST_CLASS));
         }
-        for (String method : methods) {
-            selectors.add(DiscoverySelectors.selectMethod(TEST_CLASS, method));
-        }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        PostDiscoveryFilter notExcluded = descriptor -> FilterResult.includedIf(descriptor.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(source -> !excluded.contains(((MethodSource) source).getMethodName()))
+                .orElse(true));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
+                .filters(notExcluded).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary);
