@@ -68,7 +68,7 @@ public record Services(
                         tokenSettings.getMaxSessionsPerUser()),
                 new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
                         tokenSettings.getMaxSessionAge().toJavaDuration(), clock),
-                new SessionService(storage.sessions(), clock),
+                new SessionService(storage.sessions(), storage.liveSessions(), clock),
                 new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
                         clock, environment.metrics()));

@@ -8,7 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.portcullis.domain.Session;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,11 +35,6 @@ public interface SessionDao {
             + " WHERE id = :id AND refresh_jti = :expectedJti AND revoked_at IS NULL AND expires_at > :now")
     int rotate(@Bind("id") UUID id, @Bind("expectedJti") UUID expectedJti, @Bind("newJti") UUID newJti,
                @Bind("now") Instant now, @Bind("expiresAt") Instant expiresAt);
-
-    /** Live sessions of one user, the most recently used first. */
-    @SqlQuery("SELECT * FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now"
-            + " ORDER BY last_used_at DESC, created_at DESC")
-    List<Session> listLive(@Bind("userId") UUID userId, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(@Bind("id") UUID id, @Bind("now") Instant now);
