@@ -11,7 +11,6 @@ import io.dropwizard.migrations.MigrationsBundle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
-import org.portcullis.db.BackgroundMigration;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.Storage;
 import org.portcullis.guard.BcryptDoor;
@@ -82,7 +81,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         OperatorActions.install(environment, services, config.getPurge().getInterval());
     }
 
-    /** The Jdbi of the request pool; the schema is migrated before the server opens, unless {@code migrateOnStart} is off. */
+    /** The Jdbi of the request pool, with the schema migrated first unless {@code migrateOnStart} is off. */
     private static Jdbi requestPool(PortcullisConfiguration config, Environment environment) {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), DatabaseCheck.NAME);
         // JdbiFactory registers a "database" check of its own over the request pool; ours replaces it.
@@ -92,7 +91,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         // about a quarter of the CPU of an authenticated request. NOP passes the SQL through as written.
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
         if (config.isMigrateOnStart()) {
-            environment.lifecycle().manage(new BackgroundMigration(() -> SchemaMigrator.migrate(jdbi)));
+            SchemaMigrator.migrate(jdbi);
         }
         return jdbi;
     }
