@@ -56,8 +56,14 @@ public final class AbCli {
             long seed = options.single("--seed").map(Long::parseLong).orElse(System.nanoTime() % 1_000_000);
             Optional<Threshold> override = options.single("--fail").map(Threshold::override);
             InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out);
-            AbGate gate = new AbGate(rounds, options.number("--rounds", 3, 2), options.number("--confirm-rounds", 2, 1),
-                    override, new HashSet<>(options.all("--allow-missing")));
+            int measureRounds = options.number("--rounds", 3, 2);
+            int confirmRounds = options.number("--confirm-rounds", 2, 1);
+            if (measureRounds + confirmRounds < 5) {
+                throw new UsageException("--rounds plus --confirm-rounds must be at least 5: a regression is judged"
+                        + " on the range of its pairs, a 93.75 % interval only from 5 pairs on");
+            }
+            AbGate gate = new AbGate(rounds, measureRounds, confirmRounds, override,
+                    new HashSet<>(options.all("--allow-missing")));
             GateResult result = gate.run(options.single("--base-label").orElse(baseDir.toString()),
                     options.single("--head-label").orElse("working tree"), seed);
             Path output = options.path("--out", Path.of("target", "benchmarks"));

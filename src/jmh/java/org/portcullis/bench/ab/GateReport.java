@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class GateReport {
     private static final String[] HEADERS = {"Benchmark", "Family", "Base median", "Head median", "Head/base",
-        "95% interval", "Fails above (noise band)", "Pairs", "Verdict"};
+        "Interval (range of the pairs)", "Fails above (noise band)", "Pairs", "Verdict"};
 
     private GateReport() {
     }

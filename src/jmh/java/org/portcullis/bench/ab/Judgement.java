@@ -15,7 +15,7 @@ import java.util.Optional;
  * its threshold, the pairs of the confirmation rounds that re-ran the flagged benchmarks' workloads.
  *
  * <p>It fails ({@link Verdict#REGRESSION}) only when all three hold: the ratio over every pair is above the
- * threshold, the 95 % interval over every pair lies wholly above the noise band, and the confirmation pairs
+ * threshold, the interval over every pair (see {@link PairedRatio}) lies wholly above the noise band, and the confirmation pairs
  * on their own are above the threshold too. One noisy round can push the first ratio over; it cannot also
  * make a fresh set of forks, run minutes later, agree. Anything flagged that fails a condition is
  * {@link Verdict#WITHIN_NOISE}: reported, not failed.

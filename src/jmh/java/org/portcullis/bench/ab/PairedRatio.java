@@ -1,26 +1,33 @@
 package org.portcullis.bench.ab;
 
-import org.apache.commons.math3.distribution.TDistribution;
-
 import java.util.List;
 
 /**
  * The head/base ratio of one benchmark over its pairs, with a confidence interval.
  *
  * <p>Each round ran one fork of base and one of head close together in time, so a machine that got busier
- * slowed both: the pair's ratio cancels it, which two independent sets of samples cannot. The statistic is
- * the mean of the pairs' log ratios (a geometric mean ratio: 2× slower and 2× faster are symmetric), with
- * Student's t interval on the logs, for the few pairs a six-minute run can afford (a bootstrap needs more).
- * With fewer than two pairs there is no interval, and it is (0, ∞): nothing can be excluded.
+ * slowed both: the pair's ratio cancels it, which two independent sets of samples cannot. The ratio is the
+ * median of the pairs' ratios (on the logs, so that 2× slower and 2× faster are symmetric), and the
+ * interval the sign test's distribution-free interval for that median: the k-th smallest and k-th largest
+ * pair ratio, with k as large as keeps its coverage at least {@link #CONFIDENCE}. With the gate's 5 pairs
+ * that is the smallest and the largest pair (1 − 2/2⁵ = 93.75 %); with 9 or more the extremes drop out.
  *
- * @param pairs the number of pairs
- * @param ratio the geometric mean of head/base
- * @param low   the interval's lower end
- * @param high  the interval's upper end
+ * <p>Why not Student's t on the log ratios: noise here is per fork and often fork-wide (a JVM in which every
+ * endpoint ran slow), and one such fork widened the t interval so far that a users/me whose five pairs were
+ * all 1.26× to 3.53× slower was judged within noise. An outlier in the direction of a regression must not
+ * make the gate less sure of it; order statistics do not care how far out a pair lies.
+ *
+ * <p>With fewer than two pairs there is no interval, and it is (0, ∞): nothing can be excluded.
+ *
+ * @param pairs    the number of pairs
+ * @param ratio    the median head/base ratio
+ * @param low      the interval's lower end
+ * @param high     the interval's upper end
+ * @param coverage the interval's confidence level (below {@link #CONFIDENCE} with fewer than 5 pairs)
  */
-public record PairedRatio(int pairs, double ratio, double low, double high) {
-    /** The interval's confidence level. */
-    public static final double CONFIDENCE = 0.95;
+public record PairedRatio(int pairs, double ratio, double low, double high, double coverage) {
+    /** The least coverage the interval is chosen for: that of the range of 5 pairs. */
+    public static final double CONFIDENCE = 0.9375;
 
     /** One round's figures of one benchmark, in the same unit. */
     public record Pair(double base, double head) {
@@ -34,13 +41,26 @@ public record PairedRatio(int pairs, double ratio, double low, double high) {
         if (n == 0) {
             throw new IllegalArgumentException("no pairs");
         }
-        double mean = pairs.stream().mapToDouble(Pair::logRatio).average().orElseThrow();
+        double[] logs = pairs.stream().mapToDouble(Pair::logRatio).sorted().toArray();
+        double median = n % 2 == 1 ? logs[n / 2] : (logs[n / 2 - 1] + logs[n / 2]) / 2;
         if (n < 2) {
-            return new PairedRatio(n, Math.exp(mean), 0, Double.POSITIVE_INFINITY);
+            return new PairedRatio(n, Math.exp(median), 0, Double.POSITIVE_INFINITY, 0);
         }
-        double squares = pairs.stream().mapToDouble(pair -> Math.pow(pair.logRatio() - mean, 2)).sum();
-        double standardError = Math.sqrt(squares / (n - 1) / n);
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
-        return new PairedRatio(n, Math.exp(mean), Math.exp(mean - t * standardError), Math.exp(mean + t * standardError));
+        int k = 1;
+        while (k + 1 <= n / 2 && coverage(n, k + 1) >= CONFIDENCE) {
+            k++;
+        }
+        return new PairedRatio(n, Math.exp(median), Math.exp(logs[k - 1]), Math.exp(logs[n - k]), coverage(n, k));
+    }
+
+    /** The sign test's coverage of [k-th smallest, k-th largest] of n values for their median: 1 − 2·P(B ≤ k−1), B ~ Bin(n, ½). */
+    static double coverage(int n, int k) {
+        double tail = 0;
+        double choose = 1;
+        for (int i = 0; i < k; i++) {
+            tail += choose;
+            choose = choose * (n - i) / (i + 1);
+        }
+        return 1 - 2 * tail / Math.pow(2, n);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One chart of every benchmark's head/base ratio with its 95 % interval against its threshold, as inline SVG
+ * One chart of every benchmark's head/base ratio with its interval against its threshold, as inline SVG
  * (the report opens from disk with no network and no script).
  *
  * <p>All rows share one logarithmic axis, so a +2 % and a +115 % change look as different as they are, and
@@ -51,7 +51,7 @@ final class RatioChart {
             }
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">head / base (log scale);"
-                + " dot: ratio, bar: 95%% interval, red tick: threshold</text>%n",
+                + " dot: median ratio, bar: interval, red tick: threshold</text>%n",
                 LABEL_WIDTH + PLOT_WIDTH / 2, rows.size() * ROW_HEIGHT + 34));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);

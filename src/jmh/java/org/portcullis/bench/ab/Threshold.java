@@ -6,7 +6,7 @@ import org.portcullis.bench.compare.UsageException;
 /**
  * How much slower a benchmark may get before the gate fails it, and the noise band its interval must leave.
  *
- * <p>Fail when the head/base ratio is above {@code ratio} and the whole 95 % interval is above
+ * <p>Fail when the head/base ratio is above {@code ratio} and the whole interval is above
  * {@link #noiseBand()}, the middle between no change and the threshold: a ratio just over the threshold on
  * evidence that cannot tell it from a small change is reported "within noise", not failed.
  *

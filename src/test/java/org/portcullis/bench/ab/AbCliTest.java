@@ -73,8 +73,9 @@ class AbCliTest {
 
         assertThat(run(new FakeForkRunner(), "--rounds", "1")).isEqualTo(2);
         assertThat(run(new FakeForkRunner(), "--fail", "mean:5ms")).isEqualTo(2);
+        assertThat(run(new FakeForkRunner(), "--rounds", "2", "--confirm-rounds", "2")).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--rounds must be a whole number of at least 2")
-                .contains("percentage");
+                .contains("percentage").contains("at least 5: a regression is judged on the range of its pairs");
     }
 
     /** Runs the CLI on a fake built base (the launcher's class file present) and this directory as head. */

@@ -10,14 +10,39 @@ import static org.assertj.core.api.Assertions.within;
 class PairedRatioTest {
 
     @Test
-    void theRatioIsTheGeometricMeanOfThePairsAndTheIntervalStudentsTOnTheLogs() {
-        // logs 0.09531, 0.18232, 0.13976: mean 0.13913, sd 0.04351, t(2, 97.5%) 4.3027
-        PairedRatio ratio = PairedRatio.of(List.of(pair(100, 110), pair(200, 240), pair(10, 11.5)));
+    void theRatioIsTheMedianPairAndFivePairsGiveTheirRangeAtNinetyThreePointSevenFivePercent() {
+        PairedRatio ratio = PairedRatio.of(List.of(pair(100, 110), pair(200, 240), pair(10, 11.5),
+                pair(50, 52), pair(20, 25)));
 
-        assertThat(ratio.pairs()).isEqualTo(3);
-        assertThat(ratio.ratio()).isCloseTo(1.1493, within(1e-4));
-        assertThat(ratio.low()).isCloseTo(1.0315, within(1e-3));
-        assertThat(ratio.high()).isCloseTo(1.2805, within(1e-3));
+        assertThat(ratio.pairs()).isEqualTo(5);
+        assertThat(ratio.ratio()).isCloseTo(1.15, within(1e-9));
+        assertThat(ratio.low()).isCloseTo(1.04, within(1e-9));
+        assertThat(ratio.high()).isCloseTo(1.25, within(1e-9));
+        assertThat(ratio.coverage()).isCloseTo(0.9375, within(1e-12));
+    }
+
+    /**
+     * The pairs of a run that let a ~1.5× slower users/me through: every pair over the 1.25× threshold, one
+     * head fork wild (1.27 ms). Student's t on the logs gave [1.066×, 2.930×], under the 1.125× noise band.
+     */
+    @Test
+    void oneWildForkInTheRegressionsDirectionDoesNotWidenTheIntervalBelowTheOtherPairs() {
+        PairedRatio ratio = PairedRatio.of(List.of(pair(0.46, 0.58), pair(0.33, 0.51), pair(0.42, 0.56),
+                pair(0.29, 0.53), pair(0.36, 1.27)));
+
+        assertThat(ratio.ratio()).isCloseTo(0.51 / 0.33, within(1e-9));
+        assertThat(ratio.low()).isCloseTo(0.58 / 0.46, within(1e-9)).isGreaterThan(1.125);
+    }
+
+    @Test
+    void withNinePairsTheExtremePairsDropOutOfTheInterval() {
+        PairedRatio ratio = PairedRatio.of(List.of(pair(1, 0.5), pair(1, 1.01), pair(1, 1.02), pair(1, 1.03),
+                pair(1, 1.04), pair(1, 1.05), pair(1, 1.06), pair(1, 1.07), pair(1, 9)));
+
+        assertThat(ratio.ratio()).isCloseTo(1.04, within(1e-9));
+        assertThat(ratio.low()).isCloseTo(1.01, within(1e-9));
+        assertThat(ratio.high()).isCloseTo(1.07, within(1e-9));
+        assertThat(ratio.coverage()).isCloseTo(1 - 2 * 10 / 512.0, within(1e-12));
     }
 
     @Test
