@@ -11,17 +11,17 @@ import org.portcullis.domain.RetryLaterException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -61,6 +61,14 @@ public final class BcryptBulkhead implements Managed {
      * login into a 503.
      */
     private final Semaphore registrationPlaces;
+    /**
+     * The pool's places (threads + queue), taken before a hash is handed to the pool and given back inside
+     * its task, before the caller learns the result: the executor's own view (a worker still counted active,
+     * a synchronous hand-off not yet waiting) lags a finished hash, and a client whose next request came
+     * straight after the answer was refused with 503 by a pool that was in fact idle.
+     */
+    private final Semaphore places;
+    private final int capacity;
 
     public BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics) {
         this(hasher, threads, queueSize, maxWait, metrics, System::nanoTime);
@@ -70,11 +78,13 @@ public final class BcryptBulkhead implements Managed {
                    LongSupplier nanoTime) {
         this.hasher = hasher;
         this.nanoTime = nanoTime;
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize),
+        // Unbounded: the places bound it, so a hash admitted by them is never refused by the executor.
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 new ThreadFactoryBuilder().setNameFormat("bcrypt-%d").setDaemon(true).build(),
                 new ThreadPoolExecutor.AbortPolicy());
         this.registrationPlaces = new Semaphore(Math.max(1, (threads + queueSize) / 2));
+        this.places = new Semaphore(threads + queueSize);
+        this.capacity = threads + queueSize;
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Math.max(1, maxWait.toSeconds());
         this.rejected = metrics.meter("portcullis.bcrypt.rejected");
@@ -137,10 +147,7 @@ public final class BcryptBulkhead implements Managed {
 
     /** Whether a hash submitted now would be let in: a thread free, or a queue slot and a short enough wait. */
     boolean hasRoom() {
-        if (pool.getActiveCount() + pool.getQueue().size() < pool.getMaximumPoolSize()) {
-            return true;
-        }
-        return pool.getQueue().remainingCapacity() > 0 && predictedWaitNanos() <= maxWaitNanos;
+        return places.availablePermits() > 0 && predictedWaitNanos() <= maxWaitNanos;
     }
 
     /** Runs {@code work} on the pool, or refuses it as described in the class comment. */
@@ -148,17 +155,33 @@ public final class BcryptBulkhead implements Managed {
         if (predictedWaitNanos() > maxWaitNanos) {
             throw busy();
         }
+        if (!places.tryAcquire()) {
+            throw pool.isShutdown() ? stopping() : busy();
+        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable giveBack = () -> {
+            if (held.compareAndSet(true, false)) {
+                places.release();
+            }
+        };
         FutureTask<T> task = new FutureTask<>(() -> {
             long start = nanoTime.getAsLong();
             try {
                 return work.call();
             } finally {
                 recordDuration(nanoTime.getAsLong() - start);
+                giveBack.run();
             }
-        });
+        }) {
+            @Override
+            protected void done() {
+                giveBack.run(); // a task cancelled before it ran (stop) never reached its finally
+            }
+        };
         try {
             pool.execute(task);
         } catch (RejectedExecutionException refused) {
+            giveBack.run();
             throw pool.isShutdown() ? stopping() : busy();
         }
         try {
@@ -180,11 +203,11 @@ public final class BcryptBulkhead implements Managed {
     /** How long a hash submitted now would wait to start: 0 while a thread is free. */
     long predictedWaitNanos() {
         int threads = pool.getMaximumPoolSize();
-        int waiting = pool.getQueue().size();
-        if (pool.getActiveCount() + waiting < threads) {
+        int inFlight = capacity - places.availablePermits();
+        if (inFlight < threads) {
             return 0;
         }
-        return (waiting + 1) * averageNanos.get() / threads;
+        return (inFlight - threads + 1) * averageNanos.get() / threads;
     }
 
     /** Exponential moving average, weight 1/8 for the newest: follows a change of load within a few hashes. */

@@ -237,4 +237,20 @@ class BcryptBulkheadTest {
             Thread.onSpinWait();
         }
     }
+
+    /**
+     * One thread, no queue: a hash started the moment the previous one returned must find the pool free.
+     * The executor's own view lagged (its worker still counted active, the hand-off not yet waiting), and a
+     * client's login straight after its registration was refused with 503 by an idle pool.
+     */
+    @Test
+    void aHashRightAfterTheLastOneReturnedIsNeverRefusedByAnIdlePool() throws Exception {
+        BcryptBulkhead single = new BcryptBulkhead(new PasswordHasher(4), 1, 0, Duration.ofSeconds(1), new MetricRegistry());
+        String hash = single.hash("correct horse battery");
+        for (int i = 0; i < 500; i++) {
+            single.requireRoom();
+            assertThat(single.matches("correct horse battery", hash)).isTrue();
+        }
+        single.stop();
+    }
 }
