@@ -68,6 +68,7 @@ public final class BcryptBulkhead implements Managed {
      * straight after the answer was refused with 503 by a pool that was in fact idle.
      */
     private final Semaphore places;
+    /** The places in all: {@code places} starts with this many. */
     private final int capacity;
 
     public BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics) {
@@ -82,9 +83,9 @@ public final class BcryptBulkhead implements Managed {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 new ThreadFactoryBuilder().setNameFormat("bcrypt-%d").setDaemon(true).build(),
                 new ThreadPoolExecutor.AbortPolicy());
-        this.registrationPlaces = new Semaphore(Math.max(1, (threads + queueSize) / 2));
-        this.places = new Semaphore(threads + queueSize);
         this.capacity = threads + queueSize;
+        this.places = new Semaphore(capacity);
+        this.registrationPlaces = new Semaphore(Math.max(1, capacity / 2));
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Math.max(1, maxWait.toSeconds());
         this.rejected = metrics.meter("portcullis.bcrypt.rejected");
