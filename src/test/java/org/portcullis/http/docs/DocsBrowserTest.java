@@ -108,6 +108,15 @@ class DocsBrowserTest {
         }
     }
 
+    /**
+     * Waits for {@code css} to appear inside {@code parent} and then to be clickable: Swagger UI renders an
+     * expanded operation's buttons a moment after the click, so looking the button up at once could miss it.
+     */
+    private static WebElement clickable(WebDriverWait wait, WebElement parent, String css) {
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(parent, By.cssSelector(css)))));
+    }
+
     @Test
     void everyOperationIsListedAndTryItOutRunsGetHealth() throws Exception {
         long started = System.nanoTime();
@@ -124,10 +133,8 @@ class DocsBrowserTest {
 
         WebElement health = operation("GET", "/health");
         health.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(health.findElement(By.cssSelector("button.try-out__btn"))))
-                .click();
-        wait.until(ExpectedConditions.elementToBeClickable(health.findElement(By.cssSelector("button.execute"))))
-                .click();
+        clickable(wait, health, "button.try-out__btn").click();
+        clickable(wait, health, "button.execute").click();
         wait.until(driver -> !health.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status")).isEmpty());
         String status = health.findElement(By.cssSelector(".live-responses-table tr.response .response-col_status")).getText();
         assertThat(status.trim()).startsWith("200");
