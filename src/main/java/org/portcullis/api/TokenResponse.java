@@ -12,7 +12,7 @@ public record TokenResponse(
         @JsonProperty("user") UserView user) {
 
     public static TokenResponse of(IssuedTokens issued) {
-        return new TokenResponse(issued.pair().accessToken(), issued.pair().refreshToken(), "bearer",
-                issued.pair().accessExpiresInSeconds(), UserView.of(issued.account()));
+        return new TokenResponse(issued.accessToken(), issued.refreshToken(), "bearer",
+                issued.accessExpiresInSeconds(), UserView.of(issued.account()));
     }
 }

@@ -1,5 +1,18 @@
 package org.portcullis.domain;
 
-/** The outcome of a login or a refresh: the new tokens and the account they belong to. */
-public record IssuedTokens(TokenPair pair, Account account) {
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a login or a refresh hands out: a freshly signed access and refresh token for one session of
+ * {@code account}. {@code refreshJti} and {@code refreshExpiresAt} are stored with the session, so that only
+ * this refresh token can be spent next; the rest goes to the client.
+ */
+public record IssuedTokens(
+        Account account,
+        String accessToken,
+        String refreshToken,
+        UUID refreshJti,
+        long accessExpiresInSeconds,
+        Instant refreshExpiresAt) {
 }

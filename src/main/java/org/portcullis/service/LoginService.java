@@ -7,7 +7,6 @@ import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.Session;
-import org.portcullis.domain.TokenPair;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +56,8 @@ public final class LoginService {
             }
             Account account = found.get();
             UUID sessionId = UUID.randomUUID();
-            TokenPair pair = tokens.issuePair(account.id(), sessionId);
-            Outcome outcome = openSession(account, sessionId, pair, attempt);
+            IssuedTokens issued = tokens.issue(account, sessionId);
+            Outcome outcome = openSession(sessionId, issued, attempt);
             if (outcome == Outcome.PASSWORD_CHANGED) {
                 claim.failed();
                 throw DomainException.invalidCredentials();
@@ -68,17 +67,18 @@ public final class LoginService {
             if (outcome == Outcome.INACTIVE) {
                 throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
             }
-            return new IssuedTokens(pair, account);
+            return issued;
         }
     }
 
     private enum Outcome { OPENED, INACTIVE, PASSWORD_CHANGED }
 
-    private Outcome openSession(Account account, UUID sessionId, TokenPair pair, LoginAttempt attempt) {
+    private Outcome openSession(UUID sessionId, IssuedTokens issued, LoginAttempt attempt) {
+        Account account = issued.account();
         Instant now = clock.instant();
-        Session session = new Session(sessionId, account.id(), pair.refreshJti(),
+        Session session = new Session(sessionId, account.id(), issued.refreshJti(),
                 DeviceNames.choose(attempt.deviceName(), attempt.userAgent()), attempt.userAgent(),
-                attempt.ipAddress(), now, now, pair.refreshExpiresAt(), null);
+                attempt.ipAddress(), now, now, issued.refreshExpiresAt(), null);
         return transactions.inTransaction(transaction -> {
             Optional<UserDao.Credentials> current = transaction.users().credentialsForUpdate(account.id());
             if (current.isEmpty() || !current.get().passwordHash().equals(account.passwordHash())) {

@@ -7,7 +7,6 @@ import org.portcullis.domain.DomainException;
 import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.Session;
 import org.portcullis.domain.TokenClaims;
-import org.portcullis.domain.TokenPair;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,14 +54,14 @@ public final class RefreshTokenRotation {
         if (!caller.session().refreshJti().equals(claims.tokenId())) {
             throw replayed(caller.session(), now);
         }
-        TokenPair pair = tokens.issuePair(claims.userId(), claims.sessionId(), sessionEnds);
-        int rotated = sessions.rotate(claims.sessionId(), claims.tokenId(), pair.refreshJti(), now,
-                pair.refreshExpiresAt());
+        IssuedTokens issued = tokens.issue(caller.account(), claims.sessionId(), sessionEnds);
+        int rotated = sessions.rotate(claims.sessionId(), claims.tokenId(), issued.refreshJti(), now,
+                issued.refreshExpiresAt());
         if (rotated == 0) {
             // Another request spent this token between our read and our write.
             throw replayed(caller.session(), now);
         }
-        return new IssuedTokens(pair, caller.account());
+        return issued;
     }
 
     private DomainException replayed(Session session, Instant now) {

@@ -7,9 +7,10 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
+import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.TokenClaims;
-import org.portcullis.domain.TokenPair;
 import org.portcullis.domain.TokenType;
 
 import javax.crypto.SecretKey;
@@ -74,25 +75,25 @@ public final class TokenService {
                 .build();
     }
 
-    /** A new access and refresh token for one session; the refresh token's jti is freshly random. */
-    public TokenPair issuePair(UUID userId, UUID sessionId) {
-        return issuePair(userId, sessionId, Instant.MAX);
+    /** A new access and refresh token for one session of {@code account}; the refresh token's jti is freshly random. */
+    public IssuedTokens issue(Account account, UUID sessionId) {
+        return issue(account, sessionId, Instant.MAX);
     }
 
     /**
-     * As {@link #issuePair(UUID, UUID)} for a session that ends at {@code sessionEnds}: the refresh token
+     * As {@link #issue(Account, UUID)} for a session that ends at {@code sessionEnds}: the refresh token
      * expires then at the latest, so it never outlives its session. The access token keeps its full
      * lifetime; it is refused anyway once its session is no longer live.
      */
-    public TokenPair issuePair(UUID userId, UUID sessionId, Instant sessionEnds) {
+    public IssuedTokens issue(Account account, UUID sessionId, Instant sessionEnds) {
         Instant now = clock.instant();
         Instant accessExpiry = now.plus(accessLifetime);
         Instant fullRefresh = now.plus(refreshLifetime);
         Instant refreshExpiry = fullRefresh.isAfter(sessionEnds) ? sessionEnds : fullRefresh;
         UUID refreshJti = UUID.randomUUID();
-        String access = sign(userId, sessionId, UUID.randomUUID(), TokenType.ACCESS, now, accessExpiry);
-        String refresh = sign(userId, sessionId, refreshJti, TokenType.REFRESH, now, refreshExpiry);
-        return new TokenPair(access, refresh, refreshJti, accessLifetime.toSeconds(), refreshExpiry);
+        String access = sign(account.id(), sessionId, UUID.randomUUID(), TokenType.ACCESS, now, accessExpiry);
+        String refresh = sign(account.id(), sessionId, refreshJti, TokenType.REFRESH, now, refreshExpiry);
+        return new IssuedTokens(account, access, refresh, refreshJti, accessLifetime.toSeconds(), refreshExpiry);
     }
 
     public String sign(UUID userId, UUID sessionId, UUID tokenId, TokenType type, Instant issuedAt,

@@ -3,9 +3,10 @@ package org.portcullis.service;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
+import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.TokenClaims;
-import org.portcullis.domain.TokenPair;
+import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.TokenType;
 import org.portcullis.support.SettableClock;
 
@@ -29,6 +30,8 @@ class TokenServiceTest {
     private final TokenService tokens = service(SECRET, clock);
     private final UUID user = UUID.randomUUID();
     private final UUID session = UUID.randomUUID();
+    private final Account account = new Account(user, "ada@example.org", "$2a$12$hash", "Ada", null, true, false,
+            NOW, NOW, null);
 
     private static TokenService service(byte[] secret, Clock clock) {
         return new TokenService(secret, "portcullis", Duration.ofMinutes(15), Duration.ofDays(7),
@@ -37,7 +40,7 @@ class TokenServiceTest {
 
     @Test
     void anIssuedPairVerifiesEachTokenOnlyAsItsOwnType() {
-        TokenPair pair = tokens.issuePair(user, session);
+        IssuedTokens pair = tokens.issue(account, session);
 
         TokenClaims access = tokens.verifyAccess(pair.accessToken());
         TokenClaims refresh = tokens.verifyRefresh(pair.refreshToken());
@@ -55,11 +58,11 @@ class TokenServiceTest {
     @Test
     void aRefreshTokenExpiresWithItsSessionWhenTheSessionEndsFirst() {
         Instant sessionEnds = NOW.plus(Duration.ofDays(2));
-        TokenPair capped = tokens.issuePair(user, session, sessionEnds);
+        IssuedTokens capped = tokens.issue(account, session, sessionEnds);
         assertThat(capped.refreshExpiresAt()).isEqualTo(sessionEnds);
         assertThat(tokens.verifyRefresh(capped.refreshToken()).expiresAt()).isEqualTo(sessionEnds);
 
-        TokenPair uncapped = tokens.issuePair(user, session, NOW.plus(Duration.ofDays(30)));
+        IssuedTokens uncapped = tokens.issue(account, session, NOW.plus(Duration.ofDays(30)));
         assertThat(uncapped.refreshExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
     }
 
@@ -85,7 +88,7 @@ class TokenServiceTest {
     @Test
     void aTokenSignedWithAnotherKeyIsRejected() {
         TokenService other = service("another-secret-that-is-long-enough-for-hs256".getBytes(StandardCharsets.UTF_8), clock);
-        String forged = other.issuePair(user, session).accessToken();
+        String forged = other.issue(account, session).accessToken();
         assertThatThrownBy(() -> tokens.verifyAccess(forged)).isInstanceOf(DomainException.class);
     }
 
@@ -124,7 +127,7 @@ class TokenServiceTest {
     void aRememberedAccessTokenStillExpiresAfterTheLeeway() {
         SettableClock now = new SettableClock(NOW);
         TokenService remembering = service(SECRET, now);
-        String token = remembering.issuePair(user, session).accessToken();
+        String token = remembering.issue(account, session).accessToken();
         assertThat(remembering.verifyAccess(token).sessionId()).isEqualTo(session);
 
         now.set(NOW.plus(Duration.ofMinutes(15)).plusSeconds(30));
@@ -135,7 +138,7 @@ class TokenServiceTest {
 
     @Test
     void aTamperedCopyOfARememberedTokenIsRejected() {
-        String token = tokens.issuePair(user, session).accessToken();
+        String token = tokens.issue(account, session).accessToken();
         tokens.verifyAccess(token);
 
         // A character inside the signature (the last one carries padding bits that may not count).

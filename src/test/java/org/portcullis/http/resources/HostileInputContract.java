@@ -291,12 +291,18 @@ abstract class HostileInputContract extends AppOnDatabase {
     void validlySignedTokensForAnUnknownUserOrSessionAre401() {
         String[] ids = userAndSession();
         TokenService tokens = tokens();
-        String unknownUser = tokens.issuePair(UUID.randomUUID(), UUID.fromString(ids[1])).accessToken();
-        String unknownSession = tokens.issuePair(UUID.fromString(ids[0]), UUID.randomUUID()).accessToken();
+        String unknownUser = accessToken(tokens, UUID.randomUUID(), UUID.fromString(ids[1]));
+        String unknownSession = accessToken(tokens, UUID.fromString(ids[0]), UUID.randomUUID());
         assertCleanError(api.get("/api/v1/users/me", unknownUser), 401);
         assertCleanError(api.get("/api/v1/users/me", unknownSession), 401);
-        assertThat(api.get("/api/v1/users/me", tokens.issuePair(UUID.fromString(ids[0]), UUID.fromString(ids[1]))
-                .accessToken()).status()).as("the forging works when the ids are real").isEqualTo(200);
+        assertThat(api.get("/api/v1/users/me", accessToken(tokens, UUID.fromString(ids[0]), UUID.fromString(ids[1])))
+                .status()).as("the forging works when the ids are real").isEqualTo(200);
+    }
+
+    /** An access token signed with the app's own key for any user and session ids, real or not. */
+    private static String accessToken(TokenService tokens, UUID userId, UUID sessionId) {
+        Instant now = Instant.now();
+        return tokens.sign(userId, sessionId, UUID.randomUUID(), TokenType.ACCESS, now, now.plus(Duration.ofMinutes(5)));
     }
 
     // ---------------------------------------------------------------- headers
