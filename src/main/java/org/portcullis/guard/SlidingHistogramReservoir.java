@@ -30,6 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * recorder takes about 300 KiB per timer, allocated once; the slices are packed, and only touched under
  * the lock.
  *
+ * <p>The window's sum is kept as it goes, in one plain histogram (about 150 KiB): what the recorder hands
+ * over is added to its slice and to the sum, and a slice that leaves the window is subtracted once. A read
+ * then copies one array instead of merging ten packed histograms index by index, which took milliseconds
+ * per read here (a latency test reads after every request, and operators' scrapes read every timer).
+ *
  * <p>The window moves in {@value #SLICES} slices: what is read covers the current slice and the nine before
  * it, so between 90 % and 100 % of the window. A slice is folded in from the recorder when the clock moves
  * past it, by whichever request or reader notices first.
@@ -46,6 +51,10 @@ public final class SlidingHistogramReservoir implements Reservoir {
     private final Histogram[] slices = new Histogram[SLICES];
     /** The slice number each of {@link #slices} holds; guarded by {@link #lock}. */
     private final long[] sliceNumbers = new long[SLICES];
+    /** The sum of every slice marked in {@link #summed}; guarded by {@link #lock}. */
+    private final Histogram window = new Histogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    /** Which slices {@link #window} holds: those of the window, until they leave it; guarded by {@link #lock}. */
+    private final boolean[] summed = new boolean[SLICES];
     private final ReentrantLock lock = new ReentrantLock();
     /** The slice the recorder's samples belong to; guarded by {@link #lock}. */
     private long current;
@@ -69,13 +78,7 @@ public final class SlidingHistogramReservoir implements Reservoir {
         lock.lock();
         try {
             rotate();
-            long count = 0;
-            for (int i = 0; i < SLICES; i++) {
-                if (inWindow(i)) {
-                    count += slices[i].getTotalCount();
-                }
-            }
-            return (int) Math.min(count, Integer.MAX_VALUE);
+            return (int) Math.min(window.getTotalCount(), Integer.MAX_VALUE);
         } finally {
             lock.unlock();
         }
@@ -99,26 +102,34 @@ public final class SlidingHistogramReservoir implements Reservoir {
         lock.lock();
         try {
             rotate();
-            Histogram window = new PackedHistogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
-            for (int i = 0; i < SLICES; i++) {
-                if (inWindow(i)) {
-                    window.add(slices[i]);
-                }
-            }
-            return new HistogramSnapshot(window);
+            return new HistogramSnapshot(window.copy());
         } finally {
             lock.unlock();
         }
     }
 
-    /** Folds what was recorded into the current slice, then moves to the slice of now if time has moved on. */
+    /**
+     * Folds what was recorded into the current slice and the window's sum, then moves to the slice of now if
+     * time has moved on, taking the slices that fell out of the window out of the sum.
+     */
     private void rotate() {
         interval = recorder.getIntervalHistogram(interval);
         slot(current).add(interval);
+        window.add(interval);
         long now = clock.getTick() / sliceNanos;
         if (now != current) {
             moveTo(now);
+            for (int i = 0; i < SLICES; i++) {
+                if (summed[i] && !inWindow(i)) {
+                    unsum(i);
+                }
+            }
         }
+    }
+
+    private void unsum(int index) {
+        window.subtract(slices[index]);
+        summed[index] = false;
     }
 
     /** True if slot {@code index} holds one of the window's slices: the current one or the nine before. */
@@ -135,8 +146,12 @@ public final class SlidingHistogramReservoir implements Reservoir {
     private Histogram slot(long number) {
         int index = (int) Math.floorMod(number, (long) SLICES);
         if (sliceNumbers[index] != number) {
+            if (summed[index]) {
+                unsum(index);
+            }
             slices[index].reset();
             sliceNumbers[index] = number;
+            summed[index] = true;
         }
         return slices[index];
     }

@@ -2,12 +2,16 @@ package org.portcullis.guard;
 
 import com.codahale.metrics.Snapshot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -61,6 +65,27 @@ class SlidingHistogramReservoirTest {
         clock.advance(30, TimeUnit.SECONDS);
         record(1, 3);
         assertThat(reservoir.getSnapshot().size()).isEqualTo(1);
+    }
+
+    /**
+     * The window's sum is kept as it goes (added on the way in, subtracted when a slice leaves): whether it is
+     * read after every second or only now and then (several slices leaving at once, their slots reused), a
+     * read holds exactly the last ten seconds' samples.
+     */
+    @ParameterizedTest(name = "read every {0} s")
+    @ValueSource(ints = {1, 7, 23})
+    void aReadHoldsExactlyTheSlicesStillInTheWindow(int readEvery) {
+        for (int second = 0; second < 60; second++) {
+            reservoir.update(TimeUnit.MILLISECONDS.toNanos(second + 1));
+            if (second % readEvery == 0) {
+                long[] millis = Arrays.stream(reservoir.getSnapshot().getValues())
+                        .map(nanos -> Math.round(nanos / 1e6)).toArray();
+                long[] expected = LongStream.rangeClosed(Math.max(1, second - 8), second + 1).toArray();
+                assertThat(millis).as("second %d", second).containsExactly(expected);
+                assertThat(reservoir.size()).isEqualTo(expected.length);
+            }
+            clock.advance(1, TimeUnit.SECONDS);
+        }
     }
 
     @Test
