@@ -5,12 +5,16 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dropwizard.core.setup.Environment;
-import jakarta.ws.rs.Priorities;
+import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import org.portcullis.api.ErrorResponse;
 import org.portcullis.config.LimiterSettings;
+
+import java.util.EnumSet;
 
 /**
  * The adaptive concurrency limit of the cheap endpoints. Without it, more requests than the machine can serve
@@ -25,10 +29,10 @@ import org.portcullis.config.LimiterSettings;
 public final class ConcurrencyLimit implements DynamicFeature {
     static final String METRICS = "portcullis.limiter.";
 
-    private final ConcurrencyLimitFilter filter;
+    private final LimitedRoutes routes;
 
-    private ConcurrencyLimit(ConcurrencyLimitFilter filter) {
-        this.filter = filter;
+    private ConcurrencyLimit(LimitedRoutes routes) {
+        this.routes = routes;
     }
 
     /** Installs the limit unless {@code latencyGuard.limiter.enabled} is false. */
@@ -48,16 +52,28 @@ public final class ConcurrencyLimit implements DynamicFeature {
         metrics.register(METRICS + "limit", (Gauge<Integer>) limiter::getLimit);
         metrics.register(METRICS + "inflight", (Gauge<Integer>) limiter::getInflight);
         Meter rejected = metrics.meter(METRICS + "rejected");
-        environment.jersey().register(new ConcurrencyLimit(
-                new ConcurrencyLimitFilter(limiter, rejected, settings.getRetryAfter().toSeconds())));
+        LimitedRoutes routes = new LimitedRoutes();
+        // Jersey reports the limited endpoints while it builds its model, before the server takes requests.
+        environment.jersey().register(new ConcurrencyLimit(routes));
+        environment.servlets().addFilter("concurrency-limit", new ConcurrencyLimitFilter(limiter, routes, rejected,
+                        settings.getRetryAfter().toSeconds(), refusal(environment)))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+
+    private static byte[] refusal(Environment environment) {
+        try {
+            return environment.getObjectMapper().writeValueAsBytes(ErrorResponse.of(503, ConcurrencyLimitFilter.MESSAGE));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the limiter's refusal", e);
+        }
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceMethod().isAnnotationPresent(ConcurrencyLimited.class)
                 || resource.getResourceClass().isAnnotationPresent(ConcurrencyLimited.class)) {
-            // Before authentication: the bearer check reads the database, part of what is being limited.
-            context.register(filter, Priorities.AUTHENTICATION - 100);
+            routes.add(resource.getResourceClass(), resource.getResourceMethod());
+            context.register(SlotRelease.class);
         }
     }
 }

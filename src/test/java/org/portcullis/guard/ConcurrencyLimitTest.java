@@ -66,6 +66,8 @@ class ConcurrencyLimitTest {
         Api.Reply shed = api.get("/api/v1/users/me", token);
         shed.expect(503);
         assertThat(shed.header("Retry-After")).isEqualTo("3");
+        assertThat(shed.header("X-Content-Type-Options")).as("the headers of every API response").isEqualTo("nosniff");
+        assertThat(shed.header("Cache-Control")).isEqualTo("no-store");
         JsonNode error = shed.json();
         assertThat(error.get("code").asInt()).isEqualTo(503);
         assertThat(error.get("message").asText()).isEqualTo("Server busy; retry shortly");
