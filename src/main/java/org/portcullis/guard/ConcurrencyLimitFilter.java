@@ -54,7 +54,9 @@ final class ConcurrencyLimitFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        String path = http.getServletPath() + (http.getPathInfo() == null ? "" : http.getPathInfo());
+        // The path inside the servlet that took the request, as Jersey matches its resources (under a
+        // server.rootPath of /api/*, /api/api/v1/users/me is Jersey's /api/v1/users/me).
+        String path = http.getPathInfo() != null ? http.getPathInfo() : http.getServletPath();
         if (!routes.matches(http.getMethod(), path)) {
             chain.doFilter(request, response);
             return;

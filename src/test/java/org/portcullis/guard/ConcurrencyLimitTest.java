@@ -109,9 +109,37 @@ class ConcurrencyLimitTest {
         }
     }
 
+    /** The limit matches paths as Jersey does, inside its servlet: under a root path they still count. */
+    @Test
+    void underAServerRootPathTheLimitedEndpointsAreStillLimited() throws Exception {
+        Map<String, String> rooted = new java.util.HashMap<>(LIMIT_OF_TWO);
+        rooted.put("server.rootPath", "/root/*");
+        DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(HeldRequestApplication.class,
+                DB::url, rooted);
+        app.before();
+        try {
+            Api api = new Api(app.getLocalPort());
+            RequestHold.arm(2);
+            List<CompletableFuture<Api.Reply>> held = hold(api, "/root" + HeldRequestApplication.HELD, 2);
+            assertThat(RequestHold.awaitEntered()).as("both held requests are inside").isTrue();
+            api.get("/root" + HeldRequestApplication.HELD, null).expect(503);
+            api.get("/root/health", null).expect(200);
+            RequestHold.release();
+            for (CompletableFuture<Api.Reply> reply : held) {
+                reply.join().expect(200);
+            }
+        } finally {
+            app.after();
+        }
+    }
+
     private List<CompletableFuture<Api.Reply>> hold(Api api, int requests) {
+        return hold(api, HeldRequestApplication.HELD, requests);
+    }
+
+    private List<CompletableFuture<Api.Reply>> hold(Api api, String path, int requests) {
         return IntStream.range(0, requests)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.get(HeldRequestApplication.HELD, null), clients))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.get(path, null), clients))
                 .toList();
     }
 }
