@@ -79,10 +79,7 @@ class ConcurrencyLimitTest {
         api.get("/health", null).expect(200);
         api.login(email);
 
-        RequestHold.release();
-        for (CompletableFuture<Api.Reply> reply : held) {
-            reply.join().expect(200);
-        }
+        releaseAndExpect200(held);
         api.get("/api/v1/users/me", token).expect(200);
         assertThat(metrics.getGauges().get("portcullis.limiter.inflight").getValue()).isEqualTo(0);
         assertThat(metrics.meter("portcullis.limiter.rejected").getCount()).isEqualTo(2);
@@ -90,46 +87,51 @@ class ConcurrencyLimitTest {
 
     @Test
     void switchedOffTheLimitAdmitsEveryRequest() throws Exception {
-        Map<String, String> off = new java.util.HashMap<>(LIMIT_OF_TWO);
-        off.put("latencyGuard.limiter.enabled", "false");
-        DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(HeldRequestApplication.class,
-                DB::url, off);
-        app.before();
-        try {
+        withApp(Map.of("latencyGuard.limiter.enabled", "false"), app -> {
             RequestHold.arm(3);
             List<CompletableFuture<Api.Reply>> held = hold(new Api(app.getLocalPort()), 3);
             assertThat(RequestHold.awaitEntered()).as("all three are inside, beyond the limit of 2").isTrue();
-            RequestHold.release();
-            for (CompletableFuture<Api.Reply> reply : held) {
-                reply.join().expect(200);
-            }
+            releaseAndExpect200(held);
             assertThat(app.getEnvironment().metrics().getNames()).noneMatch(name -> name.startsWith("portcullis.limiter."));
-        } finally {
-            app.after();
-        }
+        });
     }
 
     /** The limit matches paths as Jersey does, inside its servlet: under a root path they still count. */
     @Test
     void underAServerRootPathTheLimitedEndpointsAreStillLimited() throws Exception {
-        Map<String, String> rooted = new java.util.HashMap<>(LIMIT_OF_TWO);
-        rooted.put("server.rootPath", "/root/*");
-        DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(HeldRequestApplication.class,
-                DB::url, rooted);
-        app.before();
-        try {
+        withApp(Map.of("server.rootPath", "/root/*"), app -> {
             Api api = new Api(app.getLocalPort());
             RequestHold.arm(2);
             List<CompletableFuture<Api.Reply>> held = hold(api, "/root" + HeldRequestApplication.HELD, 2);
             assertThat(RequestHold.awaitEntered()).as("both held requests are inside").isTrue();
             api.get("/root" + HeldRequestApplication.HELD, null).expect(503);
             api.get("/root/health", null).expect(200);
-            RequestHold.release();
-            for (CompletableFuture<Api.Reply> reply : held) {
-                reply.join().expect(200);
-            }
+            releaseAndExpect200(held);
+        });
+    }
+
+    private interface AppCheck {
+        void run(DropwizardTestSupport<PortcullisConfiguration> app) throws Exception;
+    }
+
+    /** Runs {@code check} against an app of its own with the limit of two and {@code overrides}. */
+    private static void withApp(Map<String, String> overrides, AppCheck check) throws Exception {
+        Map<String, String> config = new java.util.HashMap<>(LIMIT_OF_TWO);
+        config.putAll(overrides);
+        DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(HeldRequestApplication.class,
+                DB::url, config);
+        app.before();
+        try {
+            check.run(app);
         } finally {
             app.after();
+        }
+    }
+
+    private static void releaseAndExpect200(List<CompletableFuture<Api.Reply>> held) {
+        RequestHold.release();
+        for (CompletableFuture<Api.Reply> reply : held) {
+            reply.join().expect(200);
         }
     }
 
