@@ -29,9 +29,19 @@ final class LimitedRoutes {
     private record Route(String method, Pattern path) {
     }
 
-    /** Records a resource method's route; one without an HTTP method (a sub-resource locator) has none. */
+    /**
+     * Records a resource method's route; one without an HTTP method (a sub-resource locator) has none. A GET
+     * also answers HEAD: Jersey runs the GET method for a HEAD it has no method of its own for, database
+     * read included, so a HEAD must not pass where the GET is limited.
+     */
     void add(Class<?> resource, Method method) {
-        httpMethod(method).ifPresent(verb -> add(verb, join(resource.getAnnotation(Path.class), method.getAnnotation(Path.class))));
+        httpMethod(method).ifPresent(verb -> {
+            String template = join(resource.getAnnotation(Path.class), method.getAnnotation(Path.class));
+            add(verb, template);
+            if (verb.equals(HttpMethod.GET)) {
+                add(HttpMethod.HEAD, template);
+            }
+        });
     }
 
     void add(String httpMethod, String template) {

@@ -43,6 +43,8 @@ class LimitedRoutesTest {
 
         assertThat(routes.matches("GET", "/api/v1/sessions/me")).isTrue();
         assertThat(routes.matches("POST", "/api/v1/auth/refresh")).as("slashes as Jersey reads them").isTrue();
+        assertThat(routes.matches("HEAD", "/api/v1/sessions/me")).as("Jersey answers HEAD with the GET method").isTrue();
+        assertThat(routes.matches("HEAD", "/api/v1/auth/refresh")).isFalse();
         assertThat(routes.matches("POST", "/api/v1/sessions/me")).as("another method").isFalse();
         assertThat(routes.matches("GET", "/api/v1/sessions/me/extra")).isFalse();
         assertThat(routes.matches("GET", "/api/v1/sessions")).isFalse();
