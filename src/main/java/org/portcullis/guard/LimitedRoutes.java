@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * writing, and refusals that cost nearly as much as service left no CPU to serve with (see
  * {@link ConcurrencyLimitFilter}).
  *
- * <p>A template variable ({@code {id}}) matches one path segment. A path Jersey would route but this does
- * not match (a trailing slash, an encoded letter) is served without the limit, never refused.
+ * <p>A template variable ({@code {id}}) matches one path segment; a trailing slash matches, as Jersey routes
+ * it to the same method. Paths are matched as the servlet container decodes them.
  */
 final class LimitedRoutes {
     private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
@@ -71,7 +71,8 @@ final class LimitedRoutes {
             literal = variable.end();
         }
         regex.append(Pattern.quote(path.substring(literal)));
-        return Pattern.compile(regex.toString());
+        // Jersey routes a path with a trailing slash to the same method.
+        return Pattern.compile(regex + "/?");
     }
 
     private static String join(Path resource, Path method) {

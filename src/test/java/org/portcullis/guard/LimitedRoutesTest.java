@@ -43,6 +43,7 @@ class LimitedRoutesTest {
 
         assertThat(routes.matches("GET", "/api/v1/sessions/me")).isTrue();
         assertThat(routes.matches("POST", "/api/v1/auth/refresh")).as("slashes as Jersey reads them").isTrue();
+        assertThat(routes.matches("GET", "/api/v1/sessions/me/")).as("Jersey routes a trailing slash alike").isTrue();
         assertThat(routes.matches("HEAD", "/api/v1/sessions/me")).as("Jersey answers HEAD with the GET method").isTrue();
         assertThat(routes.matches("HEAD", "/api/v1/auth/refresh")).isFalse();
         assertThat(routes.matches("POST", "/api/v1/sessions/me")).as("another method").isFalse();
@@ -58,6 +59,7 @@ class LimitedRoutesTest {
         assertThat(routes.matches("DELETE", "/api/v1/sessions/3f1c2a9e-0000-4000-8000-000000000000")).isTrue();
         assertThat(routes.matches("DELETE", "/api/v1/sessions/a/b")).isFalse();
         assertThat(routes.matches("DELETE", "/api/v1/sessions/")).isFalse();
+        assertThat(routes.matches("DELETE", "/api/v1/sessions//")).isFalse();
     }
 
     @Test
