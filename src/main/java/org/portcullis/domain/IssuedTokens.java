@@ -15,4 +15,11 @@ public record IssuedTokens(
         UUID refreshJti,
         long accessExpiresInSeconds,
         Instant refreshExpiresAt) {
+
+    /** Without the tokens: a record's generated toString prints every component, and tokens never go to a log. */
+    @Override
+    public String toString() {
+        return "IssuedTokens[account=" + account + ", refreshJti=" + refreshJti + ", accessExpiresInSeconds="
+                + accessExpiresInSeconds + ", refreshExpiresAt=" + refreshExpiresAt + "]";
+    }
 }

@@ -25,4 +25,17 @@ class CallerTest {
         }
         assertThat(caller.toString()).contains(session.id().toString());
     }
+
+    @Test
+    void issuedTokensPrintNeitherTokenNorTheHash() {
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+        Account account = new Account(UUID.randomUUID(), "ada@example.org", HASH, "Ada", "Lovelace", true, false,
+                now, now, null);
+        String access = "eyJhbGciOiJIUzI1NiJ9.access.signature";
+        String refresh = "eyJhbGciOiJIUzI1NiJ9.refresh.signature";
+        IssuedTokens issued = new IssuedTokens(account, access, refresh, UUID.randomUUID(), 900, now.plusSeconds(3600));
+
+        assertThat(issued.toString()).doesNotContain(access).doesNotContain(refresh).doesNotContain("eyJ")
+                .doesNotContain(HASH).contains(account.id().toString(), issued.refreshJti().toString());
+    }
 }

@@ -76,9 +76,10 @@ class ConcurrencyLimitTest {
         api.raw("HEAD", "/api/v1/users/me", null, null, Map.of("Authorization", "Bearer " + token)).expect(503);
         api.get("/api/v1/users/me/", token).expect(503);
         api.get("/api/v1/users/me;v=1", token).expect(503);
-        assertThat(metrics.meter("portcullis.limiter.rejected").getCount()).isEqualTo(5);
+        api.delete("/api/v1/sessions/;x=1", token).expect(503);
+        assertThat(metrics.meter("portcullis.limiter.rejected").getCount()).isEqualTo(6);
         assertThat(new Api(APP.getAdminPort()).get("/prometheus", null).body()).contains(
-                "portcullis_limiter_limit 2.0", "portcullis_limiter_inflight 2.0", "portcullis_limiter_rejected_total 5.0");
+                "portcullis_limiter_limit 2.0", "portcullis_limiter_inflight 2.0", "portcullis_limiter_rejected_total 6.0");
 
         api.get("/health", null).expect(200);
         api.login(email);
@@ -86,7 +87,7 @@ class ConcurrencyLimitTest {
         releaseAndExpect200(held);
         api.get("/api/v1/users/me", token).expect(200);
         assertThat(metrics.getGauges().get("portcullis.limiter.inflight").getValue()).isEqualTo(0);
-        assertThat(metrics.meter("portcullis.limiter.rejected").getCount()).isEqualTo(5);
+        assertThat(metrics.meter("portcullis.limiter.rejected").getCount()).isEqualTo(6);
     }
 
     @Test

@@ -52,14 +52,14 @@ class LimitedRoutesTest {
     }
 
     @Test
-    void aTemplateVariableMatchesExactlyOneSegment() throws Exception {
+    void aTemplateVariableMatchesOneSegmentEvenAnEmptyOne() throws Exception {
         LimitedRoutes routes = new LimitedRoutes();
         routes.add(Sessions.class, Sessions.class.getMethod("revoke"));
 
         assertThat(routes.matches("DELETE", "/api/v1/sessions/3f1c2a9e-0000-4000-8000-000000000000")).isTrue();
         assertThat(routes.matches("DELETE", "/api/v1/sessions/a/b")).isFalse();
-        assertThat(routes.matches("DELETE", "/api/v1/sessions/")).isFalse();
-        assertThat(routes.matches("DELETE", "/api/v1/sessions//")).isFalse();
+        assertThat(routes.matches("DELETE", "/api/v1/sessions/"))
+                .as("Jetty's reading of /sessions/;x=1, which Jersey routes to {id}").isTrue();
     }
 
     @Test
