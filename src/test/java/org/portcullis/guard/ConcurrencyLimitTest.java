@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.PortcullisConfiguration;
+import org.portcullis.api.EndpointTimers;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.HeldRequestApplication;
@@ -63,6 +64,7 @@ class ConcurrencyLimitTest {
         assertThat(metrics.getGauges().get("portcullis.limiter.inflight").getValue()).isEqualTo(2);
         assertThat(metrics.getGauges().get("portcullis.limiter.limit").getValue()).isEqualTo(2);
 
+        long usersMeTimed = metrics.timer(EndpointTimers.total(EndpointTimers.named("usersMe"))).getCount();
         Api.Reply shed = api.get("/api/v1/users/me", token);
         shed.expect(503);
         assertThat(shed.header("Retry-After")).isEqualTo("3");
@@ -78,6 +80,8 @@ class ConcurrencyLimitTest {
         api.get("/api/v1/users/me;v=1", token).expect(503);
         api.delete("/api/v1/sessions/;x=1", token).expect(503);
         assertThat(metrics.meter("portcullis.limiter.rejected").getCount()).isEqualTo(6);
+        assertThat(metrics.timer(EndpointTimers.total(EndpointTimers.named("usersMe"))).getCount())
+                .as("a refusal is not a users/me the budget judges").isEqualTo(usersMeTimed);
         assertThat(new Api(APP.getAdminPort()).get("/prometheus", null).body()).contains(
                 "portcullis_limiter_limit 2.0", "portcullis_limiter_inflight 2.0", "portcullis_limiter_rejected_total 6.0");
 
