@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.portcullis.api.SecurityHeaders;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class ConcurrencyLimitFilter implements Filter {
         this.routes = routes;
         this.rejected = rejected;
         this.retryAfterSeconds = Long.toString(Math.max(1, retryAfterSeconds));
-        this.refusal = refusal.clone();
+        this.refusal = refusal;
     }
 
     @Override
@@ -102,9 +103,8 @@ final class ConcurrencyLimitFilter implements Filter {
     private void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-        // What SecurityHeadersFilter gives every API response; Jersey, which runs it, never sees this one.
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // Jersey, whose filter gives every API response these, never sees this one.
+        SecurityHeaders.apply(true, response::setHeader);
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setContentLength(refusal.length);
         response.getOutputStream().write(refusal);

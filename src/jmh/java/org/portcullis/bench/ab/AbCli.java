@@ -58,9 +58,10 @@ public final class AbCli {
             InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out);
             int measureRounds = options.number("--rounds", 3, 2);
             int confirmRounds = options.number("--confirm-rounds", 2, 1);
-            if (measureRounds + confirmRounds < 5) {
-                throw new UsageException("--rounds plus --confirm-rounds must be at least 5: a regression is judged"
-                        + " on the range of its pairs, a 93.75 % interval only from 5 pairs on");
+            if (measureRounds + confirmRounds < PairedRatio.MIN_PAIRS) {
+                throw new UsageException("--rounds plus --confirm-rounds must be at least " + PairedRatio.MIN_PAIRS
+                        + ": a regression is judged on the range of its pairs, a " + PairedRatio.CONFIDENCE * 100
+                        + " % interval only from " + PairedRatio.MIN_PAIRS + " pairs on");
             }
             AbGate gate = new AbGate(rounds, measureRounds, confirmRounds, override,
                     new HashSet<>(options.all("--allow-missing")));

@@ -28,6 +28,8 @@ import java.util.List;
 public record PairedRatio(int pairs, double ratio, double low, double high, double coverage) {
     /** The least coverage the interval is chosen for: that of the range of 5 pairs. */
     public static final double CONFIDENCE = 0.9375;
+    /** The fewest pairs whose interval reaches {@link #CONFIDENCE}: the range of 5 (1 − 2/2⁵). */
+    public static final int MIN_PAIRS = 5;
 
     /** One round's figures of one benchmark, in the same unit. */
     public record Pair(double base, double head) {
