@@ -12,7 +12,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.portcullis.db.SchemaMigrator;
-import org.portcullis.db.Storage;
 import org.portcullis.guard.BcryptDoor;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.AdminHealthCheck;
@@ -73,7 +72,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         DatabaseCheck.install(environment, config.getDatabase().probePool(config.getHealthTimeout()),
                 config.getHealthTimeout().toJavaDuration());
         Clock clock = clock();
-        Services services = Services.build(config, Storage.over(jdbi),
+        Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment),
                 passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));

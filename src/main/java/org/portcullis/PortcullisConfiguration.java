@@ -18,6 +18,7 @@ import org.portcullis.config.LatencyGuardSettings;
 import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.PurgeSettings;
+import org.portcullis.config.CallerCacheSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.DatabaseCheck;
@@ -55,6 +56,10 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private PurgeSettings purge = new PurgeSettings();
+
+    @Valid
+    @NotNull
+    private CallerCacheSettings callerCache = new CallerCacheSettings();
 
     @Valid
     @NotNull
@@ -173,6 +178,16 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setPurge(PurgeSettings purge) {
         this.purge = purge;
+    }
+
+    @JsonProperty
+    public CallerCacheSettings getCallerCache() {
+        return callerCache;
+    }
+
+    @JsonProperty
+    public void setCallerCache(CallerCacheSettings callerCache) {
+        this.callerCache = callerCache;
     }
 
     @JsonProperty

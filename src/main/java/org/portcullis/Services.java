@@ -62,13 +62,13 @@ public record Services(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
                 throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
         return new Services(bcrypt,
-                new AccessTokenAuthenticator(tokens, storage.callers(), storage.sessions(), clock),
+                new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
                 new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
                 new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, clock,
                         tokenSettings.getMaxSessionsPerUser()),
                 new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
                         tokenSettings.getMaxSessionAge().toJavaDuration(), clock),
-                new SessionService(storage.sessions(), storage.liveSessions(), clock),
+                new SessionService(storage.sessions(), storage.reads(), clock),
                 new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
                         clock, environment.metrics()));

@@ -5,7 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Every way the services reach the database, made once at start over the request pool and handed to each
  * service by the application as constructor arguments: the on-demand DAOs for single statements, the
- * hand-written queries of the hot paths ({@link CallerLookup}, {@link LiveSessions}, {@link AddressWindows}), and
+ * hand-written queries of the hot paths ({@link CallerLookup}, {@link CallerReads}, {@link AddressWindows}), and
  * {@link Transactions} for work that spans statements. No service builds its own.
  */
 public record Storage(
@@ -13,15 +13,29 @@ public record Storage(
         SessionDao sessions,
         ThrottleDao throttle,
         CallerLookup callers,
-        LiveSessions liveSessions,
+        CallerReads reads,
         AddressWindows loginFailures,
         AddressWindows registrations,
         Transactions transactions) {
 
+    /** Every read and write straight to the database. */
     public static Storage over(Jdbi jdbi) {
+        CallerLookup callers = new CallerLookup(jdbi);
         return new Storage(jdbi.onDemand(UserDao.class), jdbi.onDemand(SessionDao.class),
-                jdbi.onDemand(ThrottleDao.class), new CallerLookup(jdbi), new LiveSessions(jdbi),
+                jdbi.onDemand(ThrottleDao.class), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
                 new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), new Transactions(jdbi));
+    }
+
+    /**
+     * This storage with the authenticated reads served by {@code cache} (built over this storage's
+     * {@code reads()}), and every write of this instance over {@code jdbi} reported to {@code freshness}
+     * once committed, so that a change made here is enforced on the next request. PostgreSQL only: the
+     * cache needs a {@link ChangeFeed} on the same database, which the caller starts.
+     */
+    public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
+        WriteMarks.install(jdbi, freshness);
+        return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations,
+                new Transactions(jdbi, freshness::writeCommitted));
     }
 }

@@ -14,19 +14,32 @@ import java.util.function.Function;
  */
 public final class Transactions {
     private final Jdbi jdbi;
+    private final Runnable afterCommit;
 
     public Transactions(Jdbi jdbi) {
+        this(jdbi, () -> { });
+    }
+
+    /** @param afterCommit told of every commit once it is done (the {@link CallerCache}'s freshness) */
+    Transactions(Jdbi jdbi, Runnable afterCommit) {
         this.jdbi = jdbi;
+        this.afterCommit = afterCommit;
     }
 
     /** Runs {@code work} in one transaction and returns its result; any exception rolls it back. */
     public <R> R inTransaction(Function<Transaction, R> work) {
-        return jdbi.inTransaction(handle -> work.apply(new Transaction(handle)));
+        return jdbi.inTransaction(handle -> {
+            handle.afterCommit(afterCommit);
+            return work.apply(new Transaction(handle));
+        });
     }
 
     /** As {@link #inTransaction}, for work without a result. */
     public void useTransaction(Consumer<Transaction> work) {
-        jdbi.useTransaction(handle -> work.accept(new Transaction(handle)));
+        inTransaction(transaction -> {
+            work.accept(transaction);
+            return null;
+        });
     }
 
     /** The DAOs of one open transaction; each call attaches to its handle, so they share its locks. */

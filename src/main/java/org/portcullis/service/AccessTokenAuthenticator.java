@@ -1,6 +1,6 @@
 package org.portcullis.service;
 
-import org.portcullis.db.CallerLookup;
+import org.portcullis.db.CallerReads;
 import org.portcullis.db.SessionDao;
 import org.portcullis.domain.Caller;
 import org.portcullis.domain.DomainException;
@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Turns an access token into a {@link Caller}. A valid signature is not enough: the token's session must
- * still be live and its account active, read in one query per request, so that a logout, a revocation or
- * a replay takes effect on the very next request instead of when the token expires. The HTTP layer's bearer
+ * still be live and its account active, read in one query per request (or remembered, on PostgreSQL, by
+ * a cache that hears of every change), so that a logout, a revocation or a replay takes effect on the next
+ * request instead of when the token expires. The HTTP layer's bearer
  * filter asks it for every protected request.
  */
 public final class AccessTokenAuthenticator {
@@ -25,11 +26,11 @@ public final class AccessTokenAuthenticator {
     static final Duration TOUCH_INTERVAL = Duration.ofSeconds(60);
 
     private final TokenService tokens;
-    private final CallerLookup callers;
+    private final CallerReads callers;
     private final SessionDao sessions;
     private final Clock clock;
 
-    public AccessTokenAuthenticator(TokenService tokens, CallerLookup callers, SessionDao sessions, Clock clock) {
+    public AccessTokenAuthenticator(TokenService tokens, CallerReads callers, SessionDao sessions, Clock clock) {
         this.tokens = tokens;
         this.callers = callers;
         this.sessions = sessions;
@@ -45,7 +46,7 @@ public final class AccessTokenAuthenticator {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Caller> caller = callers.find(claims.sessionId(), claims.userId())
+        Optional<Caller> caller = callers.caller(claims.sessionId(), claims.userId())
                 .filter(c -> c.session().isLiveAt(now) && c.account().isActive());
         caller.ifPresent(c -> {
             if (c.session().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {

@@ -26,6 +26,7 @@ import java.time.Instant;
  * too, so refreshing can keep a session alive only up to that absolute end.
  */
 public final class RefreshTokenRotation {
+    /** Never a cache: the refresh token compared against must be the one stored this instant. */
     private final CallerLookup callers;
     private final SessionDao sessions;
     private final TokenService tokens;

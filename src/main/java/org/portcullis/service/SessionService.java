@@ -1,6 +1,6 @@
 package org.portcullis.service;
 
-import org.portcullis.db.LiveSessions;
+import org.portcullis.db.CallerReads;
 import org.portcullis.db.SessionDao;
 import org.portcullis.domain.Caller;
 import org.portcullis.domain.DomainException;
@@ -13,18 +13,18 @@ import java.util.UUID;
 /** A user's device sessions: listing and the three ways to end them. */
 public final class SessionService {
     private final SessionDao sessions;
-    private final LiveSessions live;
+    private final CallerReads reads;
     private final Clock clock;
 
-    public SessionService(SessionDao sessions, LiveSessions live, Clock clock) {
+    public SessionService(SessionDao sessions, CallerReads reads, Clock clock) {
         this.sessions = sessions;
-        this.live = live;
+        this.reads = reads;
         this.clock = clock;
     }
 
     /** Live sessions of the caller's account, the most recently used first. */
     public List<Session> listFor(Caller caller) {
-        return live.of(caller.account().id(), clock.instant());
+        return reads.liveSessions(caller.account().id(), clock.instant());
     }
 
     /** Ends one of the caller's sessions; someone else's session is reported as not found. */

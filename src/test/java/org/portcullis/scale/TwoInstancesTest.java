@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two stateless instances on one PostgreSQL database, sharing only the database and JWT_SECRET, behave as
  * one service: whatever one instance learns about a session or an account, the other enforces at once.
+ * "At once", on the very next request, is the promise of {@code callerCache.enabled: false}, which these
+ * instances run with; with the cache on (the default) the other instance enforces it within
+ * {@code callerCache.maxStaleness}, which {@link RememberedCallersTest} pins.
  */
 @ExtendWith(PostgresAvailable.class)
 class TwoInstancesTest {
@@ -31,8 +34,8 @@ class TwoInstancesTest {
 
     @BeforeAll
     static void startBoth() throws Exception {
-        a = TestApps.support(DB::url, Map.of());
-        b = TestApps.support(DB::url, Map.of());
+        a = TestApps.support(DB::url, Map.of("callerCache.enabled", "false"));
+        b = TestApps.support(DB::url, Map.of("callerCache.enabled", "false"));
         a.before();
         b.before();
     }

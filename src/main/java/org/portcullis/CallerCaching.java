@@ -1,0 +1,55 @@
+package org.portcullis;
+
+import io.dropwizard.core.setup.Environment;
+import org.jdbi.v3.core.Jdbi;
+import org.portcullis.config.CallerCacheSettings;
+import org.portcullis.config.DatabaseSettings;
+import org.portcullis.db.CallerCache;
+import org.portcullis.db.ChangeFeed;
+import org.portcullis.db.Freshness;
+import org.portcullis.db.Storage;
+
+import java.sql.DriverManager;
+import java.util.Properties;
+
+/**
+ * The storage of an instance: on PostgreSQL with {@code callerCache.enabled}, authenticated reads remembered
+ * by a {@link CallerCache} that a {@link ChangeFeed} keeps current; otherwise (H2, or the cache off) every
+ * read from the database.
+ */
+final class CallerCaching {
+    private CallerCaching() {
+    }
+
+    static Storage storage(PortcullisConfiguration config, Jdbi jdbi, Environment environment) {
+        Storage direct = Storage.over(jdbi);
+        CallerCacheSettings settings = config.getCallerCache();
+        DatabaseSettings database = config.getDatabase();
+        if (!settings.isEnabled() || !database.getUrl().startsWith("jdbc:postgresql:")) {
+            return direct;
+        }
+        Freshness freshness = new Freshness(settings.getMaxStaleness().toJavaDuration(), System::nanoTime);
+        CallerCache cache = new CallerCache(direct.reads(), freshness, settings.getMaximumUsers(), environment.metrics());
+        environment.lifecycle().manage(new ChangeFeed(() -> DriverManager.getConnection(database.getUrl(),
+                feedProperties(database)), cache, freshness, settings.getHeartbeat().toJavaDuration(),
+                settings.getReconnectDelay().toJavaDuration()));
+        return direct.remembering(jdbi, cache, freshness);
+    }
+
+    /** The pool's connection properties and credentials, named so that operators can tell the feed apart. */
+    private static Properties feedProperties(DatabaseSettings database) {
+        Properties properties = new Properties();
+        properties.putAll(database.getProperties());
+        if (database.getUser() != null && !database.getUser().isEmpty()) {
+            properties.setProperty("user", database.getUser());
+        }
+        if (database.getPassword() != null && !database.getPassword().isEmpty()) {
+            properties.setProperty("password", database.getPassword());
+        }
+        properties.setProperty("ApplicationName", ChangeFeed.APPLICATION_NAME);
+        // A peer that vanished without a FIN is noticed, and the feed reconnects, instead of waiting forever.
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("socketTimeout", "10");
+        return properties;
+    }
+}
