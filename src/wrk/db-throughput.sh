@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# `make db-throughput` (loadtest.mk): GET users/me and GET sessions/me on H2 and on PostgreSQL, one service
-# after the other in one run, each target warmed at 32 connections, then measured at 1 connection (p50) and
+# `make db-throughput` (loadtest.mk): GET users/me and GET sessions/me on H2, on PostgreSQL (with the caller
+# cache of config.yml) and on PostgreSQL with the cache off (CALLER_CACHE=false), one service after the
+# other in one run, each target warmed at 32 connections, then measured at 1 connection (p50) and
 # at 32 (throughput, p99) with wrk. Prints the table of issue 13 plus the CPU each request cost the service
 # and the PostgreSQL backends (from /proc/<pid>/stat over the c32 phase), and what a login costs.
 #
 # Settings (environment): WARMUP (60s), C1_DURATION (10s), C32_DURATION (15s), ACCOUNTS (32: one session
-# each, as many as connections), DATABASES ("h2 postgresql"), PGHOST/PGPORT/PGUSER (127.0.0.1, 5432,
+# each, as many as connections), DATABASES ("h2 postgresql postgresql-uncached"), PGHOST/PGPORT/PGUSER (127.0.0.1, 5432,
 # postgres: a database with a random name is created there and dropped afterwards), SERVICE_OPTS (JVM
 # options of the service), LOADTEST_PORT/LOADTEST_ADMIN_PORT (18080/18081), JAR.
 set -uo pipefail
@@ -15,7 +16,7 @@ WARMUP=${WARMUP:-60s}
 C1_DURATION=${C1_DURATION:-10s}
 C32_DURATION=${C32_DURATION:-15s}
 ACCOUNTS=${ACCOUNTS:-32}
-DATABASES=${DATABASES:-h2 postgresql}
+DATABASES=${DATABASES:-h2 postgresql postgresql-uncached}
 JAR=${JAR:-target/app.jar}
 LOADTEST_PORT=${LOADTEST_PORT:-18080}
 LOADTEST_ADMIN_PORT=${LOADTEST_ADMIN_PORT:-18081}
@@ -67,12 +68,13 @@ start_service() {
   local db=$1
   case "$db" in
     h2) export DATABASE_URL="jdbc:h2:$PWD/$RUN_DIR/h2/portcullis;MODE=PostgreSQL" DATABASE_USER= DATABASE_PASSWORD= ;;
-    postgresql)
+    postgresql|postgresql-uncached)
       PG_DB="portcullis_bench_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
       createdb "$PG_DB" || exit 1
       export DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB" DATABASE_USER="$PGUSER" DATABASE_PASSWORD= ;;
-    *) echo "db-throughput: unknown database $db (h2 or postgresql)" >&2; exit 2 ;;
+    *) echo "db-throughput: unknown database $db (h2, postgresql or postgresql-uncached)" >&2; exit 2 ;;
   esac
+  if [ "$db" = postgresql-uncached ]; then export CALLER_CACHE=false; else export CALLER_CACHE=true; fi
   # shellcheck disable=SC2086
   PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" JWT_SECRET="db-throughput-$RANDOM-$RANDOM-0123456789abcdef" \
     java $SERVICE_OPTS -jar "$JAR" server config.yml >"$RUN_DIR/service-$db.log" 2>&1 &
@@ -161,14 +163,17 @@ done
 
 echo
 echo "db-throughput: WARMUP=$WARMUP C1_DURATION=$C1_DURATION C32_DURATION=$C32_DURATION ACCOUNTS=$ACCOUNTS on $(nproc) cores; wrk reports in $RUN_DIR"
-printf '| %-27s | %9s | %9s | %8s | %14s | %11s | %6s |\n' target 'c1 p50' 'c32 req/s' 'c32 p99' 'service CPU/req' 'PG CPU/req' errors
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' ----------------------------- ----------- ----------- ---------- ----------------- ------------- --------
+printf '| %-37s | %9s | %9s | %8s | %14s | %11s | %6s |\n' target 'c1 p50' 'c32 req/s' 'c32 p99' 'service CPU/req' 'PG CPU/req' errors
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' --------------------------------------- ----------- ----------- ---------- ----------------- ------------- --------
+label() {
+  case "$1" in h2) echo H2 ;; postgresql) echo PostgreSQL ;; *) echo "PostgreSQL, no cache" ;; esac
+}
 status=0
 for target in $TARGETS; do
   for db in $DATABASES; do
     read -r _ _ p50 rps p99 app pg e1 e32 <<<"${ROWS["$target $db"]}"
-    label="GET $target, $([ "$db" = h2 ] && echo H2 || echo PostgreSQL)"
-    printf '| %-27s | %6d µs | %9s | %5s ms | %12s µs | %8s µs | %6d |\n' "$label" "$p50" \
+    label="GET $target, $(label "$db")"
+    printf '| %-37s | %6d µs | %9s | %5s ms | %12s µs | %8s µs | %6d |\n' "$label" "$p50" \
       "$(printf "%'d" "$rps")" "$p99" "$app" "$pg" $((e1 + e32))
     [ $((e1 + e32)) -eq 0 ] || status=1
   done
@@ -183,6 +188,11 @@ if [[ " $DATABASES " == *" h2 "* && " $DATABASES " == *" postgresql "* ]]; then
     read -r _ _ pg_p50 pg_rps _ <<<"${ROWS["$target postgresql"]}"
     awk -v t="$target" -v a="$h2_rps" -v b="$pg_rps" -v p="$h2_p50" -v q="$pg_p50" 'BEGIN {
       printf "db-throughput: %s PostgreSQL/H2: c32 req/s %.2f (goal >= 0.8), c1 p50 %.2f (goal <= 2)\n", t, b / a, q / p }'
+    if [[ -n "${ROWS["$target postgresql-uncached"]:-}" ]]; then
+      read -r _ _ nc_p50 nc_rps _ <<<"${ROWS["$target postgresql-uncached"]}"
+      awk -v t="$target" -v a="$h2_rps" -v b="$nc_rps" -v p="$h2_p50" -v q="$nc_p50" 'BEGIN {
+        printf "db-throughput: %s PostgreSQL without the cache/H2: c32 req/s %.2f, c1 p50 %.2f\n", t, b / a, q / p }'
+    fi
   done
 fi
 [ "$status" -eq 0 ] || echo "db-throughput: some requests failed (errors column); see the wrk reports" >&2
