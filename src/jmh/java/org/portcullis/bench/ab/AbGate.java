@@ -15,6 +15,12 @@ import java.util.function.Function;
  * benchmark on its pairs. Whatever the base produced and the head did not is missing and fails, unless it
  * was allowed.
  *
+ * <p>A benchmark that stays {@link Judgement#undecided() undecided} after the confirmation (both ratios over
+ * the threshold, the interval not yet clear of the noise band) gets rounds of its workload until it has
+ * {@link PairedRatio#PAIRS_PAST_ONE_OUTLIER} pairs, once: a users/me made 2× slower whose five pairs were
+ * 0.65×, 1.64×, 2.08×, 2.09× and 3.36× (one base fork ran everything slow) was let through as within noise.
+ * Only undecided benchmarks pay for it; an unchanged one is rarely over its threshold twice.
+ *
  * <p>A confirming fork runs its workload whole, as the measuring forks did, and only the flagged benchmarks'
  * pairs count: a sample has to come from the same kind of fork. Run alone, a latency test met a JVM that no
  * other test had warmed, and its request path ran mostly uncompiled: a users/me made 1.6× slower by two
@@ -52,11 +58,14 @@ public final class AbGate {
             }
         }
         Observations confirmed = toConfirm.isEmpty() ? new Observations() : rounds.run(toConfirm, confirmRounds, "confirm");
+        List<Judgement> judgements = judge(measured, flagged, confirmed);
 
-        List<Judgement> judgements = new ArrayList<>();
-        for (String benchmark : measured.paired()) {
-            judgements.add(Judgement.of(benchmark, measured.unit(benchmark), thresholds.apply(benchmark),
-                    measured.pairs(benchmark), flagged.contains(benchmark) ? confirmed.pairs(benchmark) : List.of()));
+        Set<Workload> toExtend = EnumSet.noneOf(Workload.class);
+        judgements.stream().filter(Judgement::undecided).forEach(j -> toExtend.add(Workload.of(j.benchmark())));
+        int extendRounds = PairedRatio.PAIRS_PAST_ONE_OUTLIER - measureRounds - confirmRounds;
+        if (!toExtend.isEmpty() && extendRounds > 0) {
+            confirmed.addAll(rounds.run(toExtend, extendRounds, "confirm further"));
+            judgements = judge(measured, flagged, confirmed);
         }
         List<String> missing = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
@@ -72,6 +81,15 @@ public final class AbGate {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         return new GateResult(baseLabel, headLabel, judgements, missing, allowed, List.copyOf(added), errors,
                 measureRounds, confirmRounds, seed, seconds);
+    }
+
+    private List<Judgement> judge(Observations measured, Set<String> flagged, Observations confirmed) {
+        List<Judgement> judgements = new ArrayList<>();
+        for (String benchmark : measured.paired()) {
+            judgements.add(Judgement.of(benchmark, measured.unit(benchmark), thresholds.apply(benchmark),
+                    measured.pairs(benchmark), flagged.contains(benchmark) ? confirmed.pairs(benchmark) : List.of()));
+        }
+        return judgements;
     }
 
     private boolean isAllowed(String benchmark) {

@@ -88,8 +88,10 @@ public final class GateReport {
 
     private static String header(GateResult result) {
         return String.format(Locale.ROOT, "Head %s against base %s. %d interleaved rounds (one fork of each side per"
-                        + " benchmark and round), %d confirmation rounds for flagged benchmarks; order seed %d; %s.",
-                result.headLabel(), result.baseLabel(), result.rounds(), result.confirmRounds(), result.seed(),
+                        + " benchmark and round), %d confirmation rounds for flagged benchmarks (more, up to %d pairs, for one"
+                        + " still undecided); order seed %d; %s.",
+                result.headLabel(), result.baseLabel(), result.rounds(), result.confirmRounds(),
+                PairedRatio.PAIRS_PAST_ONE_OUTLIER, result.seed(),
                 InterleavedRounds.clock(result.seconds() * 1_000_000_000L));
     }
 

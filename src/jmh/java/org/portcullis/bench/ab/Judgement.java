@@ -55,6 +55,18 @@ public record Judgement(String benchmark, BenchmarkUnit unit, Threshold threshol
         return new Judgement(benchmark, unit, threshold, all, overall, confirmation, verdict);
     }
 
+    /**
+     * Whether more pairs could settle this benchmark: it was flagged, its ratio and its confirmation's are
+     * both over the threshold, and only the interval still reaches into the noise band. With few pairs the
+     * interval is their range, so a single outlying fork (a JVM in which every endpoint ran slow) keeps a
+     * real regression "within noise"; the gate then runs more rounds of its workload.
+     */
+    public boolean undecided() {
+        return verdict == Verdict.WITHIN_NOISE && overall.ratio() > threshold.ratio()
+                && confirmation.map(ratio -> ratio.ratio() > threshold.ratio()).orElse(false)
+                && overall.low() <= threshold.noiseBand();
+    }
+
     /** Whether the measuring rounds put a benchmark over its threshold, so that it is re-run to confirm. */
     public static boolean isFlagged(PairedRatio measured, Threshold threshold) {
         return measured.ratio() > threshold.ratio();

@@ -38,6 +38,15 @@ public final class Observations {
         });
     }
 
+    /** Adds everything {@code more} measured, as if its rounds had been run as part of these. */
+    public void addAll(Observations more) {
+        more.pairs.forEach((name, list) -> pairs.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
+        more.units.forEach(units::putIfAbsent);
+        base.addAll(more.base);
+        head.addAll(more.head);
+        errors.addAll(more.errors);
+    }
+
     /** Benchmarks with at least one pair, in the order they were first paired. */
     public Set<String> paired() {
         return pairs.keySet();

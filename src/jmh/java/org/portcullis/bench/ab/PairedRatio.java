@@ -30,6 +30,12 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
     public static final double CONFIDENCE = 0.9375;
     /** The fewest pairs whose interval reaches {@link #CONFIDENCE}: the range of 5 (1 − 2/2⁵). */
     public static final int MIN_PAIRS = 5;
+    /**
+     * The fewest pairs whose interval at {@link #CONFIDENCE} leaves out the most extreme pair at each end
+     * (the 2nd smallest to the 2nd largest of 9: 96.1 %; of 8 it would be 93.0 %): from here one outlying
+     * fork can no longer decide the interval.
+     */
+    public static final int PAIRS_PAST_ONE_OUTLIER = 9;
 
     /** One round's figures of one benchmark, in the same unit. */
     public record Pair(double base, double head) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class AbGateTest {
     /** Fork-to-fork noise of a few percent, drawn in turn. */
@@ -53,6 +54,42 @@ class AbGateTest {
         assertThat(result.judgements()).filteredOn(j -> j.verdict().fails()).extracting(Judgement::name)
                 .containsExactly("PasswordBench.hash");
         assertThat(result.summary()).contains("regression in PasswordBench.hash");
+    }
+
+    @Test
+    void aRegressionKeptWithinNoiseByOneOutlyingForkGetsMoreRoundsAndFails() {
+        // The base's first fork runs everything 3× slow: its pair says 0.67×, every other pair 2×.
+        double[] oneSlowBaseFork = {3.0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        FakeForkRunner runner = new FakeForkRunner(oneSlowBaseFork).figure(FakeForkRunner.USERS_ME, 1.0, 2.0);
+
+        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+
+        int measuring = 3 * Workload.values().length * 2;
+        assertThat(runner.calls).hasSize(measuring + 2 * 2 + 4 * 2);
+        assertThat(runner.calls.stream().skip(measuring).map(FakeForkRunner.Call::workload))
+                .containsOnly(Workload.LATENCY);
+        assertThat(result.judgements()).singleElement().satisfies(usersMe -> {
+            assertThat(usersMe.pairs()).hasSize(PairedRatio.PAIRS_PAST_ONE_OUTLIER);
+            assertThat(usersMe.overall().low()).isCloseTo(2.0, within(1e-9));
+            assertThat(usersMe.verdict()).isEqualTo(Verdict.REGRESSION);
+        });
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[confirm further round 4/4]");
+    }
+
+    @Test
+    void aFlagThatTheConfirmationDoesNotRepeatGetsNoFurtherRounds() {
+        // Unchanged code in slow forks early on (pairs 2×, 2×, 0.25×): flagged; the confirmation says 1×.
+        double[] slowEarlyForks = {1, 2, 4, 1, 1, 1, 1, 1, 1, 1, 1};
+        FakeForkRunner runner = new FakeForkRunner(slowEarlyForks).figure(FakeForkRunner.USERS_ME, 1.0, 1.0);
+
+        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+
+        assertThat(runner.calls).hasSize(3 * Workload.values().length * 2 + 2 * 2);
+        assertThat(result.fails()).isFalse();
+        assertThat(result.judgements()).singleElement().satisfies(usersMe -> {
+            assertThat(usersMe.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
+            assertThat(usersMe.undecided()).isFalse();
+        });
     }
 
     @Test

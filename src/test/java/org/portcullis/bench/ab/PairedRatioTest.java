@@ -72,4 +72,10 @@ class PairedRatioTest {
     static PairedRatio.Pair pair(double base, double head) {
         return new PairedRatio.Pair(base, head);
     }
+
+    @Test
+    void ninePairsAreTheFewestWhoseIntervalLeavesOutOneOutlierAtEachEnd() {
+        assertThat(PairedRatio.coverage(PairedRatio.PAIRS_PAST_ONE_OUTLIER, 2)).isGreaterThanOrEqualTo(PairedRatio.CONFIDENCE);
+        assertThat(PairedRatio.coverage(PairedRatio.PAIRS_PAST_ONE_OUTLIER - 1, 2)).isLessThan(PairedRatio.CONFIDENCE);
+    }
 }
