@@ -4,8 +4,6 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.DropwizardTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +12,7 @@ import org.portcullis.db.ChangeFeed;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.PostgresAvailable;
-import org.portcullis.support.TestApps;
+import org.portcullis.support.TwoInstances;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,38 +34,20 @@ class RememberedCallersTest {
     @RegisterExtension
     static final DatabaseExtension DB = DatabaseExtension.postgres();
 
-    static DropwizardTestSupport<PortcullisConfiguration> a;
-    static DropwizardTestSupport<PortcullisConfiguration> b;
+    @RegisterExtension
+    static final TwoInstances NODES = new TwoInstances(DB::url, Map.of());
 
-    @BeforeAll
-    static void startBoth() throws Exception {
-        a = TestApps.support(DB::url, Map.of());
-        b = TestApps.support(DB::url, Map.of());
-        a.before();
-        b.before();
-    }
-
-    @AfterAll
-    static void stopBoth() {
-        if (b != null) {
-            b.after();
-        }
-        if (a != null) {
-            a.after();
-        }
-    }
-
-    private final Api onA = new Api(a.getLocalPort());
-    private final Api onB = new Api(b.getLocalPort());
+    private final Api onA = new Api(NODES.a().getLocalPort());
+    private final Api onB = new Api(NODES.b().getLocalPort());
 
     @Test
     void aCallerSeenOnBIsServedFromMemoryUntilALogoutOnAReachesBWithinMaxStaleness() {
-        awaitFeed(b, true);
+        awaitFeed(NODES.b(), true);
         String access = onA.login(onA.newAccount()).get("access_token").asText();
         onB.get(USERS_ME, access).expect(200);
-        long hits = hits(b);
+        long hits = hits(NODES.b());
         onB.get(USERS_ME, access).expect(200);
-        assertThat(hits(b)).as("the second request was served from memory").isGreaterThan(hits);
+        assertThat(hits(NODES.b())).as("the second request was served from memory").isGreaterThan(hits);
 
         onA.post("/api/v1/auth/logout", access, null).expect(204);
         long loggedOut = System.nanoTime();
@@ -85,7 +65,7 @@ class RememberedCallersTest {
 
     @Test
     void aChangeMadeOnAnInstanceIsEnforcedThereOnTheNextRequest() {
-        awaitFeed(b, true);
+        awaitFeed(NODES.b(), true);
         String email = onB.newAccount();
         JsonNode first = onB.login(email);
         String access = first.get("access_token").asText();
@@ -98,26 +78,26 @@ class RememberedCallersTest {
 
     @Test
     void aBrokenListenerNeverServesARevokedSessionAndItsFeedComesBack() {
-        awaitFeed(b, true);
+        awaitFeed(NODES.b(), true);
         String access = onA.login(onA.newAccount()).get("access_token").asText();
         onB.get(USERS_ME, access).expect(200);
         onB.get(USERS_ME, access).expect(200);
 
         DB.database().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
                 + ChangeFeed.APPLICATION_NAME + "' AND datname = current_database()");
-        awaitFeed(b, false);
-        long hits = hits(b);
+        awaitFeed(NODES.b(), false);
+        long hits = hits(NODES.b());
         onA.post("/api/v1/auth/logout", access, null).expect(204);
         onB.get(USERS_ME, access).expect(401);
-        assertThat(hits(b)).as("nothing served from memory while the listener was away").isEqualTo(hits);
+        assertThat(hits(NODES.b())).as("nothing served from memory while the listener was away").isEqualTo(hits);
 
         // The feed reconnects (callerCache.reconnectDelay), forgets what it may have missed, and serves again.
-        awaitFeed(b, true);
+        awaitFeed(NODES.b(), true);
         String again = onA.login(onA.newAccount()).get("access_token").asText();
         onB.get(USERS_ME, again).expect(200);
-        long before = hits(b);
+        long before = hits(NODES.b());
         onB.get(USERS_ME, again).expect(200);
-        assertThat(hits(b)).isGreaterThan(before);
+        assertThat(hits(NODES.b())).isGreaterThan(before);
     }
 
     private static long hits(DropwizardTestSupport<PortcullisConfiguration> app) {

@@ -1,17 +1,13 @@
 package org.portcullis.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.DropwizardTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.portcullis.PortcullisConfiguration;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.PostgresAvailable;
-import org.portcullis.support.TestApps;
+import org.portcullis.support.TwoInstances;
 
 import java.util.Map;
 
@@ -29,29 +25,11 @@ class TwoInstancesTest {
     @RegisterExtension
     static final DatabaseExtension DB = DatabaseExtension.postgres();
 
-    static DropwizardTestSupport<PortcullisConfiguration> a;
-    static DropwizardTestSupport<PortcullisConfiguration> b;
+    @RegisterExtension
+    static final TwoInstances NODES = new TwoInstances(DB::url, Map.of("callerCache.enabled", "false"));
 
-    @BeforeAll
-    static void startBoth() throws Exception {
-        a = TestApps.support(DB::url, Map.of("callerCache.enabled", "false"));
-        b = TestApps.support(DB::url, Map.of("callerCache.enabled", "false"));
-        a.before();
-        b.before();
-    }
-
-    @AfterAll
-    static void stopBoth() {
-        if (b != null) {
-            b.after();
-        }
-        if (a != null) {
-            a.after();
-        }
-    }
-
-    private final Api onA = new Api(a.getLocalPort());
-    private final Api onB = new Api(b.getLocalPort());
+    private final Api onA = new Api(NODES.a().getLocalPort());
+    private final Api onB = new Api(NODES.b().getLocalPort());
 
     @Test
     void aSessionOpenedOnAIsListedRefreshedAndRevokedOnB() {
