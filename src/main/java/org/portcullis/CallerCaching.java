@@ -25,7 +25,7 @@ final class CallerCaching {
         Storage direct = Storage.over(jdbi);
         CallerCacheSettings settings = config.getCallerCache();
         DatabaseSettings database = config.getDatabase();
-        if (!settings.isEnabled() || !database.getUrl().startsWith("jdbc:postgresql:")) {
+        if (!settings.isEnabled() || !database.isPostgres()) {
             return direct;
         }
         Freshness freshness = new Freshness(settings.getMaxStaleness().toJavaDuration(), System::nanoTime);

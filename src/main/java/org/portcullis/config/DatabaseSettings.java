@@ -58,6 +58,11 @@ public class DatabaseSettings extends DataSourceFactory {
         return probe;
     }
 
+    /** Whether the URL is PostgreSQL's (the caller cache needs its LISTEN/NOTIFY). */
+    public boolean isPostgres() {
+        return "org.postgresql.Driver".equals(driverFor(getUrl()));
+    }
+
     /** The driver class for a JDBC URL of a database Portcullis supports, else null. */
     static String driverFor(String url) {
         if (url == null) {

@@ -8,6 +8,7 @@ import org.portcullis.domain.Caller;
 import org.portcullis.domain.Session;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class CallerCache implements CallerReads {
         Known withCaller(Caller caller) {
             Map<UUID, Caller> more = new HashMap<>(callers);
             more.put(caller.session().id(), caller);
-            return new Known(Map.copyOf(more), liveSessions);
+            return new Known(Collections.unmodifiableMap(more), liveSessions);
         }
 
         Known withLiveSessions(List<Session> sessions) {
