@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param warmUp        unmeasured requests before it, to let the JIT compile the hot paths
  *                      ({@code loadtest.warmUp}, 5s)
  * @param bcryptSeconds one bcrypt verify at the configured cost on this box, in seconds
- *                      ({@code loadtest.bcryptSeconds}, 0.28 for cost 12 here)
+ *                      ({@code loadtest.bcryptSeconds}: loadtest.sh times logins on the service unless
+ *                      BCRYPT_SECONDS gives it; 0.28 when neither did)
  * @param cores         cores of the box the service runs on ({@code loadtest.cores}, this JVM's count: the
  *                      target is on loopback, so the same machine)
  * @param appPid        the service's process id, for the heap figures ({@code loadtest.appPid}; 0: none)

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 /**
  * What every Portcullis simulation does around its measured phase. {@code before()}: the subclass's setup
  * (accounts, at bcrypt cost), then unmeasured warm-up requests, then the first heap figure; Gatling's clock
- * starts after it. {@code after()}: the second heap figure.
+ * starts after it. {@code after()}: where the CPU went meanwhile ({@link CpuSplit}), the second heap figure.
  *
  * <p>Gatling divides a request's count by the length of the whole run to get its requests per second, so
  * each simulation measures one phase only: two endpoints measured one after the other in one simulation
@@ -36,6 +36,7 @@ abstract class PortcullisSimulation extends Simulation {
     final LoadSettings settings = LoadSettings.fromSystemProperties();
     final SetupClient client = new SetupClient(settings.baseUrl());
     private final HeapProbe heap = HeapProbe.fromSystemProperties(settings);
+    private final CpuSplit cpu = CpuSplit.fromSystemProperties(settings);
 
     /** Accounts and tokens the scenarios need, created before the measured phase. */
     abstract void prepare();
@@ -50,10 +51,15 @@ abstract class PortcullisSimulation extends Simulation {
         prepare();
         warmUp(warmUpPaths(), warmUpTokens(), settings.warmUp());
         heap.start();
+        cpu.start();
     }
 
     @Override
     public void after() {
+        String split = cpu.end();
+        if (!split.isEmpty()) {
+            System.out.println(split);
+        }
         heap.end();
     }
 
