@@ -25,6 +25,8 @@ BCRYPT_SECONDS ?=
 LIMITER ?= on
 # The overload scenario's capacity in users/me per second; empty: measured by a users-me phase in the same run.
 CAPACITY ?=
+# PIN=1: the service on the last CPU, the load generator (Gatling) on the others, with taskset.
+PIN ?=
 # ASSERT=0 measures and reports without failing on the goals (errors still show in the report).
 ASSERT ?= 1
 # Ports of the service under test: not 8080/8081, so a `make run` instance is left alone.
@@ -41,7 +43,7 @@ C32_DURATION ?= 15s
 loadtest: $(JAR) loadtest-classes
 	@SCENARIO='$(SCENARIO)' DURATION='$(DURATION)' USERS='$(USERS)' WARMUP='$(WARMUP)' \
 	  BCRYPT_SECONDS='$(BCRYPT_SECONDS)' ASSERT='$(ASSERT)' LOADTEST_PORT='$(LOADTEST_PORT)' \
-	  LIMITER='$(LIMITER)' CAPACITY='$(CAPACITY)' \
+	  LIMITER='$(LIMITER)' CAPACITY='$(CAPACITY)' PIN='$(PIN)' \
 	  LOADTEST_ADMIN_PORT='$(LOADTEST_ADMIN_PORT)' JAR='$(JAR)' MVN='$(MVN)' \
 	  bash src/gatling/loadtest.sh
 

@@ -36,6 +36,21 @@ case "${LIMITER:-on}" in
   *) echo "loadtest: LIMITER=$LIMITER (on or off)" >&2; exit 2 ;;
 esac
 
+# PIN=1 keeps the load generator off the service's cores: the service on the last CPU, Gatling on the others
+# (taskset). Without it both share every core, and what a run measures is also how the kernel splits them.
+SERVICE_PIN=()
+GENERATOR_PIN=()
+if [ "${PIN:-}" = 1 ]; then
+  cpus=$(nproc)
+  if [ "$cpus" -lt 2 ] || ! command -v taskset >/dev/null; then
+    echo "loadtest: PIN=1 needs taskset and at least 2 CPUs (found $cpus)" >&2
+    exit 2
+  fi
+  SERVICE_PIN=(taskset -c "$((cpus - 1))")
+  GENERATOR_PIN=(taskset -c "0-$((cpus - 2))")
+  echo "loadtest: service on CPU $((cpus - 1)), load generator on CPU 0-$((cpus - 2))"
+fi
+
 BASE_URL="http://127.0.0.1:$LOADTEST_PORT"
 RUN_DIR="target/loadtest/$SCENARIO-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$RUN_DIR"
@@ -53,7 +68,7 @@ fi
 # address and hour would refuse the setup of the 32 users-me accounts with 429. The limit is not under test
 # here; SERVICE_OPTS come after and may set it again.
 PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" \
-  java -Ddw.lockout.registrationsPerAddress=1000000 ${SERVICE_OPTS:-} -jar "$JAR" server config.yml \
+  "${SERVICE_PIN[@]}" java -Ddw.lockout.registrationsPerAddress=1000000 ${SERVICE_OPTS:-} -jar "$JAR" server config.yml \
   >"$RUN_DIR/service.log" 2>&1 &
 APP_PID=$!
 stop_service() {
@@ -113,7 +128,7 @@ warm_up="$WARMUP"
 for simulation in $SIMULATIONS; do
   echo "loadtest: $simulation, $USERS users, $DURATION (after $warm_up warm-up)"
   # shellcheck disable=SC2086
-  $MVN -Ploadtest gatling:test \
+  "${GENERATOR_PIN[@]}" $MVN -Ploadtest gatling:test \
     -Dgatling.simulationClass="org.portcullis.load.$simulation" \
     -Dgatling.runDescription="SCENARIO=$SCENARIO DURATION=$DURATION USERS=$USERS LIMITER=${LIMITER:-on} on $DATABASE_KIND" \
     -Dloadtest.baseUrl="$BASE_URL" \

@@ -42,15 +42,27 @@ final class CpuSplit {
     }
 
     void start() {
-        start = available() ? snapshot() : null;
+        try {
+            start = available() ? snapshot() : null;
+        } catch (UncheckedIOException e) {
+            start = null;
+        }
     }
 
-    /** The split since {@link #start()}, one line; empty when /proc or the service could not be read. */
+    /**
+     * The split since {@link #start()}, one line; empty when /proc or the service could not be read (an open
+     * model that exhausted this JVM's file descriptors cannot open /proc either: the run's figures matter more).
+     */
     String end() {
         if (start == null || !available()) {
             return "";
         }
-        Snapshot end = snapshot();
+        Snapshot end;
+        try {
+            end = snapshot();
+        } catch (UncheckedIOException e) {
+            return "cpu over the measured phase: not measured (" + e.getCause().getMessage() + ")";
+        }
         double wall = (end.nanos - start.nanos) / 1e9;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "cpu over the measured phase (%.1f s, %.1f core-seconds): service %.1f s (", wall,
