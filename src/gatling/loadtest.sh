@@ -118,7 +118,6 @@ if [ -z "${BCRYPT_SECONDS:-}" ]; then
     login-flood|mixed)
       BCRYPT_SECONDS=$(measure_bcrypt_seconds) || exit 1
       echo "loadtest: one login (bcrypt verify) takes $BCRYPT_SECONDS s here, median of 5 in a row" ;;
-    *) BCRYPT_SECONDS=0.28 ;;  # not used by the other scenarios
   esac
 fi
 
@@ -136,10 +135,10 @@ for simulation in $SIMULATIONS; do
     -Dloadtest.users="$USERS" \
     -Dloadtest.duration="$DURATION" \
     -Dloadtest.warmUp="$warm_up" \
-    -Dloadtest.bcryptSeconds="$BCRYPT_SECONDS" \
+    -Dloadtest.bcryptSeconds="${BCRYPT_SECONDS:-}" \
     -Dloadtest.capacity="$capacity" \
     -Dloadtest.appPid="$APP_PID" \
-    -Dloadtest.clockTicks="$(getconf CLK_TCK 2>/dev/null || echo 100)" \
+    -Dloadtest.clockTicks="$(getconf CLK_TCK 2>/dev/null)" \
     -Dloadtest.heapFile="$RUN_DIR/heap-$simulation.properties" \
     -Dloadtest.servedFile="$RUN_DIR/served-$simulation.properties" \
     2>&1 | tee "$RUN_DIR/$simulation.log"

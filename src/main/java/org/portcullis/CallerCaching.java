@@ -38,14 +38,7 @@ final class CallerCaching {
 
     /** The pool's connection properties and credentials, named so that operators can tell the feed apart. */
     private static Properties feedProperties(DatabaseSettings database) {
-        Properties properties = new Properties();
-        properties.putAll(database.getProperties());
-        if (database.getUser() != null && !database.getUser().isEmpty()) {
-            properties.setProperty("user", database.getUser());
-        }
-        if (database.getPassword() != null && !database.getPassword().isEmpty()) {
-            properties.setProperty("password", database.getPassword());
-        }
+        Properties properties = database.connectionProperties();
         properties.setProperty("ApplicationName", ChangeFeed.APPLICATION_NAME);
         // A peer that vanished without a FIN is noticed, and the feed reconnects, instead of waiting forever.
         properties.setProperty("tcpKeepAlive", "true");

@@ -37,8 +37,7 @@ final class CpuSplit {
     }
 
     static CpuSplit fromSystemProperties(LoadSettings settings) {
-        String ticks = System.getProperty("loadtest.clockTicks", "100");
-        return new CpuSplit(settings.appPid(), Double.parseDouble(ticks.isBlank() ? "100" : ticks));
+        return new CpuSplit(settings.appPid(), Double.parseDouble(LoadSettings.property("clockTicks", "100")));
     }
 
     void start() {
@@ -50,36 +49,38 @@ final class CpuSplit {
     }
 
     /**
-     * The split since {@link #start()}, one line; empty when /proc or the service could not be read (an open
-     * model that exhausted this JVM's file descriptors cannot open /proc either: the run's figures matter more).
+     * Prints the split since {@link #start()} as one line; nothing when /proc or the service could not be read
+     * at the start, and "not measured" when they cannot be read now (an open model that exhausted this JVM's
+     * file descriptors cannot open /proc either: the run's own figures matter more).
      */
-    String end() {
-        if (start == null || !available()) {
-            return "";
+    void end() {
+        if (start == null) {
+            return;
         }
         Snapshot end;
         try {
             end = snapshot();
         } catch (UncheckedIOException e) {
-            return "cpu over the measured phase: not measured (" + e.getCause().getMessage() + ")";
+            System.out.println("cpu over the measured phase: not measured (" + e.getCause().getMessage() + ")");
+            return;
         }
-        double wall = (end.nanos - start.nanos) / 1e9;
+        long service = end.serviceTotal - start.serviceTotal;
+        long generator = end.generator - start.generator;
+        long busy = end.machineBusy - start.machineBusy;
+        long total = end.machineTotal - start.machineTotal;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "cpu over the measured phase (%.1f s, %.1f core-seconds): service %.1f s (", wall,
-                seconds(end.machineTotal - start.machineTotal), seconds(end.serviceTotal - start.serviceTotal)));
+                "cpu over the measured phase (%.1f s, %.1f core-seconds): service %.1f s (",
+                (end.nanos - start.nanos) / 1e9, seconds(total), seconds(service)));
         long grouped = 0;
         for (String group : GROUPS.keySet()) {
             long ticks = end.serviceGroups.getOrDefault(group, 0L) - start.serviceGroups.getOrDefault(group, 0L);
             grouped += ticks;
             line.append(String.format(Locale.ROOT, "%s %.1f, ", group, seconds(ticks)));
         }
-        long service = end.serviceTotal - start.serviceTotal;
-        long generator = end.generator - start.generator;
-        long busy = end.machineBusy - start.machineBusy;
         line.append(String.format(Locale.ROOT, "other %.1f), load generator %.1f s, rest of the machine %.1f s, idle %.1f s",
                 seconds(service - grouped), seconds(generator), seconds(Math.max(0, busy - service - generator)),
-                seconds((end.machineTotal - start.machineTotal) - busy)));
-        return line.toString();
+                seconds(total - busy)));
+        System.out.println(line);
     }
 
     private double seconds(long ticks) {
@@ -115,7 +116,7 @@ final class CpuSplit {
         return new Snapshot(nanos, machine[0], machine[1], serviceTotal, generator, groups);
     }
 
-    static String groupOf(String threadName) {
+    private static String groupOf(String threadName) {
         for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
             if (group.getValue().stream().anyMatch(threadName::startsWith)) {
                 return group.getKey();

@@ -95,7 +95,8 @@ public record LoadSettings(URI baseUrl, int users, Duration duration, Duration w
         }
     }
 
-    private static String property(String name, String fallback) {
+    /** {@code loadtest.<name>}, or {@code fallback} when it is missing or blank. */
+    static String property(String name, String fallback) {
         String value = System.getProperty("loadtest." + name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -56,10 +56,7 @@ abstract class PortcullisSimulation extends Simulation {
 
     @Override
     public void after() {
-        String split = cpu.end();
-        if (!split.isEmpty()) {
-            System.out.println(split);
-        }
+        cpu.end();
         heap.end();
     }
 

@@ -1,5 +1,6 @@
 package org.portcullis.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
@@ -39,6 +40,7 @@ public class CallerCacheSettings {
     @Min(1)
     private long maximumUsers = 100_000;
 
+    @JsonIgnore
     @ValidationMethod(message = "callerCache.heartbeat must be at most half of callerCache.maxStaleness")
     public boolean isHeartbeatWithinStaleness() {
         return heartbeat == null || maxStaleness == null

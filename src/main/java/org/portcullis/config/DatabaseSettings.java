@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 
+import java.util.Properties;
+
 /**
  * Dropwizard's pool settings, plus one convenience: the JDBC driver follows from the URL.
  *
@@ -56,6 +58,22 @@ public class DatabaseSettings extends DataSourceFactory {
         probe.setCheckConnectionOnBorrow(true);
         probe.setValidationInterval(Duration.milliseconds(50));
         return probe;
+    }
+
+    /**
+     * The JDBC properties of a connection opened outside the pool (the change feed's): the pool's
+     * properties with its user and password, when set.
+     */
+    public Properties connectionProperties() {
+        Properties properties = new Properties();
+        properties.putAll(getProperties());
+        if (getUser() != null && !getUser().isEmpty()) {
+            properties.setProperty("user", getUser());
+        }
+        if (getPassword() != null && !getPassword().isEmpty()) {
+            properties.setProperty("password", getPassword());
+        }
+        return properties;
     }
 
     /** Whether the URL is PostgreSQL's (the caller cache needs its LISTEN/NOTIFY). */

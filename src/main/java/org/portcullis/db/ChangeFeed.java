@@ -47,6 +47,8 @@ public final class ChangeFeed implements Managed {
     private final Duration reconnectDelay;
     private volatile boolean running;
     private volatile Thread thread;
+    /** Whether the feed is between a failure and its next subscription; read and written by the feed's thread. */
+    private boolean failing;
 
     public ChangeFeed(Connector connector, CallerCache cache, Freshness freshness, Duration heartbeat,
                       Duration reconnectDelay) {
@@ -76,7 +78,6 @@ public final class ChangeFeed implements Managed {
     }
 
     private void run() {
-        boolean failing = false;
         while (running) {
             try (Connection connection = connector.open()) {
                 listen(connection);
@@ -110,6 +111,7 @@ public final class ChangeFeed implements Managed {
         // Changes committed before LISTEN took effect were never announced to us: forget them all.
         cache.forgetAll();
         LOG.info("Change feed listening (backend {})", postgres.getBackendPID());
+        failing = false;
         try (PreparedStatement heartbeat = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             heartbeat.setString(1, heartbeats);
             while (running && !Thread.currentThread().isInterrupted()) {

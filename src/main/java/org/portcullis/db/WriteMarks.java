@@ -52,7 +52,15 @@ final class WriteMarks implements SqlLogger {
         }
     }
 
+    /** Runs for every statement: looks past leading white space in place instead of copying the SQL. */
     static boolean isSelect(String sql) {
-        return sql != null && sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
+        if (sql == null) {
+            return false;
+        }
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        return sql.regionMatches(true, start, "SELECT", 0, 6);
     }
 }

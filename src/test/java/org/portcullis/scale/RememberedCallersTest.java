@@ -3,7 +3,8 @@ package org.portcullis.scale;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +13,7 @@ import org.portcullis.db.ChangeFeed;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.PostgresAvailable;
-import org.portcullis.support.TwoInstances;
+import org.portcullis.support.TestApps;
 
 import java.time.Duration;
 import java.util.Map;
@@ -32,22 +33,29 @@ class RememberedCallersTest {
     private static final String USERS_ME = "/api/v1/users/me";
 
     @RegisterExtension
+    @Order(1)
     static final DatabaseExtension DB = DatabaseExtension.postgres();
 
+    /** Two instances on the one database, as stateless nodes behind a load balancer. */
     @RegisterExtension
-    static final TwoInstances NODES = new TwoInstances(DB::url, Map.of());
+    @Order(2)
+    static final DropwizardAppExtension<PortcullisConfiguration> A = TestApps.functional(DB::url, Map.of());
 
-    private final Api onA = new Api(NODES.a().getLocalPort());
-    private final Api onB = new Api(NODES.b().getLocalPort());
+    @RegisterExtension
+    @Order(3)
+    static final DropwizardAppExtension<PortcullisConfiguration> B = TestApps.functional(DB::url, Map.of());
+
+    private final Api onA = new Api(A.getLocalPort());
+    private final Api onB = new Api(B.getLocalPort());
 
     @Test
     void aCallerSeenOnBIsServedFromMemoryUntilALogoutOnAReachesBWithinMaxStaleness() {
-        awaitFeed(NODES.b(), true);
+        awaitFeed(B, true);
         String access = onA.login(onA.newAccount()).get("access_token").asText();
         onB.get(USERS_ME, access).expect(200);
-        long hits = hits(NODES.b());
+        long hits = hits(B);
         onB.get(USERS_ME, access).expect(200);
-        assertThat(hits(NODES.b())).as("the second request was served from memory").isGreaterThan(hits);
+        assertThat(hits(B)).as("the second request was served from memory").isGreaterThan(hits);
 
         onA.post("/api/v1/auth/logout", access, null).expect(204);
         long loggedOut = System.nanoTime();
@@ -65,7 +73,7 @@ class RememberedCallersTest {
 
     @Test
     void aChangeMadeOnAnInstanceIsEnforcedThereOnTheNextRequest() {
-        awaitFeed(NODES.b(), true);
+        awaitFeed(B, true);
         String email = onB.newAccount();
         JsonNode first = onB.login(email);
         String access = first.get("access_token").asText();
@@ -78,38 +86,38 @@ class RememberedCallersTest {
 
     @Test
     void aBrokenListenerNeverServesARevokedSessionAndItsFeedComesBack() {
-        awaitFeed(NODES.b(), true);
+        awaitFeed(B, true);
         String access = onA.login(onA.newAccount()).get("access_token").asText();
         onB.get(USERS_ME, access).expect(200);
         onB.get(USERS_ME, access).expect(200);
 
         DB.database().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
                 + ChangeFeed.APPLICATION_NAME + "' AND datname = current_database()");
-        awaitFeed(NODES.b(), false);
-        long hits = hits(NODES.b());
+        awaitFeed(B, false);
+        long hits = hits(B);
         onA.post("/api/v1/auth/logout", access, null).expect(204);
         onB.get(USERS_ME, access).expect(401);
-        assertThat(hits(NODES.b())).as("nothing served from memory while the listener was away").isEqualTo(hits);
+        assertThat(hits(B)).as("nothing served from memory while the listener was away").isEqualTo(hits);
 
         // The feed reconnects (callerCache.reconnectDelay), forgets what it may have missed, and serves again.
-        awaitFeed(NODES.b(), true);
+        awaitFeed(B, true);
         String again = onA.login(onA.newAccount()).get("access_token").asText();
         onB.get(USERS_ME, again).expect(200);
-        long before = hits(NODES.b());
+        long before = hits(B);
         onB.get(USERS_ME, again).expect(200);
-        assertThat(hits(NODES.b())).isGreaterThan(before);
+        assertThat(hits(B)).isGreaterThan(before);
     }
 
-    private static long hits(DropwizardTestSupport<PortcullisConfiguration> app) {
+    private static long hits(DropwizardAppExtension<PortcullisConfiguration> app) {
         return metrics(app).meter("portcullis.callerCache.hits").getCount();
     }
 
-    private static MetricRegistry metrics(DropwizardTestSupport<PortcullisConfiguration> app) {
+    private static MetricRegistry metrics(DropwizardAppExtension<PortcullisConfiguration> app) {
         return app.getEnvironment().metrics();
     }
 
     /** Waits (at most 30 s) until the instance's feed vouches for its memory, or until it no longer does. */
-    private static void awaitFeed(DropwizardTestSupport<PortcullisConfiguration> app, boolean current) {
+    private static void awaitFeed(DropwizardAppExtension<PortcullisConfiguration> app, boolean current) {
         Gauge<?> gauge = metrics(app).getGauges().get("portcullis.callerCache.current");
         assertThat(gauge).as("the caller cache is on").isNotNull();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -1,13 +1,16 @@
 package org.portcullis.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.junit.jupiter.api.Order;
+import org.portcullis.PortcullisConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.PostgresAvailable;
-import org.portcullis.support.TwoInstances;
+import org.portcullis.support.TestApps;
 
 import java.util.Map;
 
@@ -23,13 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PostgresAvailable.class)
 class TwoInstancesTest {
     @RegisterExtension
+    @Order(1)
     static final DatabaseExtension DB = DatabaseExtension.postgres();
 
+    /** Two instances on the one database, as stateless nodes behind a load balancer. */
     @RegisterExtension
-    static final TwoInstances NODES = new TwoInstances(DB::url, Map.of("callerCache.enabled", "false"));
+    @Order(2)
+    static final DropwizardAppExtension<PortcullisConfiguration> A = TestApps.functional(DB::url, Map.of("callerCache.enabled", "false"));
 
-    private final Api onA = new Api(NODES.a().getLocalPort());
-    private final Api onB = new Api(NODES.b().getLocalPort());
+    @RegisterExtension
+    @Order(3)
+    static final DropwizardAppExtension<PortcullisConfiguration> B = TestApps.functional(DB::url, Map.of("callerCache.enabled", "false"));
+
+    private final Api onA = new Api(A.getLocalPort());
+    private final Api onB = new Api(B.getLocalPort());
 
     @Test
     void aSessionOpenedOnAIsListedRefreshedAndRevokedOnB() {

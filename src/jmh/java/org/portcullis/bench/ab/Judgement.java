@@ -46,8 +46,7 @@ public record Judgement(String benchmark, BenchmarkUnit unit, Threshold threshol
         Verdict verdict;
         if (!isFlagged(PairedRatio.of(measured), threshold)) {
             verdict = Verdict.OK;
-        } else if (overall.ratio() > threshold.ratio() && overall.low() > threshold.noiseBand()
-                && confirmation.map(ratio -> ratio.ratio() > threshold.ratio()).orElse(false)) {
+        } else if (overAndConfirmed(overall, confirmation, threshold) && overall.low() > threshold.noiseBand()) {
             verdict = Verdict.REGRESSION;
         } else {
             verdict = Verdict.WITHIN_NOISE;
@@ -62,9 +61,15 @@ public record Judgement(String benchmark, BenchmarkUnit unit, Threshold threshol
      * real regression "within noise"; the gate then runs more rounds of its workload.
      */
     public boolean undecided() {
-        return verdict == Verdict.WITHIN_NOISE && overall.ratio() > threshold.ratio()
-                && confirmation.map(ratio -> ratio.ratio() > threshold.ratio()).orElse(false)
-                && overall.low() <= threshold.noiseBand();
+        // Within noise although over and confirmed: only the interval's low end can have held it back.
+        return verdict == Verdict.WITHIN_NOISE && overAndConfirmed(overall, confirmation, threshold);
+    }
+
+    /** The ratio over every pair and the confirmation's both above the threshold. */
+    private static boolean overAndConfirmed(PairedRatio overall, Optional<PairedRatio> confirmation,
+                                            Threshold threshold) {
+        return overall.ratio() > threshold.ratio()
+                && confirmation.map(ratio -> ratio.ratio() > threshold.ratio()).orElse(false);
     }
 
     /** Whether the measuring rounds put a benchmark over its threshold, so that it is re-run to confirm. */
