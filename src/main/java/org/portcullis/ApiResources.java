@@ -6,9 +6,11 @@ import org.portcullis.health.DatabaseCheck;
 import org.portcullis.http.ClientAddressResolver;
 import org.portcullis.http.resources.AuthResource;
 import org.portcullis.http.resources.HealthResource;
+import org.portcullis.http.resources.OAuthResource;
 import org.portcullis.http.resources.OpenApiResource;
 import org.portcullis.http.resources.SessionResource;
 import org.portcullis.http.resources.UserResource;
+import org.portcullis.http.resources.WellKnownResource;
 
 import java.time.Clock;
 
@@ -26,8 +28,22 @@ final class ApiResources {
                 config.getClients().getMaxUserAgentLength()));
         environment.jersey().register(new UserResource(services.accounts()));
         environment.jersey().register(new SessionResource(services.sessions()));
+        String issuer = config.getTokens().getIssuer();
+        environment.jersey().register(new WellKnownResource(services.signing().keys(), issuer,
+                jwksMaxAge(config.getTokens().getKeyPublishAhead().toJavaDuration())));
+        environment.jersey().register(new OAuthResource(services.introspection(), services.resourceServers(), issuer));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
-                UserResource.class, SessionResource.class));
+                UserResource.class, SessionResource.class, WellKnownResource.class, OAuthResource.class));
+    }
+
+    /**
+     * How long a resource server may cache the JWKS: five minutes, or less if keys are published less than
+     * ten minutes ahead, so that a cached set always holds the next key before it signs.
+     */
+    static java.time.Duration jwksMaxAge(java.time.Duration publishAhead) {
+        java.time.Duration half = publishAhead.dividedBy(2);
+        java.time.Duration five = java.time.Duration.ofMinutes(5);
+        return half.compareTo(five) < 0 ? half : five;
     }
 
     /** The jar's Implementation-Version (the pom's version), or "dev" when run from classes. */

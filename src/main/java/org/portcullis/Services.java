@@ -7,7 +7,6 @@ import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.db.AddressWindows;
 import org.portcullis.db.Storage;
-import org.portcullis.domain.SigningKeys;
 import org.portcullis.service.AccessTokenAuthenticator;
 import org.portcullis.service.AccountAdministration;
 import org.portcullis.service.AccountService;
@@ -19,7 +18,9 @@ import org.portcullis.service.PasswordHasher;
 import org.portcullis.service.Purge;
 import org.portcullis.service.RefreshTokenRotation;
 import org.portcullis.service.RegistrationThrottle;
+import org.portcullis.service.ResourceServers;
 import org.portcullis.service.SessionService;
+import org.portcullis.service.TokenIntrospection;
 import org.portcullis.service.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +41,18 @@ public record Services(
         RefreshTokenRotation rotation,
         SessionService sessions,
         AccountAdministration administration,
-        Purge purge) {
+        Purge purge,
+        TokenSigning signing,
+        TokenIntrospection introspection,
+        ResourceServers resourceServers) {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     static Services build(PortcullisConfiguration config, Storage storage, PasswordHasher hasher, Clock clock,
                           Environment environment) {
         BcryptBulkhead bcrypt = bulkhead(hasher, config.getPasswords().getBulkhead(), environment);
         TokenSettings tokenSettings = config.getTokens();
-        if (tokenSettings.getSecret().isEmpty()) {
-            LOG.warn("JWT_SECRET is not set: using a random key for this process only. Tokens will not"
-                    + " survive a restart and other instances will reject them.");
-        }
-        TokenService tokens = tokenService(tokenSettings, clock);
+        TokenSigning signing = TokenSigning.build(tokenSettings, storage, clock, environment);
+        TokenService tokens = signing.tokens();
         LockoutSettings lockout = config.getLockout();
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
         LoginThrottle throttle = new LoginThrottle(storage.throttle(), storage.transactions(),
@@ -61,24 +62,21 @@ public record Services(
         List<Purge.ThrottleTable> throttleTables = List.of(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
                 throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
+        RefreshTokenRotation rotation = new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
+                tokenSettings.getMaxSessionAge().toJavaDuration(), clock);
         return new Services(bcrypt,
                 new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
                 new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
                 new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, clock,
                         tokenSettings.getMaxSessionsPerUser()),
-                new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
-                        tokenSettings.getMaxSessionAge().toJavaDuration(), clock),
+                rotation,
                 new SessionService(storage.sessions(), storage.reads(), clock),
                 new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
-                        clock, environment.metrics()));
-    }
-
-    /** The token signer and verifier: JWT_SECRET's bytes, or a random per-process key if it is empty. */
-    public static TokenService tokenService(TokenSettings settings, Clock clock) {
-        return new TokenService(SigningKeys.fromSecret(settings.getSecret()), settings.getIssuer(),
-                settings.getAccessTokenLifetime().toJavaDuration(), settings.getRefreshTokenLifetime().toJavaDuration(),
-                settings.getClockLeeway().toJavaDuration(), settings.getVerifiedCacheSize(), clock);
+                        clock, environment.metrics()),
+                signing,
+                new TokenIntrospection(tokens, storage.reads(), rotation, storage.sessions(), clock),
+                new ResourceServers(tokenSettings.getIntrospection().getClients()));
     }
 
     /** The bcrypt pool, stopped with the server; a cost below the recommended minimum is worth a WARN. */

@@ -115,7 +115,7 @@ class StartupTest {
             assertThat(config.getPasswords().getBulkhead().getMaxWait().toSeconds()).isEqualTo(2);
             assertThat(config.getLatencyGuard().getBudgets().get("login").getP99().toSeconds()).isEqualTo(3);
             assertThat(config.getLatencyGuard().getBudgets()).containsOnlyKeys("login", "register", "refresh",
-                    "usersMe", "updateMe", "sessionsList");
+                    "usersMe", "updateMe", "sessionsList", "introspect");
             assertThat(config.getLatencyGuard().getBudgets().get("refresh").getP99().toMilliseconds()).isEqualTo(400);
         } finally {
             app.after();

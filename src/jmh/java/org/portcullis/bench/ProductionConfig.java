@@ -8,7 +8,6 @@ import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.BootstrapLogging;
 import org.portcullis.PortcullisApplication;
 import org.portcullis.PortcullisConfiguration;
-import org.portcullis.Services;
 import org.portcullis.service.PasswordHasher;
 import org.portcullis.service.TokenService;
 import org.portcullis.support.TestApps;
@@ -22,7 +21,7 @@ import java.time.Clock;
  *
  * <p>A bench that hard-coded "cost 12" or "15 minutes" would keep measuring the old figure after an operator
  * changed it; reading the file through the same substituting provider as the app means {@code BCRYPT_COST=14}
- * or {@code JWT_SECRET} change the benches exactly as they change the service, {@code -Ddw.*} overrides
+ * or {@code JWT_ALGORITHM} change the benches exactly as they change the service, {@code -Ddw.*} overrides
  * included. Values are validated, so a config the service would refuse also stops the bench.
  */
 public final class ProductionConfig {
@@ -52,9 +51,9 @@ public final class ProductionConfig {
         return new PasswordHasher(config.getPasswords().getBcryptCost());
     }
 
-    /** As the app builds it: JWT_SECRET's bytes, or a random per-process key when it is unset. */
+    /** As the app builds it, with config.yml's algorithm (see {@link BenchSigningKeys}). */
     public static TokenService tokenService(PortcullisConfiguration config) {
-        return Services.tokenService(config.getTokens(), CLOCK);
+        return BenchSigningKeys.tokenService(config.getTokens(), config.getTokens().getAlgorithm(), CLOCK);
     }
 
     public static Clock clock() {

@@ -6,11 +6,13 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.portcullis.PortcullisConfiguration;
+import org.portcullis.domain.SigningAlgorithm;
 import org.portcullis.domain.TokenClaims;
 import org.portcullis.domain.TokenType;
 import org.portcullis.service.TokenService;
@@ -23,12 +25,13 @@ import java.util.concurrent.TimeUnit;
 
 /*
  * What: signing one access token, signing one refresh token, and verifying one access token, with
- * TokenService built from config.yml the way the app builds it (JWT_SECRET or a random key, issuer,
- * lifetimes, leeway), in microseconds per operation.
+ * TokenService built from config.yml the way the app builds it (its algorithm and keys, issuer, lifetimes,
+ * leeway), in microseconds per operation; and signing and verifying under each algorithm Portcullis offers
+ * (sign/verify with algorithm = ES256, RS256, HS256), which is how config.yml's default was chosen.
  *
  * Why: every authenticated request verifies a token and every login or refresh signs two, so these are the
  * per-request crypto tax on top of the database. The signing benches do what TokenService.issue does
- * for each token: read the clock, draw a random jti (SecureRandom), build the claims, HMAC and encode.
+ * for each token: read the clock, draw a random jti (SecureRandom), build the claims, sign and encode.
  *
  * What could make the number lie:
  *  - Dead code: a token nobody reads could be dropped by the JIT; every method returns its result, which
@@ -111,5 +114,46 @@ public class TokenBench {
     @Benchmark
     public TokenClaims verifyRememberedAccessToken() {
         return tokens.verifyAccess(accessToken);
+    }
+
+    /**
+     * One algorithm's service without the verified-token memory, its keys made as the app makes them. Only
+     * {@link #sign} and {@link #verify} take this state, so only they run once per algorithm.
+     */
+    @State(Scope.Benchmark)
+    public static class Algorithm {
+        @Param({"ES256", "RS256", "HS256"})
+        public SigningAlgorithm algorithm;
+        TokenService service;
+        String token;
+        Duration lifetime;
+        Clock clock;
+
+        @Setup
+        public void setUp() {
+            PortcullisConfiguration config = ProductionConfig.load();
+            config.getTokens().setVerifiedCacheSize(0);
+            clock = ProductionConfig.clock();
+            lifetime = config.getTokens().getAccessTokenLifetime().toJavaDuration();
+            service = BenchSigningKeys.tokenService(config.getTokens(), algorithm, clock);
+            token = sign(UUID.randomUUID(), UUID.randomUUID());
+        }
+
+        String sign(UUID userId, UUID sessionId) {
+            Instant now = clock.instant();
+            return service.sign(userId, sessionId, UUID.randomUUID(), TokenType.ACCESS, now, now.plus(lifetime));
+        }
+    }
+
+    /** A new access token under the algorithm: what a login or a refresh pays twice. */
+    @Benchmark
+    public String sign(Algorithm under) {
+        return under.sign(userId, sessionId);
+    }
+
+    /** A token's first verification under the algorithm: signature, claims and kid lookup, every call. */
+    @Benchmark
+    public TokenClaims verify(Algorithm under) {
+        return under.service.verifyAccess(under.token);
     }
 }

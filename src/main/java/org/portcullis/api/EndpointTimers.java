@@ -27,9 +27,14 @@ public final class EndpointTimers {
     public static final String USERS_ME = PREFIX + "usersMe";
     public static final String UPDATE_ME = PREFIX + "updateMe";
     public static final String CHANGE_PASSWORD = PREFIX + "changePassword";
+    public static final String JWKS = PREFIX + "jwks";
+    public static final String SERVER_METADATA = PREFIX + "serverMetadata";
+    public static final String INTROSPECT = PREFIX + "introspect";
+    public static final String REVOKE_TOKEN = PREFIX + "revokeToken";
 
     public static final List<String> ALL = List.of(HEALTH, OPENAPI, REGISTER, LOGIN, REFRESH, LOGOUT, LOGOUT_ALL,
-            SESSIONS_LIST, SESSION_REVOKE, USERS_ME, UPDATE_ME, CHANGE_PASSWORD);
+            SESSIONS_LIST, SESSION_REVOKE, USERS_ME, UPDATE_ME, CHANGE_PASSWORD, JWKS, SERVER_METADATA, INTROSPECT,
+            REVOKE_TOKEN);
 
     private EndpointTimers() {
     }

@@ -16,6 +16,7 @@ public record Storage(
         CallerReads reads,
         AddressWindows loginFailures,
         AddressWindows registrations,
+        SigningKeyDao signingKeys,
         Transactions transactions) {
 
     /** Every read and write straight to the database. */
@@ -24,7 +25,8 @@ public record Storage(
         return new Storage(jdbi.onDemand(UserDao.class), jdbi.onDemand(SessionDao.class),
                 jdbi.onDemand(ThrottleDao.class), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
-                new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), new Transactions(jdbi));
+                new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), jdbi.onDemand(SigningKeyDao.class),
+                new Transactions(jdbi));
     }
 
     /**
@@ -35,7 +37,7 @@ public record Storage(
      */
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness);
-        return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations,
+        return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations, signingKeys,
                 new Transactions(jdbi, freshness::writeCommitted));
     }
 }

@@ -61,5 +61,9 @@ public final class Transactions {
         public ThrottleDao throttle() {
             return handle.attach(ThrottleDao.class);
         }
+
+        public SigningKeyDao signingKeys() {
+            return handle.attach(SigningKeyDao.class);
+        }
     }
 }

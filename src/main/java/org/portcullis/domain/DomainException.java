@@ -10,6 +10,10 @@ public class DomainException extends RuntimeException {
     public enum Kind {
         /** Bad or missing credentials or tokens. */
         UNAUTHENTICATED,
+        /** A resource server's client credentials (HTTP Basic) were missing or wrong (RFC 7662 §2.1). */
+        CLIENT_UNAUTHENTICATED,
+        /** A request the endpoint cannot act on, e.g. an OAuth form without its {@code token} (RFC 7009 §2.2.1). */
+        INVALID_REQUEST,
         /** Authenticated, but not allowed: an inactive account, a wrong current password. */
         FORBIDDEN,
         /** No such thing, or not the caller's: the two are deliberately indistinguishable. */

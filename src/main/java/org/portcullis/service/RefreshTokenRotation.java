@@ -47,9 +47,8 @@ public final class RefreshTokenRotation {
         Caller caller = callers.find(claims.sessionId(), claims.userId())
                 .orElseThrow(DomainException::invalidToken);
         Instant now = clock.instant();
-        // Sessions stored before the absolute lifetime existed may carry a later expires_at: this check ends them.
-        Instant sessionEnds = caller.session().createdAt().plus(maxSessionAge);
-        if (!caller.session().isLiveAt(now) || !sessionEnds.isAfter(now) || !caller.account().isActive()) {
+        Instant sessionEnds = sessionEnds(caller);
+        if (!isOpen(caller, now)) {
             throw DomainException.invalidToken();
         }
         if (!caller.session().refreshJti().equals(claims.tokenId())) {
@@ -63,6 +62,26 @@ public final class RefreshTokenRotation {
             throw replayed(caller.session(), now);
         }
         return issued;
+    }
+
+    /**
+     * True if the verified refresh token of {@code claims} could be spent now: its session is open and it is
+     * the session's current token. Nothing is spent and a stale token revokes nothing here (introspection
+     * asks on the client's behalf; only the client presenting a spent token is a replay).
+     */
+    public boolean isCurrent(TokenClaims claims) {
+        return callers.find(claims.sessionId(), claims.userId())
+                .filter(c -> isOpen(c, clock.instant()) && c.session().refreshJti().equals(claims.tokenId()))
+                .isPresent();
+    }
+
+    /** Sessions stored before the absolute lifetime existed may carry a later expires_at: this end cuts them. */
+    private Instant sessionEnds(Caller caller) {
+        return caller.session().createdAt().plus(maxSessionAge);
+    }
+
+    private boolean isOpen(Caller caller, Instant now) {
+        return caller.session().isLiveAt(now) && sessionEnds(caller).isAfter(now) && caller.account().isActive();
     }
 
     private DomainException replayed(Session session, Instant now) {

@@ -3,17 +3,22 @@ package org.portcullis.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.security.InvalidKeyException;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.IssuedTokens;
+import org.portcullis.domain.SigningAlgorithm;
 import org.portcullis.domain.TokenClaims;
 import org.portcullis.domain.TokenType;
 
-import javax.crypto.SecretKey;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,22 +26,26 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Signs and verifies Portcullis JWTs. HS256 only: the parser's algorithm list is cut down to HS256, so a
- * token that names {@code none}, HS512 or an RSA algorithm fails before any key is consulted, whatever the
- * secret's length. Verification also insists on the issuer, an expiry, and the expected {@code type}, so
- * a refresh token can never pass as an access token or the reverse.
+ * Signs and verifies Portcullis JWTs with the one configured algorithm. The parser's algorithm list is cut
+ * down to that algorithm, so a token that names {@code none}, HS256 under a published public key (the
+ * algorithm-confusion attack) or any other algorithm fails before a key is consulted. Every token names
+ * its key in the header ({@code kid}); the key comes from {@link TokenKeys}, so a key that is withdrawn
+ * stops verifying. Verification also insists on the issuer, an expiry, and the expected {@code type}, so a
+ * refresh token can never pass as an access token or the reverse.
  *
  * <p>A client sends the same access token with every request for its whole lifetime, and parsing and
- * checking it with jjwt was a quarter of the CPU of a GET users/me. So access tokens that verified are
- * remembered, by their exact text, in a bounded cache: the same string cannot verify differently later,
- * except by expiring, which a hit checks against the clock with the same leeway. Whether the token's
- * session is still live is not cached here; the authenticator asks the database on every request.
+ * checking it with jjwt was a quarter of the CPU of a GET users/me under HS256 (an ES256 verification costs
+ * more again). So access tokens that verified are remembered, by their exact text, in a bounded cache: the
+ * same string cannot verify differently later, except by expiring, which a hit checks against the clock
+ * with the same leeway, or by its key being withdrawn, which a hit checks with one map lookup. Whether the
+ * token's session is still live is not cached here; the authenticator asks for it on every request.
  */
 public final class TokenService {
     static final String SESSION_CLAIM = "sid";
     static final String TYPE_CLAIM = "type";
 
-    private final SecretKey key;
+    private final TokenKeys keys;
+    private final SecureDigestAlgorithm<Key, ?> algorithm;
     private final String issuer;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
@@ -47,9 +56,10 @@ public final class TokenService {
     private final Cache<String, TokenClaims> verifiedAccessTokens;
 
     /** @param verifiedCacheSize access tokens remembered as verified (0: none, every request parses) */
-    public TokenService(byte[] secret, String issuer, Duration accessLifetime, Duration refreshLifetime,
+    public TokenService(TokenKeys keys, String issuer, Duration accessLifetime, Duration refreshLifetime,
                         Duration clockLeeway, int verifiedCacheSize, Clock clock) {
-        this.key = Keys.hmacShaKeyFor(secret);
+        this.keys = keys;
+        this.algorithm = jws(keys.algorithm());
         this.issuer = issuer;
         this.accessLifetime = accessLifetime;
         this.refreshLifetime = refreshLifetime;
@@ -64,15 +74,45 @@ public final class TokenService {
                 .build();
     }
 
+    /** HS256 under {@code secret}: a single service verifying its own tokens (and the tests' forgeries). */
+    public TokenService(byte[] secret, String issuer, Duration accessLifetime, Duration refreshLifetime,
+                        Duration clockLeeway, int verifiedCacheSize, Clock clock) {
+        this(TokenKeys.sharedSecret(secret), issuer, accessLifetime, refreshLifetime, clockLeeway,
+                verifiedCacheSize, clock);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SecureDigestAlgorithm<Key, ?> jws(SigningAlgorithm algorithm) {
+        Object jws = switch (algorithm) {
+            case ES256 -> Jwts.SIG.ES256;
+            case RS256 -> Jwts.SIG.RS256;
+            case HS256 -> Jwts.SIG.HS256;
+        };
+        return (SecureDigestAlgorithm<Key, ?>) jws;
+    }
+
     private JwtParser parserFor(TokenType type, Duration leeway) {
         return Jwts.parser()
-                .sig().clear().add(Jwts.SIG.HS256).and()
-                .verifyWith(key)
+                .sig().clear().add(algorithm).and()
+                .keyLocator(new LocatorAdapter<>() {
+                    @Override
+                    protected Key locate(JwsHeader header) {
+                        Key key = keys.verificationKey(header.getKeyId());
+                        if (key == null) {
+                            throw new InvalidKeyException("unknown kid");
+                        }
+                        return key;
+                    }
+                })
                 .requireIssuer(issuer)
                 .require(TYPE_CLAIM, type.claim())
                 .clockSkewSeconds(leeway.toSeconds())
                 .clock(() -> Date.from(clock.instant()))
                 .build();
+    }
+
+    public String issuer() {
+        return issuer;
     }
 
     /** A new access and refresh token for one session of {@code account}; the refresh token's jti is freshly random. */
@@ -91,14 +131,21 @@ public final class TokenService {
         Instant fullRefresh = now.plus(refreshLifetime);
         Instant refreshExpiry = fullRefresh.isAfter(sessionEnds) ? sessionEnds : fullRefresh;
         UUID refreshJti = UUID.randomUUID();
-        String access = sign(account.id(), sessionId, UUID.randomUUID(), TokenType.ACCESS, now, accessExpiry);
-        String refresh = sign(account.id(), sessionId, refreshJti, TokenType.REFRESH, now, refreshExpiry);
+        TokenKeys.ActiveKey key = keys.signingKey();
+        String access = sign(key, account.id(), sessionId, UUID.randomUUID(), TokenType.ACCESS, now, accessExpiry);
+        String refresh = sign(key, account.id(), sessionId, refreshJti, TokenType.REFRESH, now, refreshExpiry);
         return new IssuedTokens(account, access, refresh, refreshJti, accessLifetime.toSeconds(), refreshExpiry);
     }
 
     public String sign(UUID userId, UUID sessionId, UUID tokenId, TokenType type, Instant issuedAt,
                        Instant expiresAt) {
+        return sign(keys.signingKey(), userId, sessionId, tokenId, type, issuedAt, expiresAt);
+    }
+
+    private String sign(TokenKeys.ActiveKey key, UUID userId, UUID sessionId, UUID tokenId, TokenType type,
+                        Instant issuedAt, Instant expiresAt) {
         return Jwts.builder()
+                .header().keyId(key.kid()).and()
                 .issuer(issuer)
                 .subject(userId.toString())
                 .id(tokenId.toString())
@@ -106,7 +153,7 @@ public final class TokenService {
                 .claim(TYPE_CLAIM, type.claim())
                 .issuedAt(Date.from(issuedAt))
                 .expiration(Date.from(expiresAt))
-                .signWith(key, Jwts.SIG.HS256)
+                .signWith(key.key(), algorithm)
                 .compact();
     }
 
@@ -114,7 +161,8 @@ public final class TokenService {
     public TokenClaims verifyAccess(String token) {
         TokenClaims known = verifiedAccessTokens.getIfPresent(token);
         if (known != null) {
-            if (clock.instant().isAfter(known.expiresAt().plus(leeway))) {
+            if (clock.instant().isAfter(known.expiresAt().plus(leeway))
+                    || keys.verificationKey(known.keyId()) == null) {
                 verifiedAccessTokens.invalidate(token);
                 throw DomainException.invalidToken();
             }
@@ -132,9 +180,11 @@ public final class TokenService {
 
     private static TokenClaims verify(JwtParser parser, String token, TokenType type) {
         try {
-            Claims claims = parser.parseSignedClaims(token).getPayload();
+            Jws<Claims> jws = parser.parseSignedClaims(token);
+            Claims claims = jws.getPayload();
             Date expiry = claims.getExpiration();
-            if (expiry == null) {
+            Date issued = claims.getIssuedAt();
+            if (expiry == null || issued == null) {
                 throw DomainException.invalidToken();
             }
             return new TokenClaims(
@@ -142,6 +192,8 @@ public final class TokenService {
                     UUID.fromString(claims.get(SESSION_CLAIM, String.class)),
                     UUID.fromString(claims.getId()),
                     type,
+                    jws.getHeader().getKeyId(),
+                    issued.toInstant(),
                     expiry.toInstant());
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             // IllegalArgumentException: a missing or malformed sub/sid/jti; NPE: a claim that is absent.

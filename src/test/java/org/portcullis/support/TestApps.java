@@ -25,6 +25,11 @@ public final class TestApps {
     /** Known to the tests so they can forge tokens; 40 bytes. */
     public static final String SECRET = "test-secret-for-portcullis-suite-0123456";
     public static final int FAST_BCRYPT_COST = 4;
+    /**
+     * The key-encryption key of every test app (base64 of 32 bytes), so no test writes one under ./data/ and
+     * a test can open the app's signing keys to forge tokens with them ({@link AppKeys}).
+     */
+    public static final String KEY_ENCRYPTION_KEY = "cG9ydGN1bGxpcy10ZXN0LWtleS1lbmNyeXB0aW9uLTE=";
 
     /**
      * Tests register every account from 127.0.0.1: the per-address registration limit is raised so that
@@ -80,6 +85,7 @@ public final class TestApps {
         all.put("server.adminConnectors[0].port", "0");
         all.put("logging.level", "WARN");
         all.put("lockout.registrationsPerAddress", ONE_ADDRESS_REGISTRATIONS);
+        all.put("tokens.keyEncryptionKey", KEY_ENCRYPTION_KEY);
         return toOverrides(databaseUrl, all);
     }
 
@@ -101,6 +107,7 @@ public final class TestApps {
         all.put("server.applicationConnectors[0].port", "0");
         all.put("server.adminConnectors[0].port", "0");
         all.put("tokens.secret", SECRET);
+        all.put("tokens.keyEncryptionKey", KEY_ENCRYPTION_KEY);
         all.put("passwords.bcryptCost", String.valueOf(FAST_BCRYPT_COST));
         // Functional tests fire bursts of cheap (cost 4) hashes, e.g. 12 registrations of one email at once;
         // registrations may hold half of the bulkhead's places, so the default 2 + 16 would refuse some with

@@ -15,6 +15,8 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         Response response = ErrorResponses.of(statusOf(e.kind()), e.getMessage());
         if (e.kind() == DomainException.Kind.UNAUTHENTICATED) {
             response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"portcullis\"");
+        } else if (e.kind() == DomainException.Kind.CLIENT_UNAUTHENTICATED) {
+            response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"portcullis\"");
         } else if (e instanceof RetryLaterException later) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(later.retryAfterSeconds()));
         }
@@ -23,7 +25,8 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
 
     static int statusOf(DomainException.Kind kind) {
         return switch (kind) {
-            case UNAUTHENTICATED -> 401;
+            case UNAUTHENTICATED, CLIENT_UNAUTHENTICATED -> 401;
+            case INVALID_REQUEST -> 400;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;

@@ -28,6 +28,7 @@ import java.util.List;
 @Hidden
 public final class OpenApiResource {
     static final String BEARER_SCHEME = "bearer";
+    static final String CLIENT_SCHEME = "client";
 
     private final String version;
     private final List<Class<?>> resourceClasses;
@@ -61,7 +62,10 @@ public final class OpenApiResource {
                         .description("Authentication service: accounts, JWT access tokens, rotating refresh"
                                 + " tokens and per-device sessions."))
                 .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes(CLIENT_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic").description("A resource server's id and secret"
+                                        + " (tokens.introspection.clients)")));
         Reader reader = new Reader(new SwaggerConfiguration().openAPI(base));
         try {
             OpenAPI document = reader.read(new LinkedHashSet<>(resourceClasses));

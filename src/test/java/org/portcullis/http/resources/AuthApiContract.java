@@ -421,8 +421,11 @@ abstract class AuthApiContract extends AppOnDatabase {
         assertThat(doc.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "/health", "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
                 "/api/v1/auth/logout", "/api/v1/auth/logout-all", "/api/v1/sessions/me", "/api/v1/sessions/{id}",
-                "/api/v1/users/me", "/api/v1/users/me/password");
+                "/api/v1/users/me", "/api/v1/users/me/password", "/.well-known/jwks.json",
+                "/.well-known/oauth-authorization-server", "/oauth2/introspect", "/oauth2/revoke");
         assertThat(doc.get("paths").get("/api/v1/users/me").has("patch")).isTrue();
+        assertThat(doc.get("paths").get("/oauth2/introspect").get("post").get("security").toString()).contains("client");
+        assertThat(doc.get("components").get("securitySchemes").get("client").get("scheme").asText()).isEqualTo("basic");
         assertThat(doc.get("components").get("schemas").fieldNames()).toIterable().contains(
                 "RegisterRequest", "LoginRequest", "RefreshRequest", "TokenResponse", "UserView", "SessionList",
                 "SessionView", "UpdateProfileRequest", "ChangePasswordRequest", "ErrorResponse");
@@ -436,7 +439,7 @@ abstract class AuthApiContract extends AppOnDatabase {
         JsonNode paths = api.get("/api/v1/openapi.json", null).expect(200).json().get("paths");
         for (String limited : List.of("/api/v1/users/me get", "/api/v1/users/me patch", "/api/v1/auth/refresh post",
                 "/api/v1/auth/logout post", "/api/v1/auth/logout-all post", "/api/v1/sessions/me get",
-                "/api/v1/sessions/{id} delete")) {
+                "/api/v1/sessions/{id} delete", "/oauth2/introspect post", "/oauth2/revoke post")) {
             String[] pathAndMethod = limited.split(" ");
             JsonNode unavailable = paths.get(pathAndMethod[0]).get(pathAndMethod[1]).get("responses").get("503");
             assertThat(unavailable).as(limited).isNotNull();

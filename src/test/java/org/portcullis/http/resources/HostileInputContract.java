@@ -11,15 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portcullis.domain.TokenType;
 import org.portcullis.http.errors.ClientHangUpMapper;
+import org.portcullis.service.TokenKeys;
 import org.portcullis.service.TokenService;
 import org.portcullis.support.Api.Reply;
 import org.portcullis.support.Api;
+import org.portcullis.support.AppKeys;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.TestApps;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -252,6 +255,7 @@ abstract class HostileInputContract extends AppOnDatabase {
     // ---------------------------------------------------------------- tokens
 
     private static final byte[] SECRET = TestApps.SECRET.getBytes(StandardCharsets.UTF_8);
+    private static final String ISSUER = "http://localhost:8080";
 
     private String[] userAndSession() {
         String token = api.newAccessToken();
@@ -260,9 +264,9 @@ abstract class HostileInputContract extends AppOnDatabase {
         return new String[]{me.get("id").asText(), session.get("id").asText()};
     }
 
+    /** The app's own ES256 key, opened from its database: forgeries that verify. */
     private TokenService tokens() {
-        return new TokenService(SECRET, "portcullis", Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(30),
-                0, Clock.systemUTC());
+        return AppKeys.forger(database().url());
     }
 
     @Test
@@ -277,14 +281,22 @@ abstract class HostileInputContract extends AppOnDatabase {
     @Test
     void tokensWithoutExpiryOrSignedWithAnotherAlgorithmAre401() {
         String[] ids = userAndSession();
-        String noExp = Jwts.builder().issuer("portcullis").subject(ids[0]).id(UUID.randomUUID().toString())
-                .claim("sid", ids[1]).claim("type", "access").signWith(Keys.hmacShaKeyFor(SECRET), Jwts.SIG.HS256).compact();
+        TokenKeys.ActiveKey appKey = AppKeys.ring(database().url()).signingKey();
+        String noExp = Jwts.builder().header().keyId(appKey.kid()).and().issuer(ISSUER).subject(ids[0])
+                .id(UUID.randomUUID().toString()).issuedAt(new Date()).claim("sid", ids[1]).claim("type", "access")
+                .signWith((PrivateKey) appKey.key(), Jwts.SIG.ES256).compact();
         byte[] longSecret = (TestApps.SECRET + TestApps.SECRET).getBytes(StandardCharsets.UTF_8);
-        String hs512 = Jwts.builder().issuer("portcullis").subject(ids[0]).id(UUID.randomUUID().toString())
+        String hs512 = Jwts.builder().issuer(ISSUER).subject(ids[0]).id(UUID.randomUUID().toString())
                 .claim("sid", ids[1]).claim("type", "access").expiration(Date.from(Instant.now().plusSeconds(600)))
                 .signWith(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512).compact();
+        // The configured JWT_SECRET signs nothing under ES256: an HS256 token with it is no token of ours.
+        String hs256 = Jwts.builder().header().keyId(appKey.kid()).and().issuer(ISSUER).subject(ids[0])
+                .id(UUID.randomUUID().toString()).issuedAt(new Date()).claim("sid", ids[1]).claim("type", "access")
+                .expiration(Date.from(Instant.now().plusSeconds(600)))
+                .signWith(Keys.hmacShaKeyFor(SECRET), Jwts.SIG.HS256).compact();
         assertCleanError(api.get("/api/v1/users/me", noExp), 401);
         assertCleanError(api.get("/api/v1/users/me", hs512), 401);
+        assertCleanError(api.get("/api/v1/users/me", hs256), 401);
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.portcullis.service;
+
+import org.portcullis.db.SigningKeyDao;
+import org.portcullis.db.Transactions;
+import org.portcullis.db.UniqueViolation;
+import org.portcullis.domain.SigningKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the shared signing keys moving: every instance runs {@link #maintain()} on a short schedule, and
+ * the database settles who does the work (a generation can be inserted once; the loser of a race finds the
+ * winner's key on its next look). Each pass:
+ * <ol>
+ *   <li>no active key (an empty table): one is made that signs at once, nothing having been signed yet;</li>
+ *   <li>the active key is due ({@code rotation} after it started) within {@code publishAhead} and has no
+ *       successor: the successor is written, to sign {@code publishAhead} from now, and the active key's
+ *       retirement is set to that same instant, so resource servers see the new kid in the JWKS long
+ *       before any token carries it;</li>
+ *   <li>keys retired longer than {@code retention} ago are deleted: every token they signed has expired.</li>
+ * </ol>
+ * {@link #rotateNow} is the operator's lever: a new key signs at once; the old one retires (its tokens still
+ * verify) or, for a compromised key, is withdrawn (deleted: its tokens die).
+ */
+public final class KeyRotation {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyRotation.class);
+
+    private final Transactions transactions;
+    private final SigningKeyDao keys;
+    private final KeyPairs pairs;
+    private final KeyRing ring;
+    private final Duration rotation;
+    private final Duration publishAhead;
+    private final Duration retention;
+    private final Clock clock;
+
+    public KeyRotation(Transactions transactions, SigningKeyDao keys, KeyPairs pairs, KeyRing ring,
+                       Duration rotation, Duration publishAhead, Duration retention, Clock clock) {
+        this.transactions = transactions;
+        this.keys = keys;
+        this.pairs = pairs;
+        this.ring = ring;
+        this.rotation = rotation;
+        this.publishAhead = publishAhead;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /** One scheduled pass (see the class comment), then this instance's view is read again. */
+    public void maintain() {
+        Instant now = clock.instant();
+        try {
+            transactions.useTransaction(tx -> advance(tx.signingKeys(), now));
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.isCausedBy(e)) {
+                throw e;
+            }
+            LOG.debug("another instance rotated the signing keys first");
+        }
+        int deleted = keys.deleteRetiredBefore(now.minus(retention));
+        if (deleted > 0) {
+            LOG.info("deleted {} retired signing key(s): every token they signed has expired", deleted);
+        }
+        ring.reload();
+    }
+
+    private void advance(SigningKeyDao dao, Instant now) {
+        List<SigningKey> all = dao.all();
+        // Keys of an algorithm no longer configured sign nothing here any more: retire them, so they leave.
+        all.stream().filter(k -> k.algorithm() != pairs.algorithm() && k.retiresAt() == null)
+                .forEach(k -> dao.retire(k.kid(), now));
+        Optional<SigningKey> active = all.stream().filter(k -> k.algorithm() == pairs.algorithm()
+                && k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
+        long newest = all.stream().mapToLong(SigningKey::generation).max().orElse(0);
+        if (active.isEmpty()) {
+            dao.deletePending(now);
+            SigningKey first = pairs.generate(newest + 1, now, now);
+            dao.insert(first);
+            LOG.info("signing key {} ({}) created, signing from now", first.kid(), first.algorithm());
+            return;
+        }
+        SigningKey current = active.get();
+        boolean hasSuccessor = current.generation() != newest;
+        Instant due = current.activatesAt().plus(rotation);
+        if (hasSuccessor || now.isBefore(due.minus(publishAhead))) {
+            return;
+        }
+        Instant starts = later(due, now.plus(publishAhead));
+        SigningKey next = pairs.generate(newest + 1, now, starts);
+        dao.insert(next);
+        dao.retire(current.kid(), starts);
+        LOG.info("signing key {} published; it replaces {} at {}", next.kid(), current.kid(), starts);
+    }
+
+    /**
+     * A new key signs from now on. The current key retires (stays published, its tokens keep working) or,
+     * with {@code withdrawCurrent}, is deleted at once so that every token it signed is refused: the
+     * compromised-key case. Keys published but not yet signing are dropped; the new key supersedes them.
+     */
+    public Rotated rotateNow(boolean withdrawCurrent) {
+        Instant now = clock.instant();
+        Rotated rotated = transactions.inTransaction(tx -> {
+            SigningKeyDao dao = tx.signingKeys();
+            dao.deletePending(now);
+            Optional<SigningKey> current = dao.all().stream()
+                    .filter(k -> k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
+            current.ifPresent(k -> {
+                if (withdrawCurrent) {
+                    dao.delete(k.kid());
+                } else {
+                    dao.retire(k.kid(), now);
+                }
+            });
+            SigningKey fresh = pairs.generate(dao.newestGeneration() + 1, now, now);
+            dao.insert(fresh);
+            return new Rotated(fresh.kid(), current.map(SigningKey::kid), withdrawCurrent);
+        });
+        LOG.warn("signing key rotated on demand: {} signs now; {} {}", rotated.newKid(),
+                rotated.previousKid().orElse("no key"), withdrawCurrent ? "withdrawn" : "retired");
+        ring.reload();
+        return rotated;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** What an on-demand rotation did. */
+    public record Rotated(String newKid, Optional<String> previousKid, boolean withdrawn) {
+    }
+}
