@@ -43,6 +43,7 @@ public final class WellKnownResource {
         this.metadata = ServerMetadata.of(issuer);
         this.jwksCaching = new CacheControl();
         this.jwksCaching.setMaxAge((int) jwksMaxAge.toSeconds());
+        this.jwksCaching.setNoTransform(false);
     }
 
     @GET
