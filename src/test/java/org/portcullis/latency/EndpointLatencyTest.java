@@ -30,7 +30,7 @@ import java.util.function.IntConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The six latency tests of the seed and the two endpoints that need no account (/health, the OpenAPI document), on config.yml's production settings (bcrypt cost included) and an
+ * The six latency tests of the seed, introspection, and the two endpoints that need no account (/health, the OpenAPI document), on config.yml's production settings (bcrypt cost included) and an
  * H2 file database. Each warms its endpoint up, sends its requests, then reads the endpoint's whole-request
  * timer from the app's own MetricRegistry (the timer operators and the budget health checks read) and
  * holds the figures to the budget of config.yml. The results also go to target/benchmarks/latency.json
@@ -52,7 +52,7 @@ class EndpointLatencyTest {
 
     /** The order of latency.json; also every test method's name. */
     static final List<String> ENDPOINTS = List.of("login", "register", "refresh", "usersMe", "sessionsList", "updateMe",
-            "health", "openapi");
+            "introspect", "health", "openapi");
     private static final boolean BUDGETS_FAIL = !"report".equals(System.getProperty("latency.budgets"));
 
     private static final Map<String, LatencyResult> RESULTS = new ConcurrentHashMap<>();
@@ -144,6 +144,25 @@ class EndpointLatencyTest {
         String access = readerToken();
         measure("updateMe", 300, 100, i -> api.patch("/api/v1/users/me", access,
                 Map.of("first_name", "Name " + i)).expect(200));
+    }
+
+    /**
+     * A resource server asking about a user's access token (RFC 7662): HTTP Basic, the form, the verified-token
+     * memory and the session read users/me makes, so it warms up and measures as users/me does.
+     */
+    @Test
+    void introspect() {
+        String body = "token=" + readerToken();
+        String client = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (TestApps.INTROSPECTION_CLIENT + ":" + TestApps.INTROSPECTION_SECRET).getBytes(StandardCharsets.UTF_8));
+        measure("introspect", 1000, 300, i -> {
+            Api.Reply reply = api.send(api.request("/oauth2/introspect", null)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", client)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))).expect(200);
+            if (!reply.body().startsWith("{\"active\":true")) {
+                throw new AssertionError("introspection of a live token answered " + reply.body());
+            }
+        });
     }
 
     /**

@@ -29,6 +29,9 @@ public final class TestApps {
      * The key-encryption key of every test app (base64 of 32 bytes), so no test writes one under ./data/ and
      * a test can open the app's signing keys to forge tokens with them ({@link AppKeys}).
      */
+    /** The resource server the latency tests introspect as; config.yml has none. */
+    public static final String INTROSPECTION_CLIENT = "latency-probe";
+    public static final String INTROSPECTION_SECRET = "latency-probe-secret-of-at-least-32-chars";
     public static final String KEY_ENCRYPTION_KEY = "cG9ydGN1bGxpcy10ZXN0LWtleS1lbmNyeXB0aW9uLTE=";
 
     /**
@@ -86,6 +89,7 @@ public final class TestApps {
         all.put("logging.level", "WARN");
         all.put("lockout.registrationsPerAddress", ONE_ADDRESS_REGISTRATIONS);
         all.put("tokens.keyEncryptionKey", KEY_ENCRYPTION_KEY);
+        all.put("tokens.introspection.clients." + INTROSPECTION_CLIENT, INTROSPECTION_SECRET);
         return toOverrides(databaseUrl, all);
     }
 
