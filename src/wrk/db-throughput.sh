@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make db-throughput` (loadtest.mk): GET users/me and GET sessions/me on H2, on PostgreSQL (with the caller
+# `make db-throughput` (loadtest.mk): GET users/me, GET sessions/me and POST /oauth2/introspect (a resource
+# server asking about those users' tokens, RFC 7662) on H2, on PostgreSQL (with the caller
 # cache of config.yml) and on PostgreSQL with the cache off (CALLER_CACHE=false), one service after the
 # other in one run, each target warmed at 32 connections, then measured at 1 connection (p50) and
 # at 32 (throughput, p99) with wrk. Prints the table of issue 13 plus the CPU each request cost the service
@@ -21,8 +22,10 @@ JAR=${JAR:-target/app.jar}
 LOADTEST_PORT=${LOADTEST_PORT:-18080}
 LOADTEST_ADMIN_PORT=${LOADTEST_ADMIN_PORT:-18081}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-# 32 registrations from one address exceed the per-address limit meant for the public.
-SERVICE_OPTS=${SERVICE_OPTS:-}" -Ddw.lockout.registrationsPerAddress=1000"
+# 32 registrations from one address exceed the per-address limit meant for the public; config.yml has no
+# introspection client, so the run brings one (a random secret per run).
+INTROSPECTION_SECRET="db-throughput-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+SERVICE_OPTS=${SERVICE_OPTS:-}" -Ddw.lockout.registrationsPerAddress=1000 -Ddw.tokens.introspection.clients.db-throughput=$INTROSPECTION_SECRET"
 BASE_URL="http://127.0.0.1:$LOADTEST_PORT"
 RUN_DIR="target/db-throughput/$(date -u +%Y%m%d-%H%M%S)"
 CLK_TCK=$(getconf CLK_TCK)
@@ -77,6 +80,7 @@ start_service() {
   if [ "$db" = postgresql-uncached ]; then export CALLER_CACHE=false; else export CALLER_CACHE=true; fi
   # shellcheck disable=SC2086
   PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" JWT_SECRET="db-throughput-$RANDOM-$RANDOM-0123456789abcdef" \
+    JWT_KEY_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
     java $SERVICE_OPTS -jar "$JAR" server config.yml >"$RUN_DIR/service-$db.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
@@ -122,8 +126,9 @@ sign_in() {
 
 # wrk against one path; prints the RESULT line of bearer.lua (and keeps wrk's own report in the run dir).
 run_wrk() {
-  local name=$1 path=$2 threads=$3 connections=$4 duration=$5 db=$6
-  TOKENS_FILE="$RUN_DIR/tokens-$db" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+  local name=$1 path=$2 threads=$3 connections=$4 duration=$5 db=$6 basic=
+  [ "$path" = /oauth2/introspect ] && basic=$(printf '%s' "db-throughput:$INTROSPECTION_SECRET" | base64 -w0)
+  INTROSPECTION_BASIC="$basic" TOKENS_FILE="$RUN_DIR/tokens-$db" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -s src/wrk/bearer.lua "$BASE_URL$path" >"$RUN_DIR/$name.txt" 2>&1
   grep '^RESULT' "$RUN_DIR/$name.txt" || { echo "db-throughput: wrk failed, see $RUN_DIR/$name.txt" >&2; exit 1; }
 }
@@ -133,13 +138,16 @@ field() {
 }
 
 declare -A LOGIN_APP_MS LOGIN_PG_US ROWS
-TARGETS=${TARGETS:-users/me sessions/me}
+TARGETS=${TARGETS:-users/me sessions/me introspect}
+path_of() {
+  case "$1" in introspect) echo /oauth2/introspect ;; *) echo "/api/v1/$1" ;; esac
+}
 for db in $DATABASES; do
   start_service "$db"
   echo "db-throughput: $db: service pid $APP_PID, log $RUN_DIR/service-$db.log; signing in $ACCOUNTS accounts"
   sign_in "$db"
   for target in $TARGETS; do
-    path="/api/v1/$target"
+    path=$(path_of "$target")
     slug="${target//\//-}-$db"
     echo "db-throughput: $target on $db: warm-up $WARMUP at c32, then $C1_DURATION at c1 and $C32_DURATION at c32"
     run_wrk "warmup-$slug" "$path" 2 32 "$WARMUP" "$db" >/dev/null
@@ -172,7 +180,7 @@ status=0
 for target in $TARGETS; do
   for db in $DATABASES; do
     read -r _ _ p50 rps p99 app pg e1 e32 <<<"${ROWS["$target $db"]}"
-    label="GET $target, $(label "$db")"
+    label="$([ "$target" = introspect ] && echo "POST oauth2/introspect" || echo "GET $target"), $(label "$db")"
     printf '| %-37s | %6d µs | %9s | %5s ms | %12s µs | %8s µs | %6d |\n' "$label" "$p50" \
       "$(printf "%'d" "$rps")" "$p99" "$app" "$pg" $((e1 + e32))
     [ $((e1 + e32)) -eq 0 ] || status=1
@@ -193,6 +201,15 @@ if [[ " $DATABASES " == *" h2 "* && " $DATABASES " == *" postgresql "* ]]; then
       awk -v t="$target" -v a="$h2_rps" -v b="$nc_rps" -v p="$h2_p50" -v q="$nc_p50" 'BEGIN {
         printf "db-throughput: %s PostgreSQL without the cache/H2: c32 req/s %.2f, c1 p50 %.2f\n", t, b / a, q / p }'
     fi
+  done
+fi
+# The goal of issue 22: introspection serves at least 0.8x the requests of users/me (both read the session).
+if [[ " $TARGETS " == *" introspect "* && " $TARGETS " == *" users/me "* ]]; then
+  for db in $DATABASES; do
+    read -r _ _ me_p50 me_rps _ <<<"${ROWS["users/me $db"]}"
+    read -r _ _ in_p50 in_rps _ <<<"${ROWS["introspect $db"]}"
+    awk -v d="$(label "$db")" -v a="$me_rps" -v b="$in_rps" -v p="$me_p50" -v q="$in_p50" 'BEGIN {
+      printf "db-throughput: introspect/users/me on %s: c32 req/s %.2f (goal >= 0.8), c1 p50 %.2f\n", d, b / a, q / p }'
   done
 fi
 [ "$status" -eq 0 ] || echo "db-throughput: some requests failed (errors column); see the wrk reports" >&2

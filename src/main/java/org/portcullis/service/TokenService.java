@@ -43,6 +43,13 @@ import java.util.UUID;
 public final class TokenService {
     static final String SESSION_CLAIM = "sid";
     static final String TYPE_CLAIM = "type";
+    /**
+     * The {@code typ} header of refresh tokens (RFC 8725 §3.11, explicit typing). Refresh tokens are signed by
+     * the published keys too, so a resource server that checks only the signature would take one for an
+     * access token; Nimbus's default type check (hence Spring Security's) accepts only {@code JWT} or none,
+     * so this header makes every such verifier refuse a refresh token as a bearer token.
+     */
+    static final String REFRESH_MEDIA_TYPE = "refresh+jwt";
 
     private final TokenKeys keys;
     private final SecureDigestAlgorithm<Key, ?> algorithm;
@@ -145,7 +152,7 @@ public final class TokenService {
     private String sign(TokenKeys.ActiveKey key, UUID userId, UUID sessionId, UUID tokenId, TokenType type,
                         Instant issuedAt, Instant expiresAt) {
         return Jwts.builder()
-                .header().keyId(key.kid()).and()
+                .header().keyId(key.kid()).type(type == TokenType.REFRESH ? REFRESH_MEDIA_TYPE : "JWT").and()
                 .issuer(issuer)
                 .subject(userId.toString())
                 .id(tokenId.toString())

@@ -114,6 +114,13 @@ abstract class TokenVerificationContract extends AppOnDatabase {
     }
 
     @Test
+    void aResourceServerRefusesARefreshTokenAsABearerToken() throws Exception {
+        String refresh = api.login(api.newAccount()).get("refresh_token").asText();
+        assertThat(header(refresh).get("typ").asText()).isEqualTo("refresh+jwt");
+        assertThatThrownBy(() -> resourceServer().verify(refresh)).hasMessageContaining("type");
+    }
+
+    @Test
     void afterARotationNewTokensCarryTheNewKidAndOldOnesStillVerifyAndWork() throws Exception {
         ResourceServer server = resourceServer();
         String old = api.login(api.newAccount()).get("access_token").asText();
