@@ -113,8 +113,9 @@ public record TokenSigning(TokenService tokens, Optional<KeyRing> keys, Optional
             new SecureRandom().nextBytes(key);
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
+            // Created owner-only, before a byte is written: no moment in which others may read it.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             LOG.warn("JWT_KEY_ENCRYPTION_KEY is not set: generated one in {}. Fine for one machine; instances"
                     + " sharing a database must all be given the same JWT_KEY_ENCRYPTION_KEY.", file);
             return key;

@@ -103,6 +103,15 @@ abstract class TokenVerificationContract extends AppOnDatabase {
     }
 
     @Test
+    void theAdminMetricsCountTheKeysByStateAndAgeTheActiveOne() {
+        JsonNode gauges = admin.get("/metrics", null).expect(200).json().get("gauges");
+        assertThat(gauges.get("portcullis.signing-keys.active").get("value").asLong()).isEqualTo(1);
+        assertThat(gauges.get("portcullis.signing-keys.next").get("value").asLong()).isZero();
+        assertThat(gauges.get("portcullis.signing-keys.active-age-seconds").get("value").asLong())
+                .isBetween(0L, 3600L);
+    }
+
+    @Test
     void aResourceServerVerifiesAnAccessTokenThroughTheJwks() throws Exception {
         String email = api.newAccount();
         JsonNode login = api.login(email);
