@@ -32,7 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The token signer of one instance, from {@code tokens:} in config.yml. ES256/RS256: the shared key ring
+ * The token signer of one instance, from {@code tokens:} in config.yml. RS256/ES256: the shared key ring
  * over {@code signing_keys}, filled and rotated at start and then every {@code keyRefresh} on a lifecycle
  * thread, with the rotation task and the key gauges on the admin port. HS256: JWT_SECRET's one key.
  *

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JWT settings. ES256 or RS256 (the default is ES256) sign with keys kept in the database, sealed under the
+ * JWT settings. RS256 (the default) or ES256 sign with keys kept in the database, sealed under the
  * key-encryption key from JWT_KEY_ENCRYPTION_KEY (base64 of 32 bytes); with none, a key generated once and
  * kept in {@code keyEncryptionKeyFile} serves a single development machine, with a WARN. HS256 signs with
  * JWT_SECRET's bytes; an empty secret means "generate a random key at start", which is right for a single
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public class TokenSettings {
     @NotNull
-    private SigningAlgorithm algorithm = SigningAlgorithm.ES256;
+    private SigningAlgorithm algorithm = SigningAlgorithm.RS256;
 
     @NotNull
     private String secret = "";

@@ -23,7 +23,7 @@ public final class AppKeys {
     }
 
     public static KeyRing ring(String databaseUrl) {
-        KeyPairs pairs = new KeyPairs(SigningAlgorithm.ES256,
+        KeyPairs pairs = new KeyPairs(SigningAlgorithm.RS256,
                 new KeySealing(Base64.getDecoder().decode(TestApps.KEY_ENCRYPTION_KEY)));
         KeyRing ring = new KeyRing(Jdbi.create(databaseUrl).installPlugin(new SqlObjectPlugin()).onDemand(SigningKeyDao.class), pairs,
                 Duration.ofDays(8), Clock.systemUTC());

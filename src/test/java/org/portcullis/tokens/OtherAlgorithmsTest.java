@@ -2,9 +2,10 @@ package org.portcullis.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.dropwizard.testing.DropwizardTestSupport;
 import org.junit.jupiter.api.Test;
@@ -18,21 +19,21 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The algorithms other than the default: RS256 publishes RSA keys that a JOSE library verifies, and HS256
+ * The algorithms other than the default: ES256 publishes P-256 keys that a JOSE library verifies, and HS256
  * (JWT_SECRET, one service alone) publishes nothing, since its key is also the key that mints, and still
  * names its key in every token.
  */
 class OtherAlgorithmsTest {
     @Test
-    void rs256TokensVerifyWithThePublishedRsaKey() throws Exception {
-        withApp("RS256", api -> {
+    void es256TokensVerifyWithThePublishedEcKey() throws Exception {
+        withApp("ES256", api -> {
             String token = api.login(api.newAccount()).get("access_token").asText();
             JWKSet keys = JWKSet.parse(api.get("/.well-known/jwks.json", null).expect(200).body());
             SignedJWT jwt = SignedJWT.parse(token);
-            RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
-            assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-            assertThat(key.getModulus().decode().length * 8).isEqualTo(2048);
-            assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+            ECKey key = (ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            assertThat(key.getCurve()).isEqualTo(Curve.P_256);
+            assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
             api.get("/api/v1/users/me", token).expect(200);
         });
     }

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * A resource server as Spring Security builds one from {@code jwk-set-uri}: Nimbus's JWKSourceBuilder (cached,
- * refreshed on an unknown kid) under a DefaultJWTProcessor that accepts ES256 only and checks the issuer and
+ * refreshed on an unknown kid) under a DefaultJWTProcessor that accepts RS256 only and checks the issuer and
  * the time claims. It knows nothing of Portcullis but its metadata URL.
  */
 final class ResourceServer {
@@ -32,7 +32,7 @@ final class ResourceServer {
         this.issuer = issuer;
         this.jwksUri = jwksUri;
         JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new URL(jwksUri)).retrying(false).build();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat", "jti")));
     }

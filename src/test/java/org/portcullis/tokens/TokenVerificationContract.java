@@ -94,11 +94,11 @@ abstract class TokenVerificationContract extends AppOnDatabase {
     void theJwksPublishesPublicKeysOnlyWithAShortCacheLifetime() {
         Api.Reply reply = api.get("/.well-known/jwks.json", null).expect(200);
         JsonNode key = reply.json().get("keys").get(0);
-        assertThat(key.get("kty").asText()).isEqualTo("EC");
-        assertThat(key.get("crv").asText()).isEqualTo("P-256");
-        assertThat(key.get("alg").asText()).isEqualTo("ES256");
+        assertThat(key.get("kty").asText()).isEqualTo("RSA");
+        assertThat(key.get("alg").asText()).isEqualTo("RS256");
+        assertThat(key.has("p")).as("a private prime").isFalse();
+        assertThat(key.has("d")).as("the private exponent").isFalse();
         assertThat(key.get("use").asText()).isEqualTo("sig");
-        assertThat(key.has("d")).as("the private scalar").isFalse();
         assertThat(reply.header("Cache-Control")).isEqualTo("max-age=300");
     }
 
@@ -256,7 +256,7 @@ abstract class TokenVerificationContract extends AppOnDatabase {
         try {
             JsonNode jwk = api.get("/.well-known/jwks.json", null).json().get("keys").get(0);
             PublicKey published = (PublicKey) io.jsonwebtoken.security.Jwks.parser().build().parse(jwk.toString()).toKey();
-            byte[] encoded = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(published.getEncoded())).getEncoded();
+            byte[] encoded = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(published.getEncoded())).getEncoded();
             return Jwts.builder().header().keyId(kid(access)).and().issuer(base).subject(claims.get("sub").asText())
                     .id(UUID.randomUUID().toString()).claim("sid", claims.get("sid").asText()).claim("type", "access")
                     .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(600)))
@@ -266,7 +266,7 @@ abstract class TokenVerificationContract extends AppOnDatabase {
         }
     }
 
-    /** HS256 needs 32 bytes; a P-256 public key encodes in 91. */
+    /** HS256 needs 32 bytes; a 2048-bit RSA public key encodes in 294. */
     private static byte[] pad(byte[] key) {
         return key.length >= 32 ? key : java.util.Arrays.copyOf(key, 32);
     }

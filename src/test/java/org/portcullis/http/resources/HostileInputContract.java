@@ -264,7 +264,7 @@ abstract class HostileInputContract extends AppOnDatabase {
         return new String[]{me.get("id").asText(), session.get("id").asText()};
     }
 
-    /** The app's own ES256 key, opened from its database: forgeries that verify. */
+    /** The app's own RS256 key, opened from its database: forgeries that verify. */
     private TokenService tokens() {
         return AppKeys.forger(database().url());
     }
@@ -284,12 +284,12 @@ abstract class HostileInputContract extends AppOnDatabase {
         TokenKeys.ActiveKey appKey = AppKeys.ring(database().url()).signingKey();
         String noExp = Jwts.builder().header().keyId(appKey.kid()).and().issuer(ISSUER).subject(ids[0])
                 .id(UUID.randomUUID().toString()).issuedAt(new Date()).claim("sid", ids[1]).claim("type", "access")
-                .signWith((PrivateKey) appKey.key(), Jwts.SIG.ES256).compact();
+                .signWith((PrivateKey) appKey.key(), Jwts.SIG.RS256).compact();
         byte[] longSecret = (TestApps.SECRET + TestApps.SECRET).getBytes(StandardCharsets.UTF_8);
         String hs512 = Jwts.builder().issuer(ISSUER).subject(ids[0]).id(UUID.randomUUID().toString())
                 .claim("sid", ids[1]).claim("type", "access").expiration(Date.from(Instant.now().plusSeconds(600)))
                 .signWith(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512).compact();
-        // The configured JWT_SECRET signs nothing under ES256: an HS256 token with it is no token of ours.
+        // The configured JWT_SECRET signs nothing under RS256: an HS256 token with it is no token of ours.
         String hs256 = Jwts.builder().header().keyId(appKey.kid()).and().issuer(ISSUER).subject(ids[0])
                 .id(UUID.randomUUID().toString()).issuedAt(new Date()).claim("sid", ids[1]).claim("type", "access")
                 .expiration(Date.from(Instant.now().plusSeconds(600)))
