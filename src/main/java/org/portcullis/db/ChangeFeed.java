@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,13 +26,45 @@ import java.util.concurrent.TimeUnit;
  * connection gone quiet) simply stops vouching for the cache within {@code maxStaleness}; a connection that
  * fails is reported at once, and the feed connects again every {@code reconnectDelay}, subscribes, forgets
  * everyone (what changed while it was away went unheard) and only then vouches again.
+ *
+ * <p>A returned heartbeat proves that the feed hears itself, not that writes announce themselves. So the
+ * heartbeat is sent only while the change triggers of migrations.xml exist and would fire (each of the four
+ * present and enabled ALWAYS, or enabled for origin while this database's sessions default to origin), read
+ * from pg_trigger in the heartbeat's own statement: a returned heartbeat then also says the triggers were
+ * armed when it was sent. Missing or disabled triggers (a rolling deploy before {@code db migrate}, a
+ * {@code DISABLE TRIGGER}) stop the memory from being served within one heartbeat, with one WARN per outage.
+ * What no check can see: another client that sets {@code session_replication_role = replica} for its own
+ * session skips triggers enabled for origin only (the migrations enable them ALWAYS, which it cannot skip),
+ * and a change made between two heartbeats by someone who disables a trigger and enables it again. The
+ * instance's own writes never depend on the triggers ({@link WriteMarks}).
+ *
+ * <p>LISTEN needs a session that stays on one backend. Through a transaction pooler (PgBouncer in
+ * transaction mode) each statement may run on another backend: the subscription is left behind on one of
+ * them and other clients' notifications arrive here. The feed therefore vouches only on a connection whose
+ * backend, as the server reports it ({@code pg_backend_pid()}, asked with every heartbeat), is the one the
+ * protocol named at connect time (a pooler hands out its own key); otherwise the cache stays off, with a
+ * WARN, and the feed tries again every {@code reconnectDelay}.
  */
 public final class ChangeFeed implements Managed {
     /** The channel the triggers of migrations.xml notify, with the changed user's id as the payload. */
     public static final String CHANNEL = "portcullis_changes";
     /** The application_name of the feed's connection, as pg_stat_activity shows it. */
     public static final String APPLICATION_NAME = "portcullis-change-feed";
+    /** The payload of a TRUNCATE trigger: whose rows went is unknown, so every caller is forgotten. */
+    public static final String EVERYONE = "*";
     private static final String HEARTBEATS = "portcullis_heartbeat_";
+    /**
+     * Sends the heartbeat (channel, payload) only when the four change triggers are armed and the statement
+     * runs on the expected backend; says which held. One statement: no extra round trip per heartbeat.
+     */
+    private static final String HEARTBEAT_SQL = "SELECT armed = 4 AS armed, pg_backend_pid() AS backend,"
+            + " CASE WHEN armed = 4 AND pg_backend_pid() = ? THEN pg_notify(?, ?)::text END AS sent"
+            + " FROM (SELECT count(*) AS armed FROM pg_trigger t"
+            + " JOIN (VALUES ('users', 'users_changed'), ('users', 'users_truncated'),"
+            + " ('sessions', 'sessions_changed'), ('sessions', 'sessions_truncated')) AS expected (tab, name)"
+            + " ON t.tgrelid = to_regclass(expected.tab) AND t.tgname = expected.name"
+            + " WHERE t.tgenabled = 'A' OR (t.tgenabled = 'O'"
+            + " AND current_setting('session_replication_role') <> 'replica')) AS triggers";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     /** Opens a new connection to the database for the feed alone. */
@@ -49,6 +82,8 @@ public final class ChangeFeed implements Managed {
     private volatile Thread thread;
     /** Whether the feed is between a failure and its next subscription; read and written by the feed's thread. */
     private boolean failing;
+    /** Whether the change triggers were found missing or disabled and not yet back; the feed's thread's. */
+    private boolean unannounced;
 
     public ChangeFeed(Connector connector, CallerCache cache, Freshness freshness, Duration heartbeat,
                       Duration reconnectDelay) {
@@ -81,6 +116,12 @@ public final class ChangeFeed implements Managed {
         while (running) {
             try (Connection connection = connector.open()) {
                 listen(connection);
+            } catch (NotOnItsOwnBackend e) {
+                if (running && !failing) {
+                    LOG.warn("Change feed off: {}; every request reads the database. Give the instance a direct"
+                            + " connection to PostgreSQL (or a session pooler) to use the caller cache", e.getMessage());
+                }
+                failing = true;
             } catch (SQLException | RuntimeException e) {
                 if (running && !failing) {
                     LOG.warn("Change feed lost ({}); every request reads the database until it is back", e.toString());
@@ -103,28 +144,33 @@ public final class ChangeFeed implements Managed {
     /** Subscribes on {@code connection} and applies what it hears until stopped or the connection fails. */
     private void listen(Connection connection) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        String heartbeats = HEARTBEATS + postgres.getBackendPID();
+        int backend = postgres.getBackendPID();
+        // Named afresh for each subscription, never after the backend id (a pooler's may be negative, and a
+        // "-" in a LISTEN's channel name is a syntax error).
+        String heartbeats = HEARTBEATS + UUID.randomUUID().toString().replace("-", "");
         try (Statement statement = connection.createStatement()) {
+            requireOwnBackend(statement, backend);
             statement.execute("LISTEN " + CHANNEL);
             statement.execute("LISTEN " + heartbeats);
         }
         // Changes committed before LISTEN took effect were never announced to us: forget them all.
         cache.forgetAll();
-        LOG.info("Change feed listening (backend {})", postgres.getBackendPID());
+        LOG.info("Change feed listening (backend {})", backend);
         failing = false;
-        try (PreparedStatement heartbeat = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            heartbeat.setString(1, heartbeats);
+        try (PreparedStatement heartbeat = connection.prepareStatement(HEARTBEAT_SQL)) {
+            heartbeat.setInt(1, backend);
+            heartbeat.setString(2, heartbeats);
             while (running && !Thread.currentThread().isInterrupted()) {
                 long sentAt = freshness.now();
-                heartbeat.setString(2, Long.toString(sentAt));
-                heartbeat.execute();
+                heartbeat.setString(3, Long.toString(sentAt));
+                sendHeartbeat(heartbeat, backend);
                 long next = sentAt + heartbeatNanos;
                 do {
                     long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - freshness.now()));
                     PGNotification[] heard = postgres.getNotifications((int) Math.min(waitMillis, Integer.MAX_VALUE));
                     if (heard != null) {
                         for (PGNotification notification : heard) {
-                            apply(notification, heartbeats);
+                            apply(notification, heartbeats, backend);
                         }
                     }
                 } while (running && next - freshness.now() > 0);
@@ -132,17 +178,77 @@ public final class ChangeFeed implements Managed {
         }
     }
 
-    private void apply(PGNotification notification, String heartbeats) {
+    /** Fails unless the server runs this session on the backend the protocol named at connect time. */
+    private static void requireOwnBackend(Statement statement, int backend) throws SQLException {
+        try (ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            int serving = row.getInt(1);
+            if (serving != backend) {
+                throw new NotOnItsOwnBackend(backend, serving);
+            }
+        }
+    }
+
+    /**
+     * Sends one heartbeat if the change triggers are armed; if they are not, stops the memory from being
+     * served at once (a heartbeat already on its way vouches for nothing after this, see {@link Freshness#lost}).
+     */
+    private void sendHeartbeat(PreparedStatement heartbeat, int backend) throws SQLException {
+        try (ResultSet row = heartbeat.executeQuery()) {
+            row.next();
+            if (row.getInt("backend") != backend) {
+                throw new NotOnItsOwnBackend(backend, row.getInt("backend"));
+            }
+            boolean armed = row.getBoolean("armed");
+            if (!armed) {
+                freshness.lost();
+                if (!unannounced) {
+                    // Changes since the triggers went may have gone unheard; nothing is stored while not current.
+                    cache.forgetAll();
+                    LOG.warn("Change triggers of users/sessions missing or disabled (see migrations.xml); every"
+                            + " request reads the database until they are back");
+                }
+            } else if (unannounced) {
+                LOG.info("Change triggers of users/sessions are back; the caller cache serves again");
+            }
+            unannounced = !armed;
+        }
+    }
+
+    private void apply(PGNotification notification, String heartbeats, int backend) {
+        String payload = notification.getParameter();
         if (notification.getName().equals(heartbeats)) {
-            freshness.heartbeatReturned(Long.parseLong(notification.getParameter()));
+            // Only our own backend sends on this channel; anything else vouches for nothing.
+            if (notification.getPID() == backend) {
+                try {
+                    freshness.heartbeatReturned(Long.parseLong(payload));
+                } catch (NumberFormatException notOurs) {
+                    LOG.warn("Change feed heard a foreign payload on its heartbeat channel; ignored");
+                }
+            }
+            return;
+        }
+        if (!notification.getName().equals(CHANNEL)) {
+            return;
+        }
+        if (EVERYONE.equals(payload)) {
+            cache.forgetAll();
             return;
         }
         try {
-            cache.changed(UUID.fromString(notification.getParameter()));
+            cache.changed(UUID.fromString(payload));
         } catch (IllegalArgumentException notAUserId) {
             // Not ours to parse (a hand-sent NOTIFY?): we cannot tell whom it concerns, so forget everyone.
             LOG.warn("Change feed heard an unexpected payload on {}; forgetting every cached caller", CHANNEL);
             cache.forgetAll();
+        }
+    }
+
+    /** The feed's statements do not run on the backend it connected to: a transaction pooler is in between. */
+    private static final class NotOnItsOwnBackend extends SQLException {
+        NotOnItsOwnBackend(int connected, int serving) {
+            super("its connection was opened as backend " + connected + " but is served by backend " + serving
+                    + " (a transaction pooler such as PgBouncer in transaction mode?), where LISTEN cannot work");
         }
     }
 }
