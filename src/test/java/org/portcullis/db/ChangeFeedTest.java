@@ -53,7 +53,7 @@ class ChangeFeedTest {
         SchemaMigrator.migrate(jdbi);
         Storage direct = Storage.over(jdbi);
         freshness = new Freshness(Duration.ofMillis(100), System::nanoTime);
-        cache = new CallerCache(direct.reads(), freshness, 1000, metrics);
+        cache = new CallerCache(direct.reads(), freshness, 1000, 100, metrics);
         feed = new ChangeFeed(() -> DriverManager.getConnection(database.url()), cache, freshness, Duration.ofMillis(10),
                 Duration.ofMillis(50));
         feed.start();

@@ -43,7 +43,7 @@ class OwnWritesTest {
     void storeAnAccountWithOneSession() {
         SchemaMigrator.migrate(jdbi);
         Storage direct = Storage.over(jdbi);
-        cache = new CallerCache(direct.reads(), freshness, 1000, metrics);
+        cache = new CallerCache(direct.reads(), freshness, 1000, 100, metrics);
         storage = direct.remembering(jdbi, cache, freshness);
         account = new Account(UUID.randomUUID(), "ada@example.org", "$2a$04$hash", "Ada", null, true, false,
                 NOW, NOW, null);
