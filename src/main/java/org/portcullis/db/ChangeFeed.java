@@ -118,8 +118,8 @@ public final class ChangeFeed implements Managed {
                 listen(connection);
             } catch (NotOnItsOwnBackend e) {
                 if (running && !failing) {
-                    LOG.warn("Change feed off: {}; every request reads the database. Give the instance a direct"
-                            + " connection to PostgreSQL (or a session pooler) to use the caller cache", e.getMessage());
+                    LOG.warn("Change feed off: {}; every request reads the database. The caller cache needs a"
+                            + " direct connection to PostgreSQL", e.getMessage());
                 }
                 failing = true;
             } catch (SQLException | RuntimeException e) {
