@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A returned heartbeat proves that the feed hears itself, not that writes announce themselves. So the
  * heartbeat is sent only while the change triggers of migrations.xml exist and would fire (each of the four
  * present and enabled ALWAYS, or enabled for origin while this database's sessions default to origin), read
- * from pg_trigger in the heartbeat's own statement: a returned heartbeat then also says the triggers were
- * armed when it was sent. Missing or disabled triggers (a rolling deploy before {@code db migrate}, a
+ * from pg_trigger in the heartbeat's own statement ({@link Heartbeat}): a returned heartbeat then also says
+ * the triggers were armed when it was sent. Missing or disabled triggers (a rolling deploy before {@code db migrate}, a
  * {@code DISABLE TRIGGER}) stop the memory from being served within one heartbeat, with one WARN per outage.
  * What no check can see: another client that sets {@code session_replication_role = replica} for its own
  * session skips triggers enabled for origin only (the migrations enable them ALWAYS, which it cannot skip),
@@ -52,19 +50,6 @@ public final class ChangeFeed implements Managed {
     public static final String APPLICATION_NAME = "portcullis-change-feed";
     /** The payload of a TRUNCATE trigger: whose rows went is unknown, so every caller is forgotten. */
     public static final String EVERYONE = "*";
-    private static final String HEARTBEATS = "portcullis_heartbeat_";
-    /**
-     * Sends the heartbeat (channel, payload) only when the four change triggers are armed and the statement
-     * runs on the expected backend; says which held. One statement: no extra round trip per heartbeat.
-     */
-    private static final String HEARTBEAT_SQL = "SELECT armed = 4 AS armed, pg_backend_pid() AS backend,"
-            + " CASE WHEN armed = 4 AND pg_backend_pid() = ? THEN pg_notify(?, ?)::text END AS sent"
-            + " FROM (SELECT count(*) AS armed FROM pg_trigger t"
-            + " JOIN (VALUES ('users', 'users_changed'), ('users', 'users_truncated'),"
-            + " ('sessions', 'sessions_changed'), ('sessions', 'sessions_truncated')) AS expected (tab, name)"
-            + " ON t.tgrelid = to_regclass(expected.tab) AND t.tgname = expected.name"
-            + " WHERE t.tgenabled = 'A' OR (t.tgenabled = 'O'"
-            + " AND current_setting('session_replication_role') <> 'replica')) AS triggers";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     /** Opens a new connection to the database for the feed alone. */
@@ -116,7 +101,7 @@ public final class ChangeFeed implements Managed {
         while (running) {
             try (Connection connection = connector.open()) {
                 listen(connection);
-            } catch (NotOnItsOwnBackend e) {
+            } catch (Heartbeat.NotOnItsOwnBackend e) {
                 if (running && !failing) {
                     LOG.warn("Change feed off: {}; every request reads the database. The caller cache needs a"
                             + " direct connection to PostgreSQL", e.getMessage());
@@ -144,33 +129,25 @@ public final class ChangeFeed implements Managed {
     /** Subscribes on {@code connection} and applies what it hears until stopped or the connection fails. */
     private void listen(Connection connection) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        int backend = postgres.getBackendPID();
-        // Named afresh for each subscription, never after the backend id (a pooler's may be negative, and a
-        // "-" in a LISTEN's channel name is a syntax error).
-        String heartbeats = HEARTBEATS + UUID.randomUUID().toString().replace("-", "");
-        try (Statement statement = connection.createStatement()) {
-            requireOwnBackend(statement, backend);
-            statement.execute("LISTEN " + CHANNEL);
-            statement.execute("LISTEN " + heartbeats);
-        }
-        // Changes committed before LISTEN took effect were never announced to us: forget them all.
-        cache.forgetAll();
-        LOG.info("Change feed listening (backend {})", backend);
-        failing = false;
-        try (PreparedStatement heartbeat = connection.prepareStatement(HEARTBEAT_SQL)) {
-            heartbeat.setInt(1, backend);
-            heartbeat.setString(2, heartbeats);
+        try (Heartbeat heartbeat = Heartbeat.on(connection, postgres.getBackendPID())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + heartbeat.channel());
+            }
+            // Changes committed before LISTEN took effect were never announced to us: forget them all.
+            cache.forgetAll();
+            LOG.info("Change feed listening (backend {})", postgres.getBackendPID());
+            failing = false;
             while (running && !Thread.currentThread().isInterrupted()) {
                 long sentAt = freshness.now();
-                heartbeat.setString(3, Long.toString(sentAt));
-                sendHeartbeat(heartbeat, backend);
+                armed(heartbeat.sendIfArmed(sentAt));
                 long next = sentAt + heartbeatNanos;
                 do {
                     long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - freshness.now()));
                     PGNotification[] heard = postgres.getNotifications((int) Math.min(waitMillis, Integer.MAX_VALUE));
                     if (heard != null) {
                         for (PGNotification notification : heard) {
-                            apply(notification, heartbeats, backend);
+                            apply(notification, heartbeat);
                         }
                     }
                 } while (running && next - freshness.now() > 0);
@@ -178,54 +155,31 @@ public final class ChangeFeed implements Managed {
         }
     }
 
-    /** Fails unless the server runs this session on the backend the protocol named at connect time. */
-    private static void requireOwnBackend(Statement statement, int backend) throws SQLException {
-        try (ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
-            row.next();
-            int serving = row.getInt(1);
-            if (serving != backend) {
-                throw new NotOnItsOwnBackend(backend, serving);
-            }
-        }
-    }
-
     /**
-     * Sends one heartbeat if the change triggers are armed; if they are not, stops the memory from being
-     * served at once (a heartbeat already on its way vouches for nothing after this, see {@link Freshness#lost}).
+     * Whether the last heartbeat found the change triggers armed (and was sent). If not, the memory stops
+     * being served at once (a heartbeat already on its way vouches for nothing after this, see
+     * {@link Freshness#lost}) and is forgotten, with one WARN per outage.
      */
-    private void sendHeartbeat(PreparedStatement heartbeat, int backend) throws SQLException {
-        try (ResultSet row = heartbeat.executeQuery()) {
-            row.next();
-            if (row.getInt("backend") != backend) {
-                throw new NotOnItsOwnBackend(backend, row.getInt("backend"));
+    private void armed(boolean armed) {
+        if (!armed) {
+            freshness.lost();
+            if (!unannounced) {
+                // Changes since the triggers went may have gone unheard; nothing is stored while not current.
+                cache.forgetAll();
+                LOG.warn("Change triggers of users/sessions missing or disabled (see migrations.xml); every"
+                        + " request reads the database until they are back");
             }
-            boolean armed = row.getBoolean("armed");
-            if (!armed) {
-                freshness.lost();
-                if (!unannounced) {
-                    // Changes since the triggers went may have gone unheard; nothing is stored while not current.
-                    cache.forgetAll();
-                    LOG.warn("Change triggers of users/sessions missing or disabled (see migrations.xml); every"
-                            + " request reads the database until they are back");
-                }
-            } else if (unannounced) {
-                LOG.info("Change triggers of users/sessions are back; the caller cache serves again");
-            }
-            unannounced = !armed;
+        } else if (unannounced) {
+            LOG.info("Change triggers of users/sessions are back; the caller cache serves again");
         }
+        unannounced = !armed;
     }
 
-    private void apply(PGNotification notification, String heartbeats, int backend) {
+    private void apply(PGNotification notification, Heartbeat heartbeat) {
         String payload = notification.getParameter();
-        if (notification.getName().equals(heartbeats)) {
+        if (notification.getName().equals(heartbeat.channel())) {
             // Only our own backend sends on this channel; anything else vouches for nothing.
-            if (notification.getPID() == backend) {
-                try {
-                    freshness.heartbeatReturned(Long.parseLong(payload));
-                } catch (NumberFormatException notOurs) {
-                    LOG.warn("Change feed heard a foreign payload on its heartbeat channel; ignored");
-                }
-            }
+            heartbeat.sentAt(notification).ifPresent(freshness::heartbeatReturned);
             return;
         }
         if (!notification.getName().equals(CHANNEL)) {
@@ -241,14 +195,6 @@ public final class ChangeFeed implements Managed {
             // Not ours to parse (a hand-sent NOTIFY?): we cannot tell whom it concerns, so forget everyone.
             LOG.warn("Change feed heard an unexpected payload on {}; forgetting every cached caller", CHANNEL);
             cache.forgetAll();
-        }
-    }
-
-    /** The feed's statements do not run on the backend it connected to: a transaction pooler is in between. */
-    private static final class NotOnItsOwnBackend extends SQLException {
-        NotOnItsOwnBackend(int connected, int serving) {
-            super("its connection was opened as backend " + connected + " but is served by backend " + serving
-                    + " (a transaction pooler such as PgBouncer in transaction mode?), where LISTEN cannot work");
         }
     }
 }
