@@ -131,7 +131,7 @@ public final class CallerCache implements CallerReads {
         return read;
     }
 
-    /** The weight of everything remembered: callers and listed sessions. */
+    /** The weight of everything remembered: callers and listed sessions, as of the last {@link #evictNow}. */
     long rememberedCallers() {
         return users.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }

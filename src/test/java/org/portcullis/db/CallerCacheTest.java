@@ -148,6 +148,7 @@ class CallerCacheTest {
         for (int round = 0; round < 2; round++) {
             sessions.forEach(s -> assertThat(small.caller(s.id(), account.id())).isPresent());
         }
+        small.evictNow();
 
         assertThat(small.rememberedCallers()).isEqualTo(10);
         assertThat(database.callerReads.get()).as("10 read once, 40 read every time").isEqualTo(10 + 40 * 2);
