@@ -29,7 +29,8 @@ final class CallerCaching {
             return direct;
         }
         Freshness freshness = new Freshness(settings.getMaxStaleness().toJavaDuration(), System::nanoTime);
-        CallerCache cache = new CallerCache(direct.reads(), freshness, settings.getMaximumUsers(), environment.metrics());
+        CallerCache cache = new CallerCache(direct.reads(), freshness, settings.getMaximumCallers(),
+                settings.getMaximumCallersPerUser(), environment.metrics());
         environment.lifecycle().manage(new ChangeFeed(() -> DriverManager.getConnection(database.getUrl(),
                 feedProperties(database)), cache, freshness, settings.getHeartbeat().toJavaDuration(),
                 settings.getReconnectDelay().toJavaDuration()));

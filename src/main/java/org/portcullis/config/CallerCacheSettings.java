@@ -37,8 +37,13 @@ public class CallerCacheSettings {
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
     private Duration reconnectDelay = Duration.seconds(1);
 
+    /** Callers and listed sessions remembered in all (the memory's weight), not users. */
     @Min(1)
-    private long maximumUsers = 100_000;
+    private long maximumCallers = 100_000;
+
+    /** The most one user's entry holds, so an account with many sessions cannot grow one entry without bound. */
+    @Min(1)
+    private int maximumCallersPerUser = 100;
 
     @JsonIgnore
     @ValidationMethod(message = "callerCache.heartbeat must be at most half of callerCache.maxStaleness")
@@ -88,12 +93,22 @@ public class CallerCacheSettings {
     }
 
     @JsonProperty
-    public long getMaximumUsers() {
-        return maximumUsers;
+    public long getMaximumCallers() {
+        return maximumCallers;
     }
 
     @JsonProperty
-    public void setMaximumUsers(long maximumUsers) {
-        this.maximumUsers = maximumUsers;
+    public void setMaximumCallers(long maximumCallers) {
+        this.maximumCallers = maximumCallers;
+    }
+
+    @JsonProperty
+    public int getMaximumCallersPerUser() {
+        return maximumCallersPerUser;
+    }
+
+    @JsonProperty
+    public void setMaximumCallersPerUser(int maximumCallersPerUser) {
+        this.maximumCallersPerUser = maximumCallersPerUser;
     }
 }

@@ -31,6 +31,11 @@ import java.util.function.UnaryOperator;
  * lock a change takes to forget the user, so "checked, then forgotten, then stored" cannot happen.
  * Forgetting everyone cannot take every entry's lock at once; it excludes stores with a lock of its own.
  *
+ * <p>The memory is bounded by what it holds, not by how many users: each user weighs the callers and
+ * listed sessions remembered of it ({@code maximumCallers} in all), and one user never more than
+ * {@code maximumCallersPerUser}, so an account with thousands of sessions cannot grow one entry without
+ * bound (each store copies the entry). Past that cap, its further sessions are read from the database.
+ *
  * <p>Time-dependent checks (expired sessions, locked accounts) stay with the callers of this class: a
  * remembered session is the row as stored, and its expiry is judged against the clock on every request.
  */
@@ -38,6 +43,15 @@ public final class CallerCache implements CallerReads {
     /** What is remembered of one user; either part may be missing. */
     private record Known(Map<UUID, Caller> callers, List<Session> liveSessions) {
         static final Known NOTHING = new Known(Map.of(), null);
+
+        /** The remembered session rows: the cache's unit of size. An empty entry still costs its key. */
+        int weight() {
+            return Math.max(1, rows());
+        }
+
+        int rows() {
+            return callers.size() + (liveSessions == null ? 0 : liveSessions.size());
+        }
 
         Known withCaller(Caller caller) {
             Map<UUID, Caller> more = new HashMap<>(callers);
@@ -53,21 +67,30 @@ public final class CallerCache implements CallerReads {
     private final CallerReads database;
     private final Freshness freshness;
     private final Cache<UUID, Known> users;
+    private final int maximumCallersPerUser;
     private final AtomicLong changes = new AtomicLong();
     private final ReadWriteLock forgettingAll = new ReentrantReadWriteLock();
     private final Meter hits;
     private final Meter misses;
     private final Meter bypassed;
 
-    public CallerCache(CallerReads database, Freshness freshness, long maximumUsers, MetricRegistry metrics) {
+    /**
+     * @param maximumCallers        the remembered callers and listed sessions of all users together
+     * @param maximumCallersPerUser the most one user's entry holds (callers, and sessions listed)
+     */
+    public CallerCache(CallerReads database, Freshness freshness, long maximumCallers, int maximumCallersPerUser,
+                       MetricRegistry metrics) {
         this.database = database;
         this.freshness = freshness;
-        this.users = Caffeine.newBuilder().maximumSize(maximumUsers).build();
+        this.maximumCallersPerUser = maximumCallersPerUser;
+        this.users = Caffeine.newBuilder().maximumWeight(maximumCallers)
+                .weigher((UUID id, Known known) -> known.weight()).build();
         this.hits = metrics.meter("portcullis.callerCache.hits");
         this.misses = metrics.meter("portcullis.callerCache.misses");
         this.bypassed = metrics.meter("portcullis.callerCache.bypassed");
         metrics.gauge("portcullis.callerCache.current", () -> () -> freshness.isCurrent() ? 1 : 0);
         metrics.gauge("portcullis.callerCache.users", () -> users::estimatedSize);
+        metrics.gauge("portcullis.callerCache.callers", () -> this::rememberedCallers);
     }
 
     @Override
@@ -85,7 +108,8 @@ public final class CallerCache implements CallerReads {
         misses.mark();
         long before = changes.get();
         Optional<Caller> read = database.caller(sessionId, userId);
-        read.ifPresent(caller -> remember(userId, before, k -> k.withCaller(caller)));
+        read.ifPresent(caller -> remember(userId, before,
+                k -> k.rows() < maximumCallersPerUser ? k.withCaller(caller) : k));
         return read;
     }
 
@@ -103,8 +127,18 @@ public final class CallerCache implements CallerReads {
         misses.mark();
         long before = changes.get();
         List<Session> read = database.liveSessions(userId, now);
-        remember(userId, before, k -> k.withLiveSessions(read));
+        remember(userId, before, k -> k.callers().size() + read.size() <= maximumCallersPerUser ? k.withLiveSessions(read) : k);
         return read;
+    }
+
+    /** The weight of everything remembered: callers and listed sessions, as of the last {@link #evictNow}. */
+    long rememberedCallers() {
+        return users.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** Runs the memory's pending evictions now (they otherwise run soon after, on another thread). */
+    void evictNow() {
+        users.cleanUp();
     }
 
     /** The user's account or one of its sessions changed: forget the user. */

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,13 +24,32 @@ import java.util.concurrent.TimeUnit;
  * connection gone quiet) simply stops vouching for the cache within {@code maxStaleness}; a connection that
  * fails is reported at once, and the feed connects again every {@code reconnectDelay}, subscribes, forgets
  * everyone (what changed while it was away went unheard) and only then vouches again.
+ *
+ * <p>A returned heartbeat proves that the feed hears itself, not that writes announce themselves. So the
+ * heartbeat is sent only while the change triggers of migrations.xml exist and would fire (each of the four
+ * present and enabled ALWAYS, or enabled for origin while this database's sessions default to origin), read
+ * from pg_trigger in the heartbeat's own statement ({@link Heartbeat}): a returned heartbeat then also says
+ * the triggers were armed when it was sent. Missing or disabled triggers (a rolling deploy before {@code db migrate}, a
+ * {@code DISABLE TRIGGER}) stop the memory from being served within one heartbeat, with one WARN per outage.
+ * What no check can see: another client that sets {@code session_replication_role = replica} for its own
+ * session skips triggers enabled for origin only (the migrations enable them ALWAYS, which it cannot skip),
+ * and a change made between two heartbeats by someone who disables a trigger and enables it again. The
+ * instance's own writes never depend on the triggers ({@link WriteMarks}).
+ *
+ * <p>LISTEN needs a session that stays on one backend. Through a transaction pooler (PgBouncer in
+ * transaction mode) each statement may run on another backend: the subscription is left behind on one of
+ * them and other clients' notifications arrive here. The feed therefore vouches only on a connection whose
+ * backend, as the server reports it ({@code pg_backend_pid()}, asked with every heartbeat), is the one the
+ * protocol named at connect time (a pooler hands out its own key); otherwise the cache stays off, with a
+ * WARN, and the feed tries again every {@code reconnectDelay}.
  */
 public final class ChangeFeed implements Managed {
     /** The channel the triggers of migrations.xml notify, with the changed user's id as the payload. */
     public static final String CHANNEL = "portcullis_changes";
     /** The application_name of the feed's connection, as pg_stat_activity shows it. */
     public static final String APPLICATION_NAME = "portcullis-change-feed";
-    private static final String HEARTBEATS = "portcullis_heartbeat_";
+    /** The payload of a TRUNCATE trigger: whose rows went is unknown, so every caller is forgotten. */
+    public static final String EVERYONE = "*";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     /** Opens a new connection to the database for the feed alone. */
@@ -49,6 +67,8 @@ public final class ChangeFeed implements Managed {
     private volatile Thread thread;
     /** Whether the feed is between a failure and its next subscription; read and written by the feed's thread. */
     private boolean failing;
+    /** Whether the change triggers were found missing or disabled and not yet back; the feed's thread's. */
+    private boolean unannounced;
 
     public ChangeFeed(Connector connector, CallerCache cache, Freshness freshness, Duration heartbeat,
                       Duration reconnectDelay) {
@@ -81,6 +101,12 @@ public final class ChangeFeed implements Managed {
         while (running) {
             try (Connection connection = connector.open()) {
                 listen(connection);
+            } catch (Heartbeat.NotOnItsOwnBackend e) {
+                if (running && !failing) {
+                    LOG.warn("Change feed off: {}; every request reads the database. The caller cache needs a"
+                            + " direct connection to PostgreSQL", e.getMessage());
+                }
+                failing = true;
             } catch (SQLException | RuntimeException e) {
                 if (running && !failing) {
                     LOG.warn("Change feed lost ({}); every request reads the database until it is back", e.toString());
@@ -103,28 +129,25 @@ public final class ChangeFeed implements Managed {
     /** Subscribes on {@code connection} and applies what it hears until stopped or the connection fails. */
     private void listen(Connection connection) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        String heartbeats = HEARTBEATS + postgres.getBackendPID();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + CHANNEL);
-            statement.execute("LISTEN " + heartbeats);
-        }
-        // Changes committed before LISTEN took effect were never announced to us: forget them all.
-        cache.forgetAll();
-        LOG.info("Change feed listening (backend {})", postgres.getBackendPID());
-        failing = false;
-        try (PreparedStatement heartbeat = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            heartbeat.setString(1, heartbeats);
+        try (Heartbeat heartbeat = Heartbeat.on(connection, postgres.getBackendPID())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + heartbeat.channel());
+            }
+            // Changes committed before LISTEN took effect were never announced to us: forget them all.
+            cache.forgetAll();
+            LOG.info("Change feed listening (backend {})", postgres.getBackendPID());
+            failing = false;
             while (running && !Thread.currentThread().isInterrupted()) {
                 long sentAt = freshness.now();
-                heartbeat.setString(2, Long.toString(sentAt));
-                heartbeat.execute();
+                armed(heartbeat.sendIfArmed(sentAt));
                 long next = sentAt + heartbeatNanos;
                 do {
                     long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - freshness.now()));
                     PGNotification[] heard = postgres.getNotifications((int) Math.min(waitMillis, Integer.MAX_VALUE));
                     if (heard != null) {
                         for (PGNotification notification : heard) {
-                            apply(notification, heartbeats);
+                            apply(notification, heartbeat);
                         }
                     }
                 } while (running && next - freshness.now() > 0);
@@ -132,13 +155,42 @@ public final class ChangeFeed implements Managed {
         }
     }
 
-    private void apply(PGNotification notification, String heartbeats) {
-        if (notification.getName().equals(heartbeats)) {
-            freshness.heartbeatReturned(Long.parseLong(notification.getParameter()));
+    /**
+     * Whether the last heartbeat found the change triggers armed (and was sent). If not, the memory stops
+     * being served at once (a heartbeat already on its way vouches for nothing after this, see
+     * {@link Freshness#lost}) and is forgotten, with one WARN per outage.
+     */
+    private void armed(boolean armed) {
+        if (!armed) {
+            freshness.lost();
+            if (!unannounced) {
+                // Changes since the triggers went may have gone unheard; nothing is stored while not current.
+                cache.forgetAll();
+                LOG.warn("Change triggers of users/sessions missing or disabled (see migrations.xml); every"
+                        + " request reads the database until they are back");
+            }
+        } else if (unannounced) {
+            LOG.info("Change triggers of users/sessions are back; the caller cache serves again");
+        }
+        unannounced = !armed;
+    }
+
+    private void apply(PGNotification notification, Heartbeat heartbeat) {
+        String payload = notification.getParameter();
+        if (notification.getName().equals(heartbeat.channel())) {
+            // Only our own backend sends on this channel; anything else vouches for nothing.
+            heartbeat.sentAt(notification).ifPresent(freshness::heartbeatReturned);
+            return;
+        }
+        if (!notification.getName().equals(CHANNEL)) {
+            return;
+        }
+        if (EVERYONE.equals(payload)) {
+            cache.forgetAll();
             return;
         }
         try {
-            cache.changed(UUID.fromString(notification.getParameter()));
+            cache.changed(UUID.fromString(payload));
         } catch (IllegalArgumentException notAUserId) {
             // Not ours to parse (a hand-sent NOTIFY?): we cannot tell whom it concerns, so forget everyone.
             LOG.warn("Change feed heard an unexpected payload on {}; forgetting every cached caller", CHANNEL);

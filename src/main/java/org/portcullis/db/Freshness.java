@@ -30,11 +30,14 @@ public final class Freshness {
     /** The send time of the newest heartbeat that came back; meaningful only while {@link #listening}. */
     private volatile long currentThrough;
     private volatile boolean listening;
+    /** When the listener last said it was lost; heartbeats sent before then do not count. */
+    private volatile long lostAt;
 
     public Freshness(Duration maxStaleness, LongSupplier clock) {
         this.maxStalenessNanos = maxStaleness.toNanos();
         this.clock = clock;
         this.lastWrite = new AtomicLong(clock.getAsLong());
+        this.lostAt = lastWrite.get() - 1;
     }
 
     /** The clock the heartbeats' send times are read from. */
@@ -42,15 +45,25 @@ public final class Freshness {
         return clock.getAsLong();
     }
 
-    /** A heartbeat sent at {@code sentAt} came back: every change committed before then has been applied. */
+    /**
+     * A heartbeat sent at {@code sentAt} came back: every change committed before then has been applied. One
+     * sent before the last {@link #lost()} vouches for nothing.
+     */
     public void heartbeatReturned(long sentAt) {
+        if (sentAt - lostAt <= 0) {
+            return;
+        }
         currentThrough = sentAt;
         listening = true;
     }
 
-    /** The listener knows it is not hearing changes (its connection failed, it is re-subscribing). */
+    /**
+     * The listener knows it is not hearing changes (its connection failed, it is re-subscribing, the change
+     * triggers are gone): nothing is served until a heartbeat sent after this moment comes back.
+     */
     public void lost() {
         listening = false;
+        lostAt = clock.getAsLong();
     }
 
     /**

@@ -36,7 +36,7 @@ public record Storage(
      * cache needs a {@link ChangeFeed} on the same database, which the caller starts.
      */
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
-        WriteMarks.install(jdbi, freshness);
+        WriteMarks.install(jdbi, freshness, cache);
         return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations, signingKeys,
                 new Transactions(jdbi, freshness::writeCommitted));
     }

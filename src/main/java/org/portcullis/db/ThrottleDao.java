@@ -42,12 +42,12 @@ public interface ThrottleDao {
 
     /** Locks the account until {@code until} and starts counting attempts afresh. */
     @SqlUpdate("UPDATE users SET failed_logins = 0, lock_count = lock_count + 1, locked_until = :until WHERE id = :id")
-    int lock(@Bind("id") UUID id, @Bind("until") Instant until);
+    int lock(@Bind("id") @ChangedUser UUID id, @Bind("until") Instant until);
 
     /** After a successful login: no failures, no lock history. Writes nothing when there is nothing to clear. */
     @SqlUpdate("UPDATE users SET failed_logins = 0, lock_count = 0, locked_until = NULL"
             + " WHERE id = :id AND (failed_logins > 0 OR lock_count > 0 OR locked_until IS NOT NULL)")
-    int clear(@Bind("id") UUID id);
+    int clear(@Bind("id") @ChangedUser UUID id);
 
     /** Claimed attempts, earlier locks, and the lock in force (null when none was ever set). */
     record LockState(int failures, int locks, Instant lockedUntil) {

@@ -30,7 +30,7 @@ public interface UserDao {
     /** A null name keeps the stored one. */
     @SqlUpdate("UPDATE users SET first_name = COALESCE(:firstName, first_name),"
             + " last_name = COALESCE(:lastName, last_name), updated_at = :now WHERE id = :id")
-    int updateNames(@Bind("id") UUID id, @Bind("firstName") String firstName, @Bind("lastName") String lastName,
+    int updateNames(@Bind("id") @ChangedUser UUID id, @Bind("firstName") String firstName, @Bind("lastName") String lastName,
                     @Bind("now") Instant now);
 
     /**
@@ -38,7 +38,7 @@ public interface UserDao {
      * changes exactly one succeeds (1); the other finds the hash changed under it (0).
      */
     @SqlUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id AND password_hash = :checked")
-    int replacePasswordHash(@Bind("id") UUID id, @Bind("checked") String checkedHash, @Bind("hash") String hash,
+    int replacePasswordHash(@Bind("id") @ChangedUser UUID id, @Bind("checked") String checkedHash, @Bind("hash") String hash,
                             @Bind("now") Instant now);
 
     /**

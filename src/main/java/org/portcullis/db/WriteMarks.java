@@ -1,66 +1,73 @@
 package org.portcullis.db;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Tells {@link Freshness} about every write of this instance that commits outside {@link Transactions}
- * (the on-demand DAOs' single statements run in autocommit): a statement that is not a SELECT, once it has
- * run. Inside a transaction this comes before the commit and counts for nothing more than a few reads
- * sent to the database; the transaction's own commit is reported by {@link Transactions}.
+ * What this instance's own writes tell its memory, without waiting for PostgreSQL to announce them:
+ * <ul>
+ *   <li>every statement that changed rows tells {@link Freshness}, so that nothing is served from memory
+ *       until a heartbeat sent after it comes back (by then its notification has been heard);</li>
+ *   <li>a statement marked {@link ChangedUser} that changed rows makes the {@link CallerCache} forget that
+ *       user at once (in autocommit) or at its transaction's commit, so a logout, a revocation or a password
+ *       change is enforced here on the next request even when no notification ever comes (the change
+ *       triggers disabled between two checks of the {@link ChangeFeed}, or a writer that bypasses them).</li>
+ * </ul>
+ * A statement that changed nothing (a refused login's throttle claim, a revocation of a session already
+ * revoked) marks nothing: such statements are what floods of refused requests are made of, and marking
+ * them kept the memory switched off under a cheap flood.
  *
- * <p>Wraps the SqlLogger already installed (Dropwizard's, which times statements), so both run.
+ * <p>A Jdbi configuration, so that the {@link ChangedUser} customizer of any statement finds the cache of
+ * the Jdbi that runs it; without {@link #install} (H2, the cache off) it does nothing.
  */
-final class WriteMarks implements SqlLogger {
-    private final SqlLogger next;
-    private final Freshness freshness;
+public final class WriteMarks implements JdbiConfig<WriteMarks> {
+    private Consumer<UUID> forget = userId -> { };
 
-    private WriteMarks(SqlLogger next, Freshness freshness) {
-        this.next = next;
-        this.freshness = freshness;
+    public WriteMarks() {
     }
 
-    static void install(Jdbi jdbi, Freshness freshness) {
-        SqlStatements statements = jdbi.getConfig(SqlStatements.class);
-        statements.setSqlLogger(new WriteMarks(statements.getSqlLogger(), freshness));
+    private WriteMarks(WriteMarks other) {
+        this.forget = other.forget;
     }
 
-    @Override
-    public void logBeforeExecution(StatementContext context) {
-        next.logBeforeExecution(context);
-    }
-
-    @Override
-    public void logAfterExecution(StatementContext context) {
-        next.logAfterExecution(context);
-        if (!isSelect(context.getRawSql())) {
-            freshness.writeCommitted();
-        }
+    static void install(Jdbi jdbi, Freshness freshness, CallerCache cache) {
+        jdbi.getConfig(WriteMarks.class).forget = cache::changed;
+        jdbi.getConfig(SqlStatements.class).addCustomizer(new StatementCustomizer() {
+            @Override
+            public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                // -1 for a query; inside a transaction this comes before the commit, which Transactions reports.
+                if (statement.getUpdateCount() > 0) {
+                    freshness.writeCommitted();
+                }
+            }
+        });
     }
 
     @Override
-    public void logException(StatementContext context, SQLException exception) {
-        next.logException(context, exception);
-        // A failed statement may still have changed rows before failing (in autocommit, nothing stays
-        // changed; in a transaction, the commit reports). Erring towards reading the database is free.
-        if (!isSelect(context.getRawSql())) {
-            freshness.writeCommitted();
-        }
+    public WriteMarks createCopy() {
+        return new WriteMarks(this);
     }
 
-    /** Runs for every statement: looks past leading white space in place instead of copying the SQL. */
-    static boolean isSelect(String sql) {
-        if (sql == null) {
-            return false;
+    /**
+     * A statement on {@code handle} changed rows of {@code userId}'s account or sessions. Forgotten after the
+     * commit, not before: a read between the statement and the commit still sees the old row, and storing
+     * it after an early forget would outlive the change. The cache's change count makes a read in flight
+     * across the forget drop its row.
+     */
+    void changed(UUID userId, Handle handle) {
+        if (handle.isInTransaction()) {
+            handle.afterCommit(() -> forget.accept(userId));
+        } else {
+            forget.accept(userId);
         }
-        int start = 0;
-        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
-            start++;
-        }
-        return sql.regionMatches(true, start, "SELECT", 0, 6);
     }
 }

@@ -50,7 +50,7 @@ public final class AccessTokenAuthenticator {
                 .filter(c -> c.session().isLiveAt(now) && c.account().isActive());
         caller.ifPresent(c -> {
             if (c.session().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
-                sessions.touch(c.session().id(), now);
+                sessions.touch(c.session().id(), c.account().id(), now);
             }
         });
         return caller;

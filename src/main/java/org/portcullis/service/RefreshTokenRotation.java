@@ -55,7 +55,7 @@ public final class RefreshTokenRotation {
             throw replayed(caller.session(), now);
         }
         IssuedTokens issued = tokens.issue(caller.account(), claims.sessionId(), sessionEnds);
-        int rotated = sessions.rotate(claims.sessionId(), claims.tokenId(), issued.refreshJti(), now,
+        int rotated = sessions.rotate(claims.sessionId(), caller.account().id(), claims.tokenId(), issued.refreshJti(), now,
                 issued.refreshExpiresAt());
         if (rotated == 0) {
             // Another request spent this token between our read and our write.
@@ -85,7 +85,7 @@ public final class RefreshTokenRotation {
     }
 
     private DomainException replayed(Session session, Instant now) {
-        sessions.revoke(session.id(), now);
+        sessions.revoke(session.id(), session.userId(), now);
         return new DomainException(DomainException.Kind.UNAUTHENTICATED,
                 "Refresh token was already used; the session has been revoked");
     }

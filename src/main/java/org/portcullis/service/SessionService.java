@@ -36,7 +36,7 @@ public final class SessionService {
 
     /** Ends the session of the caller's own access token. */
     public void logout(Caller caller) {
-        sessions.revoke(caller.session().id(), clock.instant());
+        sessions.revoke(caller.session().id(), caller.account().id(), clock.instant());
     }
 
     /** Ends every session of the caller's account, this one included. */

@@ -55,7 +55,7 @@ public final class TokenIntrospection {
         for (TokenType type : order(typeHint)) {
             Optional<TokenClaims> claims = verify(token, type);
             if (claims.isPresent()) {
-                sessions.revoke(claims.get().sessionId(), clock.instant());
+                sessions.revoke(claims.get().sessionId(), claims.get().userId(), clock.instant());
                 return;
             }
         }

@@ -9,6 +9,7 @@ import org.portcullis.domain.Session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ class CallerCacheTest {
     private final Freshness freshness = new Freshness(Duration.ofMillis(100), clock::get);
     private final FakeDatabase database = new FakeDatabase();
     private final MetricRegistry metrics = new MetricRegistry();
-    private final CallerCache cache = new CallerCache(database, freshness, 1000, metrics);
+    private final CallerCache cache = new CallerCache(database, freshness, 1000, 100, metrics);
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
     private final Account account = new Account(UUID.randomUUID(), "ada@example.org", "$2a$12$hash", "Ada", null,
@@ -137,6 +138,45 @@ class CallerCacheTest {
         cache.changed(account.id());
         cache.liveSessions(account.id(), NOW.plusSeconds(61));
         assertThat(database.listReads.get()).isEqualTo(2);
+    }
+
+    @Test
+    void oneUserWithManySessionsHoldsAtMostItsShareAndReadsTheRestFromTheDatabase() {
+        CallerCache small = new CallerCache(database, freshness, 1000, 10, metrics);
+        current();
+        List<Session> sessions = manySessions(account, 50);
+        for (int round = 0; round < 2; round++) {
+            sessions.forEach(s -> assertThat(small.caller(s.id(), account.id())).isPresent());
+        }
+        small.evictNow();
+
+        assertThat(small.rememberedCallers()).isEqualTo(10);
+        assertThat(database.callerReads.get()).as("10 read once, 40 read every time").isEqualTo(10 + 40 * 2);
+    }
+
+    @Test
+    void theMemoryIsBoundedByCallersNotByUsers() {
+        CallerCache small = new CallerCache(database, freshness, 20, 10, metrics);
+        current();
+        for (int user = 0; user < 5; user++) {
+            Account other = new Account(UUID.randomUUID(), "user" + user + "@example.org", "$2a$12$hash", "Ada",
+                    null, true, false, NOW, NOW, null);
+            manySessions(other, 10).forEach(s -> small.caller(s.id(), other.id()));
+        }
+        small.evictNow();
+
+        assertThat(small.rememberedCallers()).as("5 users of 10 callers each").isLessThanOrEqualTo(20);
+    }
+
+    private List<Session> manySessions(Account owner, int count) {
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Session one = new Session(UUID.randomUUID(), owner.id(), UUID.randomUUID(), "device " + i, "curl/8",
+                    "192.0.2.1", NOW, NOW, NOW.plusSeconds(3600), null);
+            database.store(owner, one);
+            sessions.add(one);
+        }
+        return sessions;
     }
 
     private void current() {

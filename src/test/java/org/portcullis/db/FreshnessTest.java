@@ -83,4 +83,16 @@ class FreshnessTest {
         freshness.heartbeatReturned(freshness.now());
         assertThat(freshness.isCurrent()).isTrue();
     }
+
+    @Test
+    void aHeartbeatSentBeforeTheListenerWasLostVouchesForNothing() {
+        clock.addAndGet(MS);
+        long sentBefore = freshness.now();
+        clock.addAndGet(MS);
+        freshness.lost();
+        clock.addAndGet(MS);
+
+        freshness.heartbeatReturned(sentBefore);
+        assertThat(freshness.isCurrent()).as("sent while the triggers were still there, back after they went").isFalse();
+    }
 }

@@ -108,6 +108,36 @@ class RememberedCallersTest {
         assertThat(hits(B)).isGreaterThan(before);
     }
 
+    @Test
+    void withTheChangeTriggersDisabledALogoutOnAIsRefusedOnAAtOnceAndOnBWithinASecond() {
+        awaitFeed(A, true);
+        awaitFeed(B, true);
+        String access = onA.login(onA.newAccount()).get("access_token").asText();
+        for (Api instance : new Api[] {onA, onA, onB, onB}) {
+            instance.get(USERS_ME, access).expect(200);
+        }
+
+        DB.database().execute("ALTER TABLE sessions DISABLE TRIGGER USER");
+        DB.database().execute("ALTER TABLE users DISABLE TRIGGER USER");
+        try {
+            onA.post("/api/v1/auth/logout", access, null).expect(204);
+            long loggedOut = System.nanoTime();
+            onA.get(USERS_ME, access).expect(401);
+            int servedAfter = 0;
+            int status;
+            while ((status = onB.get(USERS_ME, access).status()) == 200
+                    && System.nanoTime() - loggedOut < TimeUnit.SECONDS.toNanos(5)) {
+                servedAfter++;
+            }
+            assertThat(status).isEqualTo(401);
+            assertThat(Duration.ofNanos(System.nanoTime() - loggedOut))
+                    .as("refused on B after %d more answers", servedAfter).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        } finally {
+            DB.database().execute("ALTER TABLE sessions ENABLE TRIGGER USER");
+            DB.database().execute("ALTER TABLE users ENABLE TRIGGER USER");
+        }
+    }
+
     private static long hits(DropwizardAppExtension<PortcullisConfiguration> app) {
         return metrics(app).meter("portcullis.callerCache.hits").getCount();
     }
