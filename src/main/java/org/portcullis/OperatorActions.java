@@ -2,6 +2,7 @@ package org.portcullis;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
+import org.portcullis.http.AuditPage;
 import org.portcullis.tasks.PurgeExpiredTask;
 import org.portcullis.tasks.RevokeSessionsTask;
 import org.portcullis.tasks.UnlockAccountTask;
@@ -9,13 +10,15 @@ import org.portcullis.tasks.UnlockAccountTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The purge on its schedule, and the operator's tasks on the admin port (README: "Operating"). */
+/** The purge on its schedule, the operator's tasks and the audit trail on the admin port (README: "Operating"). */
 final class OperatorActions {
     private OperatorActions() {
     }
 
-    static void install(Environment environment, Services services, Duration purgeInterval) {
+    static void install(Environment environment, Services services, Duration purgeInterval, int auditMaxPage) {
         schedulePurge(environment, services, purgeInterval);
+        environment.admin().addServlet("audit", new AuditPage(services.audit(), environment.getObjectMapper(),
+                auditMaxPage)).addMapping("/audit");
         environment.admin().addTask(new PurgeExpiredTask(services.purge()));
         environment.admin().addTask(new UnlockAccountTask(services.administration()));
         environment.admin().addTask(new RevokeSessionsTask(services.administration()));

@@ -18,6 +18,7 @@ import org.portcullis.config.LatencyGuardSettings;
 import org.portcullis.config.LockoutSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.PurgeSettings;
+import org.portcullis.config.AuditSettings;
 import org.portcullis.config.CallerCacheSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.guard.LatencyGuard;
@@ -56,6 +57,10 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private PurgeSettings purge = new PurgeSettings();
+
+    @Valid
+    @NotNull
+    private AuditSettings audit = new AuditSettings();
 
     @Valid
     @NotNull
@@ -178,6 +183,16 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setPurge(PurgeSettings purge) {
         this.purge = purge;
+    }
+
+    @JsonProperty
+    public AuditSettings getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditSettings audit) {
+        this.audit = audit;
     }
 
     @JsonProperty

@@ -11,6 +11,7 @@ import org.portcullis.service.AccessTokenAuthenticator;
 import org.portcullis.service.AccountAdministration;
 import org.portcullis.service.AccountService;
 import org.portcullis.service.AddressBucket;
+import org.portcullis.service.AuditTrail;
 import org.portcullis.service.BcryptBulkhead;
 import org.portcullis.service.LoginService;
 import org.portcullis.service.LoginThrottle;
@@ -44,14 +45,16 @@ public record Services(
         Purge purge,
         TokenSigning signing,
         TokenIntrospection introspection,
-        ResourceServers resourceServers) {
+        ResourceServers resourceServers,
+        AuditTrail audit) {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     static Services build(PortcullisConfiguration config, Storage storage, PasswordHasher hasher, Clock clock,
                           Environment environment) {
         BcryptBulkhead bcrypt = bulkhead(hasher, config.getPasswords().getBulkhead(), environment);
         TokenSettings tokenSettings = config.getTokens();
-        TokenSigning signing = TokenSigning.build(tokenSettings, storage, clock, environment);
+        AuditTrail audit = new AuditTrail(storage.transactions(), storage.audit(), clock);
+        TokenSigning signing = TokenSigning.build(tokenSettings, storage, audit, clock, environment);
         TokenService tokens = signing.tokens();
         LockoutSettings lockout = config.getLockout();
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
@@ -73,10 +76,11 @@ public record Services(
                 new SessionService(storage.sessions(), storage.reads(), clock),
                 new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
-                        clock, environment.metrics()),
+                        audit, config.getAudit().getRetention().toJavaDuration(), clock, environment.metrics()),
                 signing,
                 new TokenIntrospection(tokens, storage.reads(), rotation, storage.sessions(), clock),
-                new ResourceServers(tokenSettings.getIntrospection().getClients()));
+                new ResourceServers(tokenSettings.getIntrospection().getClients()),
+                audit);
     }
 
     /** The bcrypt pool, stopped with the server; a cost below the recommended minimum is worth a WARN. */

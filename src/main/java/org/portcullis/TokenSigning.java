@@ -7,6 +7,7 @@ import org.portcullis.config.TokenSettings;
 import org.portcullis.db.Storage;
 import org.portcullis.domain.SigningKey;
 import org.portcullis.domain.SigningKeys;
+import org.portcullis.service.AuditTrail;
 import org.portcullis.service.KeyPairs;
 import org.portcullis.service.KeyRing;
 import org.portcullis.service.KeyRotation;
@@ -42,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 public record TokenSigning(TokenService tokens, Optional<KeyRing> keys, Optional<KeyRotation> rotation) {
     private static final Logger LOG = LoggerFactory.getLogger(TokenSigning.class);
 
-    static TokenSigning build(TokenSettings settings, Storage storage, Clock clock, Environment environment) {
+    static TokenSigning build(TokenSettings settings, Storage storage, AuditTrail audit, Clock clock,
+                              Environment environment) {
         if (!settings.getAlgorithm().isAsymmetric()) {
             if (settings.getSecret().isEmpty()) {
                 LOG.warn("JWT_SECRET is not set: using a random key for this process only. Tokens will not"
@@ -56,7 +58,7 @@ public record TokenSigning(TokenService tokens, Optional<KeyRing> keys, Optional
         KeyRing ring = new KeyRing(storage.signingKeys(), pairs, retention, clock);
         KeyRotation rotation = new KeyRotation(storage.transactions(), storage.signingKeys(), pairs, ring,
                 settings.getKeyRotation().toJavaDuration(), settings.getKeyPublishAhead().toJavaDuration(),
-                retention, clock);
+                retention, audit, clock);
         // At start, synchronously: the first request must find a key, and a key-encryption key that cannot
         // open the stored keys must stop the start here, with its message, not fail every login later.
         rotation.maintain();

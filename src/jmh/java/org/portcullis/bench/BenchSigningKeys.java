@@ -4,11 +4,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.portcullis.TokenSigning;
 import org.portcullis.config.TokenSettings;
+import org.portcullis.db.AuditDao;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SigningKeyDao;
 import org.portcullis.db.Transactions;
 import org.portcullis.domain.SigningAlgorithm;
 import org.portcullis.domain.SigningKeys;
+import org.portcullis.service.AuditTrail;
 import org.portcullis.service.KeyPairs;
 import org.portcullis.service.KeyRing;
 import org.portcullis.service.KeyRotation;
@@ -48,7 +50,8 @@ final class BenchSigningKeys {
         SigningKeyDao dao = jdbi.onDemand(SigningKeyDao.class);
         KeyRing ring = new KeyRing(dao, pairs, settings.keyRetention(), clock);
         new KeyRotation(new Transactions(jdbi), dao, pairs, ring, settings.getKeyRotation().toJavaDuration(),
-                settings.getKeyPublishAhead().toJavaDuration(), settings.keyRetention(), clock).maintain();
+                settings.getKeyPublishAhead().toJavaDuration(), settings.keyRetention(),
+                new AuditTrail(new Transactions(jdbi), jdbi.onDemand(AuditDao.class), clock), clock).maintain();
         return ring;
     }
 }

@@ -17,6 +17,7 @@ public record Storage(
         AddressWindows loginFailures,
         AddressWindows registrations,
         SigningKeyDao signingKeys,
+        AuditDao audit,
         Transactions transactions) {
 
     /** Every read and write straight to the database. */
@@ -26,7 +27,7 @@ public record Storage(
                 jdbi.onDemand(ThrottleDao.class), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
                 new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), jdbi.onDemand(SigningKeyDao.class),
-                new Transactions(jdbi));
+                jdbi.onDemand(AuditDao.class), new Transactions(jdbi));
     }
 
     /**
@@ -37,7 +38,7 @@ public record Storage(
      */
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness, cache);
-        return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations, signingKeys,
+        return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations, signingKeys, audit,
                 new Transactions(jdbi, freshness::writeCommitted));
     }
 }

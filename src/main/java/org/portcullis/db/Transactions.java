@@ -65,5 +65,14 @@ public final class Transactions {
         public SigningKeyDao signingKeys() {
             return handle.attach(SigningKeyDao.class);
         }
+
+        public AuditDao audit() {
+            return handle.attach(AuditDao.class);
+        }
+
+        /** Runs {@code action} once this transaction has committed; never if it rolls back. */
+        public void afterCommit(Runnable action) {
+            handle.afterCommit(action);
+        }
     }
 }

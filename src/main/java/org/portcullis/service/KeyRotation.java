@@ -3,6 +3,7 @@ package org.portcullis.service;
 import org.portcullis.db.SigningKeyDao;
 import org.portcullis.db.Transactions;
 import org.portcullis.db.UniqueViolation;
+import org.portcullis.domain.AuthEvent;
 import org.portcullis.domain.SigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,11 @@ public final class KeyRotation {
     private final Duration rotation;
     private final Duration publishAhead;
     private final Duration retention;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public KeyRotation(Transactions transactions, SigningKeyDao keys, KeyPairs pairs, KeyRing ring,
-                       Duration rotation, Duration publishAhead, Duration retention, Clock clock) {
+                       Duration rotation, Duration publishAhead, Duration retention, AuditTrail audit, Clock clock) {
         this.transactions = transactions;
         this.keys = keys;
         this.pairs = pairs;
@@ -49,6 +51,7 @@ public final class KeyRotation {
         this.rotation = rotation;
         this.publishAhead = publishAhead;
         this.retention = retention;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,7 +59,7 @@ public final class KeyRotation {
     public void maintain() {
         Instant now = clock.instant();
         try {
-            transactions.useTransaction(tx -> advance(tx.signingKeys(), now));
+            transactions.useTransaction(tx -> advance(tx, now));
         } catch (RuntimeException e) {
             if (!UniqueViolation.isCausedBy(e)) {
                 throw e;
@@ -70,7 +73,8 @@ public final class KeyRotation {
         ring.reload();
     }
 
-    private void advance(SigningKeyDao dao, Instant now) {
+    private void advance(Transactions.Transaction tx, Instant now) {
+        SigningKeyDao dao = tx.signingKeys();
         List<SigningKey> all = dao.all();
         // Keys of an algorithm no longer configured sign nothing here any more: retire them, so they leave.
         all.stream().filter(k -> k.algorithm() != pairs.algorithm() && k.retiresAt() == null)
@@ -82,6 +86,7 @@ public final class KeyRotation {
             dao.deletePending(now);
             SigningKey first = pairs.generate(newest + 1, now, now);
             dao.insert(first);
+            audit.record(tx, rotated(now, first.kid() + " created, signing at once", null));
             LOG.info("signing key {} ({}) created, signing from now", first.kid(), first.algorithm());
             return;
         }
@@ -95,6 +100,7 @@ public final class KeyRotation {
         SigningKey next = pairs.generate(newest + 1, now, starts);
         dao.insert(next);
         dao.retire(current.kid(), starts);
+        audit.record(tx, rotated(now, next.kid() + " published, replaces " + current.kid() + " at " + starts, null));
         LOG.info("signing key {} published; it replaces {} at {}", next.kid(), current.kid(), starts);
     }
 
@@ -119,12 +125,19 @@ public final class KeyRotation {
             });
             SigningKey fresh = pairs.generate(dao.newestGeneration() + 1, now, now);
             dao.insert(fresh);
+            audit.record(tx, rotated(now, fresh.kid() + " signs now; " + current.map(SigningKey::kid).orElse("no key")
+                    + (withdrawCurrent ? " withdrawn" : " retired") + " by an operator", "admin"));
             return new Rotated(fresh.kid(), current.map(SigningKey::kid), withdrawCurrent);
         });
         LOG.warn("signing key rotated on demand: {} signs now; {} {}", rotated.newKid(),
                 rotated.previousKid().orElse("no key"), withdrawCurrent ? "withdrawn" : "retired");
         ring.reload();
         return rotated;
+    }
+
+    /** @param address "admin" for the operator's task; null for the schedule, which no client asked for */
+    private static AuthEvent rotated(Instant now, String detail, String address) {
+        return AuthEvent.of(now, AuthEvent.Type.SIGNING_KEY_ROTATED, null, null, null, detail, address, null);
     }
 
     private static Instant later(Instant a, Instant b) {

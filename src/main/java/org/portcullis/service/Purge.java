@@ -15,7 +15,8 @@ import java.util.function.ToIntFunction;
 /**
  * Deletes rows no request can use any more, so the tables stop growing: sessions that expired or were
  * revoked more than the retention ago (kept that long so a recent revocation can still be looked up after
- * an incident), and throttle rows whose window has closed (they count nothing any more).
+ * an incident), throttle rows whose window has closed (they count nothing any more), and audit events
+ * older than the audit retention.
  *
  * <p>Each table is one DELETE of its own and no transaction spans them: every statement is complete by
  * itself and repeating it is harmless, so a run that fails half-way leaves only rows the next run removes,
@@ -26,7 +27,7 @@ public final class Purge {
     private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
 
     /** What one purge removed. */
-    public record Removed(int sessions, int throttleRows) {
+    public record Removed(int sessions, int throttleRows, int auditEvents) {
     }
 
     /**
@@ -43,12 +44,19 @@ public final class Purge {
     private final Clock clock;
     private final Counter sessionsRemoved;
     private final Counter throttleRowsRemoved;
+    private final AuditTrail audit;
+    private final Duration auditRetention;
+    private final Counter auditEventsRemoved;
 
-    public Purge(SessionDao sessions, List<ThrottleTable> throttleTables, Duration retention, Clock clock,
-                 MetricRegistry metrics) {
+    /** @param auditRetention audit events older than this are deleted ({@code audit.retention}, 90 days) */
+    public Purge(SessionDao sessions, List<ThrottleTable> throttleTables, Duration retention, AuditTrail audit,
+                 Duration auditRetention, Clock clock, MetricRegistry metrics) {
         this.sessions = sessions;
         this.throttleTables = List.copyOf(throttleTables);
         this.retention = retention;
+        this.audit = audit;
+        this.auditRetention = auditRetention;
+        this.auditEventsRemoved = metrics.counter("portcullis.purge.audit_events_removed");
         this.clock = clock;
         this.sessionsRemoved = metrics.counter("portcullis.purge.sessions_removed");
         this.throttleRowsRemoved = metrics.counter("portcullis.purge.throttle_rows_removed");
@@ -66,8 +74,11 @@ public final class Purge {
             throttleRowsRemoved.inc(removed);
             throttleRows += removed;
         }
-        LOG.info("Purge removed {} sessions and {} throttle rows", sessionRows, throttleRows);
-        return new Removed(sessionRows, throttleRows);
+        int auditRows = audit.forgetBefore(now.minus(auditRetention));
+        auditEventsRemoved.inc(auditRows);
+        LOG.info("Purge removed {} sessions, {} throttle rows and {} audit events", sessionRows, throttleRows,
+                auditRows);
+        return new Removed(sessionRows, throttleRows, auditRows);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.portcullis.db.AuditDao;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.db.SigningKeyDao;
 import org.portcullis.db.Transactions;
@@ -63,7 +64,8 @@ class KeyRotationTest {
             SigningKeyDao dao = jdbi.onDemand(SigningKeyDao.class);
             KeyPairs pairs = new KeyPairs(SigningAlgorithm.ES256, new KeySealing(kek));
             ring = new KeyRing(dao, pairs, RETENTION, clock);
-            rotation = new KeyRotation(new Transactions(jdbi), dao, pairs, ring, ROTATION, AHEAD, RETENTION, clock);
+            rotation = new KeyRotation(new Transactions(jdbi), dao, pairs, ring, ROTATION, AHEAD, RETENTION,
+                    new AuditTrail(new Transactions(jdbi), jdbi.onDemand(AuditDao.class), clock), clock);
             tokens = new TokenService(ring, "https://auth.example.org", Duration.ofMinutes(15), Duration.ofDays(7),
                     Duration.ofSeconds(30), 0, clock);
         }

@@ -2,6 +2,7 @@ package org.portcullis.service;
 
 import com.codahale.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
+import org.portcullis.db.AuditDao;
 import org.portcullis.db.SessionDao;
 
 import java.lang.reflect.Proxy;
@@ -32,8 +33,22 @@ class PurgeTest {
                 });
     }
 
+    /** An audit trail whose DAO records the purge's cutoffs and reports 4 events removed each time. */
+    private final List<Instant> auditCutoffs = new ArrayList<>();
+
+    private AuditTrail auditRemoving() {
+        AuditDao events = (AuditDao) Proxy.newProxyInstance(AuditDao.class.getClassLoader(), new Class<?>[]{AuditDao.class},
+                (proxy, method, args) -> {
+                    assertThat(method.getName()).isEqualTo("deleteBefore");
+                    auditCutoffs.add((Instant) args[0]);
+                    return 4;
+                });
+        return new AuditTrail(null, events, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
     private Purge purge(SessionDao sessions, List<Purge.ThrottleTable> tables) {
-        return new Purge(sessions, tables, Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
+        return new Purge(sessions, tables, Duration.ofDays(7), auditRemoving(), Duration.ofDays(90),
+                Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     }
 
     @Test
@@ -50,8 +65,10 @@ class PurgeTest {
                     return 5;
                 })));
 
-        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7));
-        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7, 4));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7, 4));
+        assertThat(auditCutoffs).containsOnly(NOW.minus(Duration.ofDays(90))).hasSize(2);
+        assertThat(metrics.counter("portcullis.purge.audit_events_removed").getCount()).isEqualTo(8);
 
         assertThat(sessionCutoffs).containsExactly(NOW.minus(Duration.ofDays(7)), NOW.minus(Duration.ofDays(7)));
         assertThat(addressCutoffs).containsOnly(NOW.minus(Duration.ofMinutes(15))).hasSize(2);

@@ -53,20 +53,20 @@ abstract class PurgeContract extends AppOnDatabase {
         api.post("/api/v1/auth/logout", loggedOut, Map.of()).expect(204);
         api.post("/api/v1/auth/login", null, Map.of("email", email, "password", "wrong password here")).expect(401);
 
-        assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions and 0 expired throttle rows.\n");
+        assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions, 0 expired throttle rows and 0 audit events past their retention.\n");
 
         clock.set(start.plus(Duration.ofMinutes(15)).plusSeconds(1));
-        assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions and 1 expired throttle rows.\n");
+        assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions, 1 expired throttle rows and 0 audit events past their retention.\n");
 
         // revoked at start: gone once the 7-day retention has passed; the other session expires only then.
         // The registration's window (1 h) has closed by now too.
         clock.set(start.plus(Duration.ofDays(7)).plusSeconds(1));
-        assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions and 1 expired throttle rows.\n");
+        assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions, 1 expired throttle rows and 0 audit events past their retention.\n");
         assertThat(sessionRowExists(loggedOutId)).isFalse();
         assertThat(sessionRowExists(liveId)).isTrue();
 
         clock.set(start.plus(Duration.ofDays(14)).plusSeconds(1));
-        assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions and 0 expired throttle rows.\n");
+        assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions, 0 expired throttle rows and 0 audit events past their retention.\n");
         assertThat(sessionRowExists(liveId)).isFalse();
 
         var metrics = app().getEnvironment().metrics();
