@@ -65,20 +65,20 @@ public record Services(
         List<Purge.ThrottleTable> throttleTables = List.of(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
                 throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
-        RefreshTokenRotation rotation = new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
-                tokenSettings.getMaxSessionAge().toJavaDuration(), clock);
+        RefreshTokenRotation rotation = new RefreshTokenRotation(storage.callers(), storage.sessions(),
+                storage.transactions(), audit, tokens, tokenSettings.getMaxSessionAge().toJavaDuration(), clock);
         return new Services(bcrypt,
                 new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
                 new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
                 new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, clock,
                         tokenSettings.getMaxSessionsPerUser()),
                 rotation,
-                new SessionService(storage.sessions(), storage.reads(), clock),
+                new SessionService(storage.transactions(), storage.reads(), audit, clock),
                 new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
                         audit, config.getAudit().getRetention().toJavaDuration(), clock, environment.metrics()),
                 signing,
-                new TokenIntrospection(tokens, storage.reads(), rotation, storage.sessions(), clock),
+                new TokenIntrospection(tokens, storage.reads(), rotation, storage.transactions(), audit, clock),
                 new ResourceServers(tokenSettings.getIntrospection().getClients()),
                 audit);
     }

@@ -15,11 +15,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The {@code auth_events} table: written in the transaction of the change it records, read by operators. */
+/**
+ * The {@code auth_events} table: written in the transaction of the change it records, read by operators.
+ * The uuid columns are cast because an absent id (a failed login to an unknown email) binds as a typeless
+ * null, which PostgreSQL refuses to store in a uuid column.
+ */
 @RegisterRowMapper(AuditDao.Mapper.class)
 public interface AuditDao {
     @SqlUpdate("INSERT INTO auth_events (id, occurred_at, type, user_id, email, session_id, detail, address,"
-            + " user_agent) VALUES (:id, :occurredAt, :typeName, :userId, :email, :sessionId, :detail, :address,"
+            + " user_agent) VALUES (:id, :occurredAt, :typeName, CAST(:userId AS uuid), :email, CAST(:sessionId AS uuid), :detail, :address,"
             + " :userAgent)")
     void insert(@BindMethods AuthEvent event, @Bind("typeName") String typeName);
 

@@ -2,7 +2,10 @@ package org.portcullis.service;
 
 import org.portcullis.db.CallerLookup;
 import org.portcullis.db.SessionDao;
+import org.portcullis.db.Transactions;
+import org.portcullis.domain.AuthEvent;
 import org.portcullis.domain.Caller;
+import org.portcullis.domain.ClientOrigin;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.Session;
@@ -30,19 +33,24 @@ public final class RefreshTokenRotation {
     private final CallerLookup callers;
     private final SessionDao sessions;
     private final TokenService tokens;
+    private final Transactions transactions;
+    private final AuditTrail audit;
     private final Duration maxSessionAge;
     private final Clock clock;
 
-    public RefreshTokenRotation(CallerLookup callers, SessionDao sessions, TokenService tokens,
-                                Duration maxSessionAge, Clock clock) {
+    public RefreshTokenRotation(CallerLookup callers, SessionDao sessions, Transactions transactions, AuditTrail audit,
+                                TokenService tokens, Duration maxSessionAge, Clock clock) {
         this.callers = callers;
         this.sessions = sessions;
+        this.transactions = transactions;
+        this.audit = audit;
         this.tokens = tokens;
         this.maxSessionAge = maxSessionAge;
         this.clock = clock;
     }
 
-    public IssuedTokens refresh(String refreshToken) {
+    /** @param origin where the request came from, for the audit trail should the token turn out replayed */
+    public IssuedTokens refresh(String refreshToken, ClientOrigin origin) {
         TokenClaims claims = tokens.verifyRefresh(refreshToken);
         Caller caller = callers.find(claims.sessionId(), claims.userId())
                 .orElseThrow(DomainException::invalidToken);
@@ -52,14 +60,14 @@ public final class RefreshTokenRotation {
             throw DomainException.invalidToken();
         }
         if (!caller.session().refreshJti().equals(claims.tokenId())) {
-            throw replayed(caller.session(), now);
+            throw replayed(caller, now, origin);
         }
         IssuedTokens issued = tokens.issue(caller.account(), claims.sessionId(), sessionEnds);
         int rotated = sessions.rotate(claims.sessionId(), caller.account().id(), claims.tokenId(), issued.refreshJti(), now,
                 issued.refreshExpiresAt());
         if (rotated == 0) {
             // Another request spent this token between our read and our write.
-            throw replayed(caller.session(), now);
+            throw replayed(caller, now, origin);
         }
         return issued;
     }
@@ -84,8 +92,14 @@ public final class RefreshTokenRotation {
         return caller.session().isLiveAt(now) && sessionEnds(caller).isAfter(now) && caller.account().isActive();
     }
 
-    private DomainException replayed(Session session, Instant now) {
-        sessions.revoke(session.id(), session.userId(), now);
+    private DomainException replayed(Caller caller, Instant now, ClientOrigin origin) {
+        Session session = caller.session();
+        transactions.useTransaction(tx -> {
+            tx.sessions().revoke(session.id(), session.userId(), now);
+            audit.record(tx, AuthEvent.of(now, AuthEvent.Type.REFRESH_REPLAYED, session.userId(),
+                    caller.account().email(), session.id(), "spent refresh token presented; session revoked",
+                    origin.address(), origin.userAgent()));
+        });
         return new DomainException(DomainException.Kind.UNAUTHENTICATED,
                 "Refresh token was already used; the session has been revoked");
     }

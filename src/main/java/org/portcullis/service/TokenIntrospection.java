@@ -1,7 +1,9 @@
 package org.portcullis.service;
 
 import org.portcullis.db.CallerReads;
-import org.portcullis.db.SessionDao;
+import org.portcullis.db.Transactions;
+import org.portcullis.domain.AuthEvent;
+import org.portcullis.domain.ClientOrigin;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.TokenClaims;
 import org.portcullis.domain.TokenType;
@@ -24,15 +26,17 @@ public final class TokenIntrospection {
     private final TokenService tokens;
     private final CallerReads callers;
     private final RefreshTokenRotation refreshes;
-    private final SessionDao sessions;
+    private final Transactions transactions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public TokenIntrospection(TokenService tokens, CallerReads callers, RefreshTokenRotation refreshes,
-                              SessionDao sessions, Clock clock) {
+                              Transactions transactions, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
         this.callers = callers;
         this.refreshes = refreshes;
-        this.sessions = sessions;
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,13 +53,24 @@ public final class TokenIntrospection {
 
     /**
      * Ends the session of a token, access or refresh. Unknown, malformed and already dead tokens are
-     * ignored: RFC 7009 §2.2 answers 200 for them too, so a caller learns nothing from revoking.
+     * ignored: RFC 7009 §2.2 answers 200 for them too, so a caller learns nothing from revoking. A session
+     * this ends is recorded in the audit trail with the resource server that asked.
      */
-    public void revoke(String token, String typeHint) {
+    public void revoke(String token, String typeHint, String clientId, ClientOrigin origin) {
         for (TokenType type : order(typeHint)) {
-            Optional<TokenClaims> claims = verify(token, type);
-            if (claims.isPresent()) {
-                sessions.revoke(claims.get().sessionId(), claims.get().userId(), clock.instant());
+            Optional<TokenClaims> verified = verify(token, type);
+            if (verified.isPresent()) {
+                TokenClaims claims = verified.get();
+                Instant now = clock.instant();
+                String email = callers.caller(claims.sessionId(), claims.userId()).map(c -> c.account().email())
+                        .orElse(null);
+                transactions.useTransaction(tx -> {
+                    if (tx.sessions().revoke(claims.sessionId(), claims.userId(), now) > 0) {
+                        audit.record(tx, AuthEvent.of(now, AuthEvent.Type.SESSION_REVOKED, claims.userId(), email,
+                                claims.sessionId(), "revoked by resource server " + clientId, origin.address(),
+                                origin.userAgent()));
+                    }
+                });
                 return;
             }
         }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.portcullis.api.EndpointTimers;
@@ -28,9 +27,10 @@ import org.portcullis.api.RegisterRequest;
 import org.portcullis.api.TokenResponse;
 import org.portcullis.api.UserView;
 import org.portcullis.domain.Caller;
+import org.portcullis.domain.ClientOrigin;
 import org.portcullis.guard.BehindBcryptBulkhead;
 import org.portcullis.guard.ConcurrencyLimited;
-import org.portcullis.http.ClientAddressResolver;
+import org.portcullis.http.RequestOrigins;
 import org.portcullis.service.AccountService;
 import org.portcullis.service.LoginAttempt;
 import org.portcullis.service.LoginService;
@@ -48,17 +48,15 @@ public final class AuthResource {
     private final LoginService logins;
     private final RefreshTokenRotation rotation;
     private final SessionService sessions;
-    private final ClientAddressResolver addresses;
-    private final int maxUserAgentLength;
+    private final RequestOrigins origins;
 
     public AuthResource(AccountService accounts, LoginService logins, RefreshTokenRotation rotation,
-                        SessionService sessions, ClientAddressResolver addresses, int maxUserAgentLength) {
+                        SessionService sessions, RequestOrigins origins) {
         this.accounts = accounts;
         this.logins = logins;
         this.rotation = rotation;
         this.sessions = sessions;
-        this.addresses = addresses;
-        this.maxUserAgentLength = maxUserAgentLength;
+        this.origins = origins;
     }
 
     @POST
@@ -74,7 +72,7 @@ public final class AuthResource {
     public Response register(@NotNull @Valid RegisterRequest request,
                              @Parameter(hidden = true) @Context HttpServletRequest http) {
         UserView user = UserView.of(accounts.register(request.email(), request.password(), request.firstName(),
-                request.lastName(), clientAddress(http)));
+                request.lastName(), origins.of(http).address()));
         return Response.created(URI.create("/api/v1/users/me")).entity(user).build();
     }
 
@@ -91,16 +89,9 @@ public final class AuthResource {
             @ApiResponse(responseCode = "429", description = "Too many failed logins for the account or address", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public TokenResponse login(@NotNull @Valid LoginRequest request,
                                @Parameter(hidden = true) @Context HttpServletRequest http) {
-        String userAgent = http.getHeader(HttpHeaders.USER_AGENT);
-        if (userAgent != null && userAgent.length() > maxUserAgentLength) {
-            userAgent = userAgent.substring(0, maxUserAgentLength);
-        }
+        ClientOrigin origin = origins.of(http);
         return TokenResponse.of(logins.login(new LoginAttempt(request.email(), request.password(),
-                request.deviceName(), userAgent, clientAddress(http))));
-    }
-
-    private String clientAddress(HttpServletRequest http) {
-        return addresses.resolve(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+                request.deviceName(), origin.userAgent(), origin.address())));
     }
 
     @POST
@@ -111,8 +102,9 @@ public final class AuthResource {
     @Operation(summary = "Trade a refresh token for a new pair (the old one is spent)", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "401", description = "Invalid, expired, revoked or replayed", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
-    public TokenResponse refresh(@NotNull @Valid RefreshRequest request) {
-        return TokenResponse.of(rotation.refresh(request.refreshToken()));
+    public TokenResponse refresh(@NotNull @Valid RefreshRequest request,
+                                 @Parameter(hidden = true) @Context HttpServletRequest http) {
+        return TokenResponse.of(rotation.refresh(request.refreshToken(), origins.of(http)));
     }
 
     @POST
@@ -121,8 +113,9 @@ public final class AuthResource {
     @ConcurrencyLimited
     @Operation(summary = "Revoke the current session", security = @SecurityRequirement(name = "bearer"),
             responses = @ApiResponse(responseCode = "204"))
-    public void logout(@Parameter(hidden = true) @Auth Caller caller) {
-        sessions.logout(caller);
+    public void logout(@Parameter(hidden = true) @Auth Caller caller,
+                       @Parameter(hidden = true) @Context HttpServletRequest http) {
+        sessions.logout(caller, origins.of(http));
     }
 
     @POST
@@ -131,7 +124,8 @@ public final class AuthResource {
     @ConcurrencyLimited
     @Operation(summary = "Revoke every session of the account", security = @SecurityRequirement(name = "bearer"),
             responses = @ApiResponse(responseCode = "204"))
-    public void logoutAll(@Parameter(hidden = true) @Auth Caller caller) {
-        sessions.logoutEverywhere(caller);
+    public void logoutAll(@Parameter(hidden = true) @Auth Caller caller,
+                          @Parameter(hidden = true) @Context HttpServletRequest http) {
+        sessions.logoutEverywhere(caller, origins.of(http));
     }
 }

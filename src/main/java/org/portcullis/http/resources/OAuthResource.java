@@ -8,11 +8,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,6 +24,7 @@ import org.portcullis.api.ErrorResponse;
 import org.portcullis.api.IntrospectionResponse;
 import org.portcullis.domain.DomainException;
 import org.portcullis.guard.ConcurrencyLimited;
+import org.portcullis.http.RequestOrigins;
 import org.portcullis.http.auth.ClientCredentials;
 import org.portcullis.service.ResourceServers;
 import org.portcullis.service.TokenIntrospection;
@@ -41,11 +44,14 @@ public final class OAuthResource {
     private final TokenIntrospection introspection;
     private final ResourceServers clients;
     private final String issuer;
+    private final RequestOrigins origins;
 
-    public OAuthResource(TokenIntrospection introspection, ResourceServers clients, String issuer) {
+    public OAuthResource(TokenIntrospection introspection, ResourceServers clients, String issuer,
+                         RequestOrigins origins) {
         this.introspection = introspection;
         this.clients = clients;
         this.issuer = issuer;
+        this.origins = origins;
     }
 
     @POST
@@ -76,9 +82,10 @@ public final class OAuthResource {
                     @ApiResponse(responseCode = "400", description = "No token, or a parameter given twice", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
                     @ApiResponse(responseCode = "401", description = "Unknown client or wrong secret", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public Response revoke(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @Parameter(hidden = true) MultivaluedMap<String, String> form) {
-        authenticate(authorization);
-        introspection.revoke(token(form), single(form, "token_type_hint"));
+                           @Parameter(hidden = true) MultivaluedMap<String, String> form,
+                           @Parameter(hidden = true) @Context HttpServletRequest http) {
+        String client = authenticate(authorization);
+        introspection.revoke(token(form), single(form, "token_type_hint"), client, origins.of(http));
         return Response.ok().build();
     }
 

@@ -9,11 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.portcullis.api.EndpointTimers;
 import org.portcullis.api.ErrorResponse;
@@ -22,6 +24,7 @@ import org.portcullis.api.SessionView;
 import org.portcullis.domain.Caller;
 import org.portcullis.domain.DomainException;
 import org.portcullis.guard.ConcurrencyLimited;
+import org.portcullis.http.RequestOrigins;
 import org.portcullis.service.SessionService;
 
 import java.util.List;
@@ -33,9 +36,11 @@ import java.util.UUID;
 @Tag(name = "sessions")
 public final class SessionResource {
     private final SessionService sessions;
+    private final RequestOrigins origins;
 
-    public SessionResource(SessionService sessions) {
+    public SessionResource(SessionService sessions, RequestOrigins origins) {
         this.sessions = sessions;
+        this.origins = origins;
     }
 
     @GET
@@ -62,8 +67,9 @@ public final class SessionResource {
                     @ApiResponse(responseCode = "204"),
                     @ApiResponse(responseCode = "404", description = "Unknown or another user's", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public void revoke(@Parameter(hidden = true) @Auth Caller caller,
-                       @Parameter(description = "session id (UUID)") @PathParam("id") String id) {
-        sessions.revoke(caller, parseId(id));
+                       @Parameter(description = "session id (UUID)") @PathParam("id") String id,
+                       @Parameter(hidden = true) @Context HttpServletRequest http) {
+        sessions.revoke(caller, parseId(id), origins.of(http));
     }
 
     /** A path segment that is not a UUID names no session: 404, like any unknown id. */
