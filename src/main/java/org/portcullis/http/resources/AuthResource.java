@@ -38,6 +38,7 @@ import org.portcullis.service.RefreshTokenRotation;
 import org.portcullis.service.SessionService;
 
 import java.net.URI;
+import java.util.Collections;
 
 /** /api/v1/auth: register, login, refresh, logout. */
 @Path("/api/v1/auth")
@@ -100,7 +101,7 @@ public final class AuthResource {
     }
 
     private String clientAddress(HttpServletRequest http) {
-        return addresses.resolve(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
+        return addresses.resolve(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
     }
 
     @POST
