@@ -2,20 +2,28 @@ package org.portcullis;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
+import org.portcullis.config.AdminSettings;
+import org.portcullis.http.admin.AdminPort;
 import org.portcullis.tasks.PurgeExpiredTask;
 import org.portcullis.tasks.RevokeSessionsTask;
 import org.portcullis.tasks.UnlockAccountTask;
 
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The purge on its schedule, and the operator's tasks on the admin port (README: "Operating"). */
+/**
+ * The purge on its schedule, and the operator's tasks on the admin port behind its guards (README:
+ * "Operating").
+ */
 final class OperatorActions {
     private OperatorActions() {
     }
 
-    static void install(Environment environment, Services services, Duration purgeInterval) {
+    static void install(Environment environment, Services services, Duration purgeInterval, AdminSettings admin,
+                        Clock clock) {
         schedulePurge(environment, services, purgeInterval);
+        AdminPort.install(environment, admin.getUser(), admin.getPassword(), admin.getUnlocksPerMinute(), clock);
         environment.admin().addTask(new PurgeExpiredTask(services.purge()));
         environment.admin().addTask(new UnlockAccountTask(services.administration()));
         environment.admin().addTask(new RevokeSessionsTask(services.administration()));

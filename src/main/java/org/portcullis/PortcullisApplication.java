@@ -78,7 +78,7 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));
         ApiResources.register(environment, config, services, clock);
-        OperatorActions.install(environment, services, config.getPurge().getInterval());
+        OperatorActions.install(environment, services, config.getPurge().getInterval(), config.getAdmin(), clock);
     }
 
     /** The Jdbi of the request pool, with the schema migrated first unless {@code migrateOnStart} is off. */

@@ -104,6 +104,13 @@ class StartupTest {
         }
     }
 
+    @Test
+    void anAdminUserWithoutAPasswordOrTheReverseRefusesToStart() {
+        String message = "admin.user and admin.password (ADMIN_USER, ADMIN_PASSWORD) must be set together";
+        assertRefusesToStart(Map.of("admin.user", "operator"), message);
+        assertRefusesToStart(Map.of("admin.password", "a password without a user"), message);
+    }
+
     private static void assertRefusesToStart(Map<String, String> settings, String message) {
         TestDatabase db = TestDatabase.h2();
         DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(db::url, settings);
