@@ -6,6 +6,8 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -25,6 +27,7 @@ public class DatabaseSettings extends DataSourceFactory {
     private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
     private static final String H2_DRIVER = "org.h2.Driver";
     private static final String H2_POSTGRES_MODE = "PostgreSQL";
+    static final String POSTGRES_ERROR_DETAIL = "logServerErrorDetail";
 
     private boolean driverExplicit;
 
@@ -35,11 +38,33 @@ public class DatabaseSettings extends DataSourceFactory {
             url = url + ";MODE=" + H2_POSTGRES_MODE;
         }
         super.setUrl(url);
+        hidePostgresRowDetail();
         if (!driverExplicit) {
             String inferred = driverFor(url);
             if (inferred != null) {
                 super.setDriverClass(inferred);
             }
+        }
+    }
+
+    @Override
+    @JsonProperty
+    public void setProperties(Map<String, String> properties) {
+        super.setProperties(properties);
+        hidePostgresRowDetail();
+    }
+
+    /**
+     * PostgreSQL's errors carry a DETAIL that repeats the values of the failing row ("Failing row contains
+     * (…, $2a$12$…, …)"), and the driver puts it into the exception's message, which the 500 mapper logs.
+     * {@code logServerErrorDetail=false} keeps it out (SQLState and constraint name remain); an explicit
+     * setting in {@code database.properties} wins. Run from both setters: Jackson may call them in any order.
+     */
+    private void hidePostgresRowDetail() {
+        if (isPostgres() && getProperties() != null && !getProperties().containsKey(POSTGRES_ERROR_DETAIL)) {
+            Map<String, String> properties = new LinkedHashMap<>(getProperties());
+            properties.put(POSTGRES_ERROR_DETAIL, "false");
+            super.setProperties(properties);
         }
     }
 

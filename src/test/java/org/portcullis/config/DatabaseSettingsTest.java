@@ -73,4 +73,26 @@ class DatabaseSettingsTest {
         postgres.setUrl("jdbc:postgresql://db:5432/portcullis?sslmode=require");
         assertThat(postgres.isUrlOfASupportedDatabase()).isTrue();
     }
+
+    @Test
+    void postgresErrorsLeaveTheFailingRowOutUnlessTheOperatorSaysOtherwise() {
+        DatabaseSettings postgres = new DatabaseSettings();
+        postgres.setProperties(Map.of("charSet", "UTF-8"));
+        postgres.setUrl("jdbc:postgresql://db:5432/portcullis");
+        assertThat(postgres.getProperties()).containsEntry("logServerErrorDetail", "false").containsEntry("charSet", "UTF-8");
+
+        DatabaseSettings urlFirst = new DatabaseSettings();
+        urlFirst.setUrl("jdbc:postgresql://db:5432/portcullis");
+        urlFirst.setProperties(Map.of("charSet", "UTF-8"));
+        assertThat(urlFirst.getProperties()).containsEntry("logServerErrorDetail", "false");
+
+        DatabaseSettings explicit = new DatabaseSettings();
+        explicit.setUrl("jdbc:postgresql://db:5432/portcullis");
+        explicit.setProperties(Map.of("logServerErrorDetail", "true"));
+        assertThat(explicit.getProperties()).containsEntry("logServerErrorDetail", "true");
+
+        DatabaseSettings h2 = new DatabaseSettings();
+        h2.setUrl("jdbc:h2:mem:x;MODE=PostgreSQL");
+        assertThat(h2.getProperties()).doesNotContainKey("logServerErrorDetail");
+    }
 }
