@@ -7,7 +7,6 @@ import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.ClockedApplication;
 import org.portcullis.support.DatabaseExtension;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -17,7 +16,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,7 +103,7 @@ class AdminPortTest extends AppOnDatabase {
 
     /** An IPv4 address of an interface that is up and not the loopback, if the machine has one. */
     private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        for (NetworkInterface network : List.copyOf(NetworkInterface.networkInterfaces().toList())) {
+        for (NetworkInterface network : NetworkInterface.networkInterfaces().toList()) {
             if (!network.isUp() || network.isLoopback()) {
                 continue;
             }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,7 +125,9 @@ abstract class LoginThrottleContract extends AppOnDatabase {
 
     @Test
     void forwardedHopsWithAPortAreCountedAsTheirAddress() {
-        String ipv4 = "100.64." + (int) (Math.random() * 256) + "." + (1 + (int) (Math.random() * 254));
+        // a client of its own in the shared address space (100.64.0.0/10), as randomAddress() is for IPv6
+        int host = ThreadLocalRandom.current().nextInt(1, 1 << 16);
+        String ipv4 = "100.64." + (host >> 8) + "." + (host & 0xff);
         for (int i = 0; i < 5; i++) {
             login("nobody-" + i + "@example.org", "wrong password here", ipv4 + ":" + (40000 + i)).expect(401);
         }
