@@ -2,21 +2,29 @@ package org.portcullis;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
+import org.portcullis.config.AdminSettings;
 import org.portcullis.http.AuditPage;
+import org.portcullis.http.admin.AdminPort;
 import org.portcullis.tasks.PurgeExpiredTask;
 import org.portcullis.tasks.RevokeSessionsTask;
 import org.portcullis.tasks.UnlockAccountTask;
 
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The purge on its schedule, the operator's tasks and the audit trail on the admin port (README: "Operating"). */
+/**
+ * The purge on its schedule, the operator's tasks on the admin port behind its guards, and the audit trail
+ * there (README: "Operating").
+ */
 final class OperatorActions {
     private OperatorActions() {
     }
 
-    static void install(Environment environment, Services services, Duration purgeInterval, int auditMaxPage) {
+    static void install(Environment environment, Services services, Duration purgeInterval, AdminSettings admin,
+                        int auditMaxPage, Clock clock) {
         schedulePurge(environment, services, purgeInterval);
+        AdminPort.install(environment, admin.getUser(), admin.getPassword(), admin.getUnlocksPerMinute(), clock);
         environment.admin().addServlet("audit", new AuditPage(services.audit(), environment.getObjectMapper(),
                 auditMaxPage)).addMapping("/audit");
         environment.admin().addTask(new PurgeExpiredTask(services.purge()));

@@ -10,6 +10,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.portcullis.db.SchemaMigrator;
 import org.portcullis.guard.BcryptDoor;
@@ -77,7 +78,8 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));
         ApiResources.register(environment, config, services, clock);
-        OperatorActions.install(environment, services, config.getPurge().getInterval(), config.getAudit().getMaxPage());
+        OperatorActions.install(environment, services, config.getPurge().getInterval(), config.getAdmin(),
+                config.getAudit().getMaxPage(), clock);
     }
 
     /** The Jdbi of the request pool, with the schema migrated first unless {@code migrateOnStart} is off. */
@@ -89,6 +91,10 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         // JDBI's template parser) defeats JDBI's parse cache, so every statement was lexed again with ANTLR:
         // about a quarter of the CPU of an authenticated request. NOP passes the SQL through as written.
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        // Jdbi's default exception message appends every bound value (a new bcrypt hash, emails, names), and
+        // the 500 mapper logs it. The driver's own message (H2's names the statement) and the stack trace,
+        // which names the DAO method, still say what failed.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         if (config.isMigrateOnStart()) {
             SchemaMigrator.migrate(jdbi);
         }

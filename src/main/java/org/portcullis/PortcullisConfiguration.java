@@ -11,6 +11,7 @@ import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.portcullis.config.AdminSettings;
 import org.portcullis.config.ClientSettings;
 import org.portcullis.config.DatabaseSettings;
 import org.portcullis.config.LatencyBudget;
@@ -69,6 +70,10 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private LatencyGuardSettings latencyGuard = new LatencyGuardSettings();
+
+    @Valid
+    @NotNull
+    private AdminSettings admin = new AdminSettings();
 
     /** The database health check gives up on SELECT 1 after this long and counts a failure. */
     @NotNull
@@ -203,6 +208,16 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setCallerCache(CallerCacheSettings callerCache) {
         this.callerCache = callerCache;
+    }
+
+    @JsonProperty
+    public AdminSettings getAdmin() {
+        return admin;
+    }
+
+    @JsonProperty
+    public void setAdmin(AdminSettings admin) {
+        this.admin = admin;
     }
 
     @JsonProperty

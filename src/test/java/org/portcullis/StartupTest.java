@@ -2,10 +2,12 @@ package org.portcullis;
 
 import io.dropwizard.testing.DropwizardTestSupport;
 import org.junit.jupiter.api.Test;
+import org.portcullis.support.Api;
 import org.portcullis.support.TestApps;
 import org.portcullis.support.TestDatabase;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,6 +74,41 @@ class StartupTest {
     @Test
     void aLimiterWhoseInitialLimitIsOutsideItsBoundsRefusesToStart() {
         assertRefusesToStart(Map.of("latencyGuard.limiter.initialLimit", "10"), "minLimit <= initialLimit <= maxLimit");
+    }
+
+    @Test
+    void aDatabaseUrlOfADatabaseOtherThanPostgresOrH2RefusesToStartNamingTheSetting() {
+        for (String url : new String[]{"jdbc:mysql://db:3306/portcullis", "jdbc:sqlite:/tmp/portcullis.db",
+                "postgres://db/portcullis", "jdbc:h2:mem:x;MODE=MySQL"}) {
+            DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(() -> url, Map.of());
+            try {
+                assertThatThrownBy(app::before).as(url).hasMessageContaining("DATABASE_URL");
+            } finally {
+                app.after();
+            }
+        }
+    }
+
+    /** ON CONFLICT and the other PostgreSQL syntax the service writes is a syntax error in H2's own mode. */
+    @Test
+    void anH2UrlWithoutPostgresModeIsRunInPostgresMode() throws Exception {
+        String url = "jdbc:h2:mem:pc_nomode_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        DropwizardTestSupport<PortcullisConfiguration> app = TestApps.support(() -> url, Map.of());
+        try {
+            app.before();
+            Api api = new Api(app.getLocalPort());
+            api.login(api.newAccount());
+            assertThat(app.getConfiguration().getDatabase().getUrl()).isEqualTo(url + ";MODE=PostgreSQL");
+        } finally {
+            app.after();
+        }
+    }
+
+    @Test
+    void anAdminUserWithoutAPasswordOrTheReverseRefusesToStart() {
+        String message = "admin.user and admin.password (ADMIN_USER, ADMIN_PASSWORD) must be set together";
+        assertRefusesToStart(Map.of("admin.user", "operator"), message);
+        assertRefusesToStart(Map.of("admin.password", "a password without a user"), message);
     }
 
     private static void assertRefusesToStart(Map<String, String> settings, String message) {

@@ -1,30 +1,70 @@
 package org.portcullis.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Dropwizard's pool settings, plus one convenience: the JDBC driver follows from the URL.
+ * Dropwizard's pool settings, plus two conveniences: the JDBC driver follows from the URL, and an H2 URL
+ * that names no mode runs in PostgreSQL mode.
  *
  * <p>Operators switch from the embedded H2 default to PostgreSQL by setting DATABASE_URL alone; asking
  * them to change a second, easily forgotten driver setting in step would turn a one-variable change
  * into a start-up failure. An explicit {@code driverClass} still wins.
+ *
+ * <p>Our SQL is PostgreSQL's (ON CONFLICT among others), which H2 parses only in its PostgreSQL mode: a bare
+ * {@code jdbc:h2:/some/path} started and then answered 500 to every registration. Adding the mode is what
+ * the operator meant (H2 has no other use here), so it is added rather than the start refused; an H2 URL that
+ * asks for another mode, and any database but these two, refuse to start naming DATABASE_URL.
  */
 public class DatabaseSettings extends DataSourceFactory {
+    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
+    private static final String H2_DRIVER = "org.h2.Driver";
+    private static final String H2_POSTGRES_MODE = "PostgreSQL";
+    static final String POSTGRES_ERROR_DETAIL = "logServerErrorDetail";
+
     private boolean driverExplicit;
 
     @Override
     @JsonProperty
     public void setUrl(String url) {
+        if (H2_DRIVER.equals(driverFor(url)) && h2Setting(url, "MODE") == null) {
+            url = url + ";MODE=" + H2_POSTGRES_MODE;
+        }
         super.setUrl(url);
+        hidePostgresRowDetail();
         if (!driverExplicit) {
             String inferred = driverFor(url);
             if (inferred != null) {
                 super.setDriverClass(inferred);
             }
+        }
+    }
+
+    @Override
+    @JsonProperty
+    public void setProperties(Map<String, String> properties) {
+        super.setProperties(properties);
+        hidePostgresRowDetail();
+    }
+
+    /**
+     * PostgreSQL's errors carry a DETAIL that repeats the values of the failing row ("Failing row contains
+     * (…, $2a$12$…, …)"), and the driver puts it into the exception's message, which the 500 mapper logs.
+     * {@code logServerErrorDetail=false} keeps it out (SQLState and constraint name remain); an explicit
+     * setting in {@code database.properties} wins. Run from both setters: Jackson may call them in any order.
+     */
+    private void hidePostgresRowDetail() {
+        if (isPostgres() && getProperties() != null && !getProperties().containsKey(POSTGRES_ERROR_DETAIL)) {
+            Map<String, String> properties = new LinkedHashMap<>(getProperties());
+            properties.put(POSTGRES_ERROR_DETAIL, "false");
+            super.setProperties(properties);
         }
     }
 
@@ -78,7 +118,28 @@ public class DatabaseSettings extends DataSourceFactory {
 
     /** Whether the URL is PostgreSQL's (the caller cache needs its LISTEN/NOTIFY). */
     public boolean isPostgres() {
-        return "org.postgresql.Driver".equals(driverFor(getUrl()));
+        return POSTGRES_DRIVER.equals(driverFor(getUrl()));
+    }
+
+    @JsonIgnore
+    @ValidationMethod(message = "DATABASE_URL (database.url) must be a PostgreSQL URL (jdbc:postgresql://host/db)"
+            + " or an H2 URL in PostgreSQL mode (jdbc:h2:path;MODE=PostgreSQL): the service's SQL runs on no other")
+    public boolean isUrlOfASupportedDatabase() {
+        String driver = driverFor(getUrl());
+        return POSTGRES_DRIVER.equals(driver)
+                || H2_DRIVER.equals(driver) && H2_POSTGRES_MODE.equalsIgnoreCase(h2Setting(getUrl(), "MODE"));
+    }
+
+    /** The value of an H2 URL setting ({@code ;NAME=value}, names in any case), else null. */
+    private static String h2Setting(String url, String name) {
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals > 0 && parts[i].substring(0, equals).strip().equalsIgnoreCase(name)) {
+                return parts[i].substring(equals + 1).strip();
+            }
+        }
+        return null;
     }
 
     /** The driver class for a JDBC URL of a database Portcullis supports, else null. */
@@ -87,10 +148,10 @@ public class DatabaseSettings extends DataSourceFactory {
             return null;
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
+            return POSTGRES_DRIVER;
         }
         if (url.startsWith("jdbc:h2:")) {
-            return "org.h2.Driver";
+            return H2_DRIVER;
         }
         return null;
     }

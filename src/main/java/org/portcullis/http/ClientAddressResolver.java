@@ -1,69 +1,67 @@
 package org.portcullis.http;
 
+import org.portcullis.service.AddressLiteral;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Decides which address a request came from. The socket peer is the truth unless the peer is one of
  * our own trusted proxies; only then is X-Forwarded-For read, right to left, skipping further trusted
  * hops, and the first address not ours is the client. A client talking to us directly cannot move itself
  * to another address by writing the header.
+ *
+ * <p>Every X-Forwarded-For line counts, in order, as one list (RFC 9110 5.3: repeated lines are one
+ * comma-separated value): a proxy that appends a line of its own instead of extending the client's must not
+ * leave the client's forged first line as the answer. Peer and hops are read by {@link AddressLiteral}
+ * (brackets, ports, zones, IPv4-mapped) and the client is returned in its canonical spelling.
  */
 public final class ClientAddressResolver {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     private final List<AddressBlock> trusted;
 
     public ClientAddressResolver(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(AddressBlock::parse).toList();
     }
 
-    public String resolve(String peer, String forwardedFor) {
-        if (trusted.isEmpty() || forwardedFor == null || !isTrusted(peer)) {
+    /**
+     * @param peer         the socket peer as the container gives it ({@code [2001:db8::1]} for IPv6)
+     * @param forwardedFor every X-Forwarded-For line of the request, in the order received
+     * @return the client's address, canonical; the peer as given if it is no IP literal
+     */
+    public String resolve(String peer, List<String> forwardedFor) {
+        Optional<InetAddress> client = AddressLiteral.parse(peer);
+        if (client.isEmpty()) {
             return peer;
         }
-        String[] hops = forwardedFor.split(",");
-        String client = peer;
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
-            if (literal(hop) == null) {
+        if (!isTrusted(client.get())) {
+            return AddressLiteral.canonical(client.get());
+        }
+        List<String> hops = forwardedFor.stream().flatMap(line -> Arrays.stream(line.split(","))).toList();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = AddressLiteral.parse(hops.get(i));
+            if (hop.isEmpty()) {
                 break;
             }
             client = hop;
-            if (!isTrusted(hop)) {
+            if (!isTrusted(hop.get())) {
                 break;
             }
         }
-        return client;
+        return AddressLiteral.canonical(client.get());
     }
 
-    private boolean isTrusted(String address) {
-        InetAddress parsed = literal(address);
-        return parsed != null && trusted.stream().anyMatch(block -> block.contains(parsed));
-    }
-
-    /** Parses an IP literal without ever resolving a name; null if it is not one. */
-    static InetAddress literal(String text) {
-        if (text == null || text.isEmpty() || !(text.indexOf(':') >= 0 || IPV4.matcher(text).matches())) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException | SecurityException e) {
-            return null;
-        }
+    private boolean isTrusted(InetAddress address) {
+        return trusted.stream().anyMatch(block -> block.contains(address));
     }
 
     /** An address or CIDR block such as {@code 10.0.0.0/8} or {@code ::1}. */
     record AddressBlock(byte[] network, int prefixBits) {
         static AddressBlock parse(String spec) {
             String[] parts = spec.strip().split("/", 2);
-            InetAddress address = literal(parts[0]);
-            if (address == null) {
-                throw new IllegalArgumentException("not an IP address or CIDR block: " + spec);
-            }
+            InetAddress address = AddressLiteral.parse(parts[0]).orElseThrow(
+                    () -> new IllegalArgumentException("not an IP address or CIDR block: " + spec));
             int bits = address.getAddress().length * 8;
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bits;
             if (prefix < 0 || prefix > bits) {

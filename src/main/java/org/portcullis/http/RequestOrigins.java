@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.portcullis.domain.ClientOrigin;
 
+import java.util.Collections;
+
 /**
  * The {@link ClientOrigin} of a request: the address through the trusted-proxy rules, and the User-Agent
  * cut to {@code clients.maxUserAgentLength}, so every resource records the same thing the same way.
@@ -22,7 +24,7 @@ public final class RequestOrigins {
         if (userAgent != null && userAgent.length() > maxUserAgentLength) {
             userAgent = userAgent.substring(0, maxUserAgentLength);
         }
-        return new ClientOrigin(addresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
-                userAgent);
+        return new ClientOrigin(addresses.resolve(request.getRemoteAddr(),
+                Collections.list(request.getHeaders("X-Forwarded-For"))), userAgent);
     }
 }

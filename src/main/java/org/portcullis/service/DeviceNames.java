@@ -1,5 +1,7 @@
 package org.portcullis.service;
 
+import org.portcullis.domain.DisplayText;
+
 import java.util.Locale;
 
 /**
@@ -18,7 +20,13 @@ public final class DeviceNames {
         if (requested != null && !requested.isBlank()) {
             return requested;
         }
-        if (userAgent == null || userAgent.isBlank()) {
+        if (userAgent == null) {
+            return FALLBACK;
+        }
+        // Jetty reads header bytes as ISO-8859-1, so a raw 0x85 arrives as a C1 control: a label we derive
+        // cannot be refused with a 422 as the client's own device_name is, so what would be refused goes.
+        userAgent = DisplayText.withoutUnsafeCharacters(userAgent);
+        if (userAgent.isBlank()) {
             return FALLBACK;
         }
         String browser = browser(userAgent);

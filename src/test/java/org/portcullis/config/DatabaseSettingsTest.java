@@ -48,4 +48,51 @@ class DatabaseSettingsTest {
         assertThat(probe.getCheckConnectionOnBorrow()).isTrue();
         assertThat(settings.getMaxSize()).as("the request pool is left as it was").isEqualTo(32);
     }
+
+    @Test
+    void anH2UrlThatNamesNoModeGetsPostgresModeAndOneThatNamesItIsLeftAlone() {
+        DatabaseSettings bare = new DatabaseSettings();
+        bare.setUrl("jdbc:h2:/some/path");
+        assertThat(bare.getUrl()).isEqualTo("jdbc:h2:/some/path;MODE=PostgreSQL");
+        assertThat(bare.isUrlOfASupportedDatabase()).isTrue();
+
+        DatabaseSettings named = new DatabaseSettings();
+        named.setUrl("jdbc:h2:mem:x;mode=postgresql;DB_CLOSE_DELAY=-1");
+        assertThat(named.getUrl()).isEqualTo("jdbc:h2:mem:x;mode=postgresql;DB_CLOSE_DELAY=-1");
+        assertThat(named.isUrlOfASupportedDatabase()).isTrue();
+    }
+
+    @Test
+    void onlyPostgresAndH2InPostgresModeAreSupported() {
+        for (String url : new String[]{"jdbc:mysql://db/portcullis", "jdbc:h2:mem:x;MODE=MySQL", "", "h2:mem:x"}) {
+            DatabaseSettings settings = new DatabaseSettings();
+            settings.setUrl(url);
+            assertThat(settings.isUrlOfASupportedDatabase()).as(url).isFalse();
+        }
+        DatabaseSettings postgres = new DatabaseSettings();
+        postgres.setUrl("jdbc:postgresql://db:5432/portcullis?sslmode=require");
+        assertThat(postgres.isUrlOfASupportedDatabase()).isTrue();
+    }
+
+    @Test
+    void postgresErrorsLeaveTheFailingRowOutUnlessTheOperatorSaysOtherwise() {
+        DatabaseSettings postgres = new DatabaseSettings();
+        postgres.setProperties(Map.of("charSet", "UTF-8"));
+        postgres.setUrl("jdbc:postgresql://db:5432/portcullis");
+        assertThat(postgres.getProperties()).containsEntry("logServerErrorDetail", "false").containsEntry("charSet", "UTF-8");
+
+        DatabaseSettings urlFirst = new DatabaseSettings();
+        urlFirst.setUrl("jdbc:postgresql://db:5432/portcullis");
+        urlFirst.setProperties(Map.of("charSet", "UTF-8"));
+        assertThat(urlFirst.getProperties()).containsEntry("logServerErrorDetail", "false");
+
+        DatabaseSettings explicit = new DatabaseSettings();
+        explicit.setUrl("jdbc:postgresql://db:5432/portcullis");
+        explicit.setProperties(Map.of("logServerErrorDetail", "true"));
+        assertThat(explicit.getProperties()).containsEntry("logServerErrorDetail", "true");
+
+        DatabaseSettings h2 = new DatabaseSettings();
+        h2.setUrl("jdbc:h2:mem:x;MODE=PostgreSQL");
+        assertThat(h2.getProperties()).doesNotContainKey("logServerErrorDetail");
+    }
 }

@@ -28,6 +28,15 @@ class AddressBucketTest {
     }
 
     @Test
+    void aBracketedPeerOrAHopWithAPortOrZoneIsBucketedByItsAddress() {
+        // Jetty's getRemoteAddr() gives IPv6 in brackets: each address was a bucket of its own.
+        assertThat(per64.of("[2001:db8:1:2::1]")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(per64.of("[2001:db8:1:2::99]:443")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(per64.of("fe80::1%eth0")).isEqualTo("fe80::/64");
+        assertThat(per64.of("192.0.2.7:5678")).isEqualTo("192.0.2.7");
+    }
+
+    @Test
     void thePrefixLengthIsConfigurable() {
         assertThat(new AddressBucket(48).of("2001:db8:1:2::1")).isEqualTo("2001:db8:1::/48");
         assertThat(new AddressBucket(128).of("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::1/128");

@@ -24,4 +24,12 @@ class DeviceNamesTest {
         assertThat(DeviceNames.choose(" ", null)).isEqualTo(DeviceNames.FALLBACK);
         assertThat(DeviceNames.choose(null, "x".repeat(300))).hasSize(100);
     }
+
+    @Test
+    void aLabelTakenFromTheUserAgentLosesControlsBidiOverridesAndLineSeparators() {
+        // Jetty reads header bytes as ISO-8859-1, so a raw 0x85 or 0x9B byte arrives as a C1 control.
+        assertThat(DeviceNames.choose(null, "cu\u0085rl\u009b/8.5.0")).isEqualTo("curl/8.5.0");
+        assertThat(DeviceNames.choose(null, "evil\u202egpj.exe\u2028\u2066x\u0000")).isEqualTo("evilgpj.exex");
+        assertThat(DeviceNames.choose(null, "\u202e\u0085")).isEqualTo(DeviceNames.FALLBACK);
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
+import org.portcullis.domain.DisplayText;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,12 +13,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * No control characters (U+0000–U+001F, U+007F) in a stored display string. A NUL byte is not even
- * storable in a PostgreSQL text column, and the others only serve to forge log lines or break the UIs
- * that show names and device labels.
+ * No control characters in a stored display string: C0, DEL and C1 controls, bidi overrides, isolates and
+ * marks, and the Unicode line separators ({@link DisplayText} says which and why). A NUL byte is not even
+ * storable in a PostgreSQL text column, and the others only serve to forge log lines or disguise what the
+ * UIs that show names and device labels display.
  */
 @Documented
-@Pattern(regexp = "[^\\p{Cntrl}]*")
+@Pattern(regexp = DisplayText.SAFE)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})

@@ -45,8 +45,13 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     /** The one error shape for {@code status}, as JSON bytes; also the body of servlet errors (DocsHeaders). */
     public static ByteBuffer body(int status) {
+        return body(status, ErrorResponses.messageFor(status));
+    }
+
+    /** The one error shape with a message of its own, for refusals a servlet filter writes (the admin port's). */
+    public static ByteBuffer body(int status, String message) {
         try {
-            return ByteBuffer.wrap(JSON.writeValueAsBytes(ErrorResponse.of(status, ErrorResponses.messageFor(status))));
+            return ByteBuffer.wrap(JSON.writeValueAsBytes(ErrorResponse.of(status, message)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -110,6 +110,40 @@ abstract class HostileInputContract extends AppOnDatabase {
         assertCleanError(patch, 422);
     }
 
+    /**
+     * Characters that \p{Cntrl} (ASCII only) let through but that forge or reorder what a reader sees: C1
+     * controls (U+0085 is a line break to some log viewers), bidi overrides, isolates and marks (U+202E
+     * shows "evil\u202Egpj.exe" as "evilexe.jpg"), and the Unicode line and paragraph separators.
+     */
+    @Test
+    void c1ControlsBidiOverridesAndLineSeparatorsInNamesAre422AndWriteNothing() {
+        long before = users();
+        String token = api.newAccessToken();
+        for (String bad : List.of("\u0085", "\u009b", "\u202e", "\u202a", "\u2066", "\u2069", "\u200e",
+                "\u200f", "\u061c", "\u2028", "\u2029")) {
+            String name = "Ann" + bad + "Lee";
+            Reply first = api.post("/api/v1/auth/register", null, Map.of("email", "bidi@example.org",
+                    "password", Api.PASSWORD, "first_name", name));
+            assertCleanError(first, 422);
+            assertThat(first.json().get("errors")).extracting(JsonNode::asText)
+                    .containsExactly("first_name: must not contain control characters");
+            assertCleanError(api.post("/api/v1/auth/register", null, Map.of("email", "bidi@example.org",
+                    "password", Api.PASSWORD, "first_name", "Ann", "last_name", name)), 422);
+            assertCleanError(api.patch("/api/v1/users/me", token, Map.of("last_name", name)), 422);
+            assertCleanError(api.post("/api/v1/auth/login", null, Map.of("email", "bidi@example.org",
+                    "password", Api.PASSWORD, "device_name", name)), 422);
+        }
+        assertThat(users()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void namesInOtherScriptsAndJoinersStillPass() {
+        // ZWNJ (U+200C) and ZWJ (U+200D) are format characters too, but Persian and Indic names need them.
+        api.post("/api/v1/auth/register", null, Map.of("email", "fa-" + UUID.randomUUID() + "@example.org",
+                "password", Api.PASSWORD, "first_name", "می‌را", "last_name", "Ngô न्‍"))
+                .expect(201);
+    }
+
     @Test
     void blankAndMalformedEmailsAre422NamingTheEmailAndWriteNothing() {
         long before = users();

@@ -8,8 +8,10 @@ import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +45,15 @@ abstract class LoginThrottleContract extends AppOnDatabase {
     }
 
     private Reply login(String email, String password, String from) {
-        return api.send(api.request("/api/v1/auth/login", null)
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", from)
-                .POST(HttpRequest.BodyPublishers.ofString(
+        return login(email, password, List.of(from));
+    }
+
+    /** @param forwardedFor one X-Forwarded-For line per element, in this order */
+    private Reply login(String email, String password, List<String> forwardedFor) {
+        HttpRequest.Builder request = api.request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json");
+        forwardedFor.forEach(line -> request.header("X-Forwarded-For", line));
+        return api.send(request.POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
     }
 
@@ -105,5 +112,30 @@ abstract class LoginThrottleContract extends AppOnDatabase {
         for (int i = 0; i < 12; i++) {
             login(email, Api.PASSWORD, address).expect(200);
         }
+    }
+
+    @Test
+    void aForgedFirstForwardedForLineDoesNotGiveEachFailureAFreshAddress() {
+        // The client writes a line of its own; the proxy (127.0.0.1) appends the address it saw as another line.
+        for (int i = 0; i < 5; i++) {
+            login("nobody-" + i + "@example.org", "wrong password here", List.of(randomAddress(), address)).expect(401);
+        }
+        login(api.newAccount(), Api.PASSWORD, List.of(randomAddress(), address)).expect(429);
+    }
+
+    @Test
+    void forwardedHopsWithAPortAreCountedAsTheirAddress() {
+        // a client of its own in the shared address space (100.64.0.0/10), as randomAddress() is for IPv6
+        int host = ThreadLocalRandom.current().nextInt(1, 1 << 16);
+        String ipv4 = "100.64." + (host >> 8) + "." + (host & 0xff);
+        for (int i = 0; i < 5; i++) {
+            login("nobody-" + i + "@example.org", "wrong password here", ipv4 + ":" + (40000 + i)).expect(401);
+        }
+        login(api.newAccount(), Api.PASSWORD, ipv4).expect(429);
+
+        for (int i = 0; i < 5; i++) {
+            login("nobody-" + i + "@example.org", "wrong password here", "[" + address + "]:" + (40000 + i)).expect(401);
+        }
+        login(api.newAccount(), Api.PASSWORD, address).expect(429);
     }
 }
