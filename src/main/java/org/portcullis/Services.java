@@ -74,7 +74,7 @@ public record Services(
                         tokenSettings.getMaxSessionsPerUser()),
                 rotation,
                 new SessionService(storage.transactions(), storage.reads(), audit, clock),
-                new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
+                new AccountAdministration(storage.users(), storage.transactions(), audit, clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
                         audit, config.getAudit().getRetention().toJavaDuration(), clock, environment.metrics()),
                 signing,

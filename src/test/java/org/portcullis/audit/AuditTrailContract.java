@@ -135,6 +135,24 @@ abstract class AuditTrailContract extends AppOnDatabase {
     }
 
     @Test
+    void operatorTasksAreRecordedEvenForAnUnknownEmail() {
+        String email = api.newAccount();
+        task("unlock-account?email=" + email);
+        task("revoke-sessions?email=" + email);
+        task("unlock-account?email=nobody-" + email);
+
+        assertThat(events(email).stream().filter(e -> e.get("type").asText().equals("ADMIN_ACTION"))
+                .map(e -> e.get("detail").asText() + " from " + e.get("address").asText()).toList())
+                .containsExactly("revoke-sessions: 0 sessions from admin", "unlock-account: nothing_to_clear from admin");
+        assertThat(newest("nobody-" + email, "ADMIN_ACTION").get("detail").asText())
+                .isEqualTo("unlock-account: no such account");
+    }
+
+    private void task(String pathAndQuery) {
+        admin.send(admin.request("/tasks/" + pathAndQuery, null).POST(HttpRequest.BodyPublishers.noBody())).expect(200);
+    }
+
+    @Test
     void eachEventIsOneJsonLogLineThatAUserAgentCannotBreak() throws Exception {
         String email = api.newAccount();
         String access = api.login(email).get("access_token").asText();
