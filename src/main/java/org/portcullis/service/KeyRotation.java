@@ -76,8 +76,11 @@ public final class KeyRotation {
     private void advance(Transactions.Transaction tx, Instant now) {
         SigningKeyDao dao = tx.signingKeys();
         List<SigningKey> all = dao.all();
-        // Keys of an algorithm no longer configured sign nothing here any more: retire them, so they leave.
-        all.stream().filter(k -> k.algorithm() != pairs.algorithm() && k.retiresAt() == null)
+        // Keys of an algorithm no longer configured sign nothing here; they retire when their rotation is
+        // due, as their own instances would retire them, so that instances still configured for the other
+        // algorithm (a deployment half-way through a change of tokens.algorithm) are not sent rotating.
+        all.stream().filter(k -> k.algorithm() != pairs.algorithm() && k.retiresAt() == null
+                        && !now.isBefore(k.activatesAt().plus(rotation)))
                 .forEach(k -> dao.retire(k.kid(), now));
         Optional<SigningKey> active = all.stream().filter(k -> k.algorithm() == pairs.algorithm()
                 && k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);

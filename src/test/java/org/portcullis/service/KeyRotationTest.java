@@ -60,9 +60,13 @@ class KeyRotationTest {
         final TokenService tokens;
 
         Instance() {
+            this(SigningAlgorithm.ES256);
+        }
+
+        Instance(SigningAlgorithm algorithm) {
             SchemaMigrator.migrate(jdbi);
             SigningKeyDao dao = jdbi.onDemand(SigningKeyDao.class);
-            KeyPairs pairs = new KeyPairs(SigningAlgorithm.ES256, new KeySealing(kek));
+            KeyPairs pairs = new KeyPairs(algorithm, new KeySealing(kek));
             ring = new KeyRing(dao, pairs, RETENTION, clock);
             rotation = new KeyRotation(new Transactions(jdbi), dao, pairs, ring, ROTATION, AHEAD, RETENTION,
                     new AuditTrail(new Transactions(jdbi), jdbi.onDemand(AuditDao.class), clock), clock);
@@ -167,6 +171,23 @@ class KeyRotationTest {
         assertThat(table()).extracting(SigningKey::kid).containsExactly(rotated.newKid());
         assertThat(a.kidSigningNow()).isEqualTo(rotated.newKid());
         assertThatThrownBy(() -> a.tokens.verifyAccess(token)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void instancesOfTwoAlgorithmsOnOneTableDoNotRetireEachOthersKeysUntilTheyAreDue() {
+        Instance es = new Instance(SigningAlgorithm.ES256);
+        Instance rs = new Instance(SigningAlgorithm.RS256);
+        for (int pass = 0; pass < 3; pass++) {
+            es.rotation.maintain();
+            rs.rotation.maintain();
+        }
+        assertThat(table()).extracting(SigningKey::algorithm)
+                .containsExactly(SigningAlgorithm.ES256, SigningAlgorithm.RS256);
+
+        clock.set(START.plus(ROTATION));
+        rs.rotation.maintain();
+        assertThat(table().get(0).retiresAt()).as("the ES256 key, due, retired by the RS256 instance")
+                .isEqualTo(START.plus(ROTATION));
     }
 
     @Test
