@@ -54,8 +54,8 @@ public record Services(
         TokenService tokens = tokenService(tokenSettings, clock);
         LockoutSettings lockout = config.getLockout();
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
-        LoginThrottle throttle = new LoginThrottle(storage.throttle(), storage.transactions(),
-                storage.loginFailures(), limits(lockout), buckets, clock);
+        LoginThrottle throttle = new LoginThrottle(storage.accountLocks(), storage.loginFailures(),
+                limits(lockout), buckets, clock);
         RegistrationThrottle registrations = new RegistrationThrottle(storage.registrations(), buckets,
                 lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration(), clock);
         List<Purge.ThrottleTable> throttleTables = List.of(
@@ -69,7 +69,7 @@ public record Services(
                 new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
                         tokenSettings.getMaxSessionAge().toJavaDuration(), clock),
                 new SessionService(storage.sessions(), storage.reads(), clock),
-                new AccountAdministration(storage.users(), storage.throttle(), storage.sessions(), clock),
+                new AccountAdministration(storage.users(), storage.accountLocks(), storage.sessions(), clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
                         clock, environment.metrics()));
     }

@@ -3,14 +3,12 @@ package org.portcullis.db;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Work that commits or rolls back as one. A service whose change spans statements (a login opening its
- * session under the account's row lock, a password change revoking the other sessions, a failed login
- * locking the account it has just read) runs it here, on DAOs attached to the one transaction's handle;
- * single statements go through the on-demand DAOs of {@link Storage}. Services never see a Jdbi handle.
+ * session under the account's row lock, a password change revoking the other sessions) runs it here, on
+ * DAOs attached to the one transaction's handle; single statements go through the on-demand DAOs of {@link Storage}. Services never see a Jdbi handle.
  */
 public final class Transactions {
     private final Jdbi jdbi;
@@ -34,14 +32,6 @@ public final class Transactions {
         });
     }
 
-    /** As {@link #inTransaction}, for work without a result. */
-    public void useTransaction(Consumer<Transaction> work) {
-        inTransaction(transaction -> {
-            work.accept(transaction);
-            return null;
-        });
-    }
-
     /** The DAOs of one open transaction; each call attaches to its handle, so they share its locks. */
     public static final class Transaction {
         private final Handle handle;
@@ -56,10 +46,6 @@ public final class Transactions {
 
         public SessionDao sessions() {
             return handle.attach(SessionDao.class);
-        }
-
-        public ThrottleDao throttle() {
-            return handle.attach(ThrottleDao.class);
         }
     }
 }

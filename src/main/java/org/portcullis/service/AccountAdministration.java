@@ -1,7 +1,7 @@
 package org.portcullis.service;
 
 import org.portcullis.db.SessionDao;
-import org.portcullis.db.ThrottleDao;
+import org.portcullis.db.Lockouts;
 import org.portcullis.db.UserDao;
 import org.portcullis.domain.Account;
 
@@ -21,13 +21,13 @@ public final class AccountAdministration {
     }
 
     private final UserDao users;
-    private final ThrottleDao throttle;
+    private final Lockouts accountLocks;
     private final SessionDao sessions;
     private final Clock clock;
 
-    public AccountAdministration(UserDao users, ThrottleDao throttle, SessionDao sessions, Clock clock) {
+    public AccountAdministration(UserDao users, Lockouts accountLocks, SessionDao sessions, Clock clock) {
         this.users = users;
-        this.throttle = throttle;
+        this.accountLocks = accountLocks;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -38,7 +38,7 @@ public final class AccountAdministration {
         if (account.isEmpty()) {
             return Unlock.NO_SUCH_ACCOUNT;
         }
-        return throttle.clear(account.get().id()) > 0 ? Unlock.UNLOCKED : Unlock.NOTHING_TO_CLEAR;
+        return accountLocks.clear(account.get().id()) > 0 ? Unlock.UNLOCKED : Unlock.NOTHING_TO_CLEAR;
     }
 
     /** Revokes every live session of the account; how many, or empty if no account has this email. */

@@ -1,8 +1,7 @@
 package org.portcullis.service;
 
 import org.portcullis.db.AddressWindows;
-import org.portcullis.db.ThrottleDao;
-import org.portcullis.db.Transactions;
+import org.portcullis.db.Lockouts;
 import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.RetryLaterException;
@@ -26,7 +25,9 @@ import java.util.UUID;
  * claim is settled afterwards: a failure keeps it, a success or an attempt that never got checked gives it
  * back. Checking first and counting after the ~0.3 s check would let every attempt already in flight through,
  * on every instance; claiming first means that of any number of parallel guesses at most {@code maxFailures}
- * reach bcrypt before the lock.
+ * reach bcrypt before the lock. The claim that fills an account's count also locks it, in the same
+ * statement ({@link Lockouts}): a failure writes nothing more, so no failed write can leave a full count
+ * without a lock that ends.
  */
 public final class LoginThrottle {
     /**
@@ -36,25 +37,21 @@ public final class LoginThrottle {
      */
     public record Limits(int maxFailures, Duration firstLock, Duration maxLock, int addressMaxFailures,
                          Duration addressWindow) {
-        /** The lock after {@code previousLocks} earlier ones: first lock, doubled each time, capped. */
-        Duration lockAfter(int previousLocks) {
-            Duration lock = firstLock.multipliedBy(1L << Math.min(previousLocks, 20));
-            return lock.compareTo(maxLock) > 0 ? maxLock : lock;
+        Lockouts.Schedule accountSchedule() {
+            return new Lockouts.Schedule(maxFailures, firstLock, maxLock);
         }
     }
 
-    private final ThrottleDao accounts;
-    private final Transactions transactions;
+    private final Lockouts accounts;
     private final AddressWindows addresses;
     private final AddressBucket buckets;
     private final Limits limits;
     private final Clock clock;
 
     /** @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows */
-    public LoginThrottle(ThrottleDao accounts, Transactions transactions, AddressWindows failuresByAddress,
-                         Limits limits, AddressBucket buckets, Clock clock) {
+    public LoginThrottle(Lockouts accounts, AddressWindows failuresByAddress, Limits limits, AddressBucket buckets,
+                         Clock clock) {
         this.accounts = accounts;
-        this.transactions = transactions;
         this.addresses = failuresByAddress;
         this.buckets = buckets;
         this.limits = limits;
@@ -79,7 +76,7 @@ public final class LoginThrottle {
             return new Claim(bucket, null);
         }
         try {
-            claimAccountAttempt(accountOrNull.id(), now);
+            claimAccountAttempt(accountOrNull.id());
         } catch (RuntimeException refused) {
             addresses.release(bucket, clock.instant(), limits.addressWindow());
             throw refused;
@@ -90,26 +87,21 @@ public final class LoginThrottle {
     /**
      * Claims a check of the account's password outside a login (a password change): only the account counts.
      *
-     * @throws RetryLaterException (429) when the account is locked or has no attempt left
+     * @throws RetryLaterException (429) when the account is locked
      */
     public Claim claimPasswordCheck(Account account) {
-        claimAccountAttempt(account.id(), clock.instant());
+        claimAccountAttempt(account.id());
         return new Claim(null, account.id());
     }
 
-    private void claimAccountAttempt(UUID accountId, Instant now) {
-        if (accounts.claimAttempt(accountId, limits.maxFailures(), now) == 1) {
+    private void claimAccountAttempt(UUID accountId) {
+        if (accounts.claim(accountId, limits.accountSchedule())) {
             return;
         }
-        // Locked, or every attempt the account has left is being checked right now; those will lock it
-        // if they fail, so the lock they would earn is the honest wait.
-        Instant retryAt = accounts.lockState(accountId)
-                .map(state -> state.lockedUntil() != null && state.lockedUntil().isAfter(now)
-                        ? state.lockedUntil()
-                        : now.plus(limits.lockAfter(state.locks())))
-                .orElse(now);
-        throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                "Too many failed logins for this account; try again later", retryAt, now);
+        // The lock's end by the database's clock; none left if it has just ended or been lifted.
+        Duration wait = accounts.lockedFor(accountId).orElse(Duration.ZERO);
+        throw RetryLaterException.after(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                "Too many failed logins for this account; try again later", wait);
     }
 
     /**
@@ -127,19 +119,12 @@ public final class LoginThrottle {
             this.accountId = accountIdOrNull;
         }
 
-        /** The password was wrong: the attempt stays counted, and the account locks if that was its last. */
+        /**
+         * The password was wrong: the attempt stays counted. Nothing is written: if it was the account's
+         * last attempt, its claim has already locked the account.
+         */
         public void failed() {
             settled = true;
-            if (accountId == null) {
-                return;
-            }
-            Instant now = clock.instant();
-            transactions.useTransaction(transaction -> {
-                ThrottleDao dao = transaction.throttle();
-                dao.lockStateForUpdate(accountId)
-                        .filter(state -> state.failures() >= limits.maxFailures())
-                        .ifPresent(state -> dao.lock(accountId, now.plus(limits.lockAfter(state.locks()))));
-            });
         }
 
         /** The password was right: the account starts afresh and the address gets its attempt back. */
@@ -151,7 +136,7 @@ public final class LoginThrottle {
             releaseAddress();
         }
 
-        /** Gives back an attempt that was neither a failure nor a success. */
+        /** Gives back an attempt that was neither a failure nor a success, with the lock it may have set. */
         @Override
         public void close() {
             if (settled) {
@@ -159,7 +144,7 @@ public final class LoginThrottle {
             }
             settled = true;
             if (accountId != null) {
-                accounts.releaseAttempt(accountId);
+                accounts.release(accountId);
             }
             releaseAddress();
         }
