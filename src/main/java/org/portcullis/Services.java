@@ -55,9 +55,9 @@ public record Services(
         LockoutSettings lockout = config.getLockout();
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
         LoginThrottle throttle = new LoginThrottle(storage.accountLocks(), storage.loginFailures(),
-                limits(lockout), buckets, clock);
+                limits(lockout), buckets);
         RegistrationThrottle registrations = new RegistrationThrottle(storage.registrations(), buckets,
-                lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration(), clock);
+                lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration());
         List<Purge.ThrottleTable> throttleTables = List.of(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
                 throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
@@ -101,6 +101,6 @@ public record Services(
 
     /** One throttle table for the purge: its windows, and how long a window lasts. */
     private static Purge.ThrottleTable throttleTable(AddressWindows windows, io.dropwizard.util.Duration window) {
-        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetStartedBefore);
+        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetEnded);
     }
 }

@@ -6,14 +6,13 @@ import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.RetryLaterException;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Brute-force protection, kept in the database so every instance behind a load balancer enforces the same
- * limits. Only failures count: a successful login is never slowed, and it clears the account's record.
+ * limits, and timed by the database's clock so instances whose clocks drift agree on when a lock or a window
+ * ends. Only failures count: a successful login is never slowed, and it clears the account's record.
  *
  * <p>Per account: {@code maxFailures} consecutive failures lock it for the first lock time, doubling with
  * each renewed lock up to the maximum; while locked even the right password gets 429, and no bcrypt work is
@@ -46,16 +45,13 @@ public final class LoginThrottle {
     private final AddressWindows addresses;
     private final AddressBucket buckets;
     private final Limits limits;
-    private final Clock clock;
 
     /** @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows */
-    public LoginThrottle(Lockouts accounts, AddressWindows failuresByAddress, Limits limits, AddressBucket buckets,
-                         Clock clock) {
+    public LoginThrottle(Lockouts accounts, AddressWindows failuresByAddress, Limits limits, AddressBucket buckets) {
         this.accounts = accounts;
         this.addresses = failuresByAddress;
         this.buckets = buckets;
         this.limits = limits;
-        this.clock = clock;
     }
 
     /**
@@ -66,11 +62,10 @@ public final class LoginThrottle {
      */
     public Claim claimLogin(String address, Account accountOrNull) {
         String bucket = buckets.of(address);
-        Instant now = clock.instant();
-        AddressWindows.Claim byAddress = addresses.claim(bucket, now, limits.addressWindow(), limits.addressMaxFailures());
+        AddressWindows.Claim byAddress = addresses.claim(bucket, limits.addressWindow(), limits.addressMaxFailures());
         if (!byAddress.granted()) {
-            throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                    "Too many failed logins from this address; try again later", byAddress.reopensAt(), now);
+            throw RetryLaterException.after(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many failed logins from this address; try again later", byAddress.retryAfter());
         }
         if (accountOrNull == null) {
             return new Claim(bucket, null);
@@ -78,7 +73,7 @@ public final class LoginThrottle {
         try {
             claimAccountAttempt(accountOrNull.id());
         } catch (RuntimeException refused) {
-            addresses.release(bucket, clock.instant(), limits.addressWindow());
+            addresses.release(bucket, limits.addressWindow());
             throw refused;
         }
         return new Claim(bucket, accountOrNull.id());
@@ -151,7 +146,7 @@ public final class LoginThrottle {
 
         private void releaseAddress() {
             if (bucket != null) {
-                addresses.release(bucket, clock.instant(), limits.addressWindow());
+                addresses.release(bucket, limits.addressWindow());
             }
         }
     }
