@@ -13,6 +13,7 @@ import org.portcullis.service.AccountAdministration;
 import org.portcullis.service.AccountService;
 import org.portcullis.service.AddressBucket;
 import org.portcullis.service.BcryptBulkhead;
+import org.portcullis.service.KnownDevices;
 import org.portcullis.service.LoginService;
 import org.portcullis.service.LoginThrottle;
 import org.portcullis.service.PasswordHasher;
@@ -54,8 +55,10 @@ public record Services(
         TokenService tokens = tokenService(tokenSettings, clock);
         LockoutSettings lockout = config.getLockout();
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
-        LoginThrottle throttle = new LoginThrottle(storage.accountLocks(), storage.loginFailures(),
-                limits(lockout), buckets);
+        LoginThrottle throttle = new LoginThrottle(storage.accountLocks(), storage.deviceLocks(),
+                storage.loginFailures(), limits(lockout), buckets);
+        KnownDevices devices = new KnownDevices(storage.deviceTokens(),
+                lockout.getDeviceTokenLifetime().toJavaDuration(), lockout.getDeviceTokensPerUser());
         RegistrationThrottle registrations = new RegistrationThrottle(storage.registrations(), buckets,
                 lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration());
         List<Purge.ThrottleTable> throttleTables = List.of(
@@ -64,7 +67,7 @@ public record Services(
         return new Services(bcrypt,
                 new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
                 new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
-                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, clock,
+                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, devices, clock,
                         tokenSettings.getMaxSessionsPerUser()),
                 new RefreshTokenRotation(storage.callers(), storage.sessions(), tokens,
                         tokenSettings.getMaxSessionAge().toJavaDuration(), clock),
@@ -96,7 +99,7 @@ public record Services(
     private static LoginThrottle.Limits limits(LockoutSettings lockout) {
         return new LoginThrottle.Limits(lockout.getMaxFailures(), lockout.getFirstLock().toJavaDuration(),
                 lockout.getMaxLock().toJavaDuration(), lockout.getAddressMaxFailures(),
-                lockout.getAddressWindow().toJavaDuration());
+                lockout.getAddressWindow().toJavaDuration(), lockout.getDeviceMaxFailures());
     }
 
     /** One throttle table for the purge: its windows, and how long a window lasts. */

@@ -13,6 +13,8 @@ public record Storage(
         UserDao users,
         SessionDao sessions,
         Lockouts accountLocks,
+        DeviceTokenDao deviceTokens,
+        Lockouts deviceLocks,
         CallerLookup callers,
         CallerReads reads,
         AddressWindows loginFailures,
@@ -23,7 +25,8 @@ public record Storage(
     public static Storage over(Jdbi jdbi) {
         CallerLookup callers = new CallerLookup(jdbi);
         return new Storage(jdbi.onDemand(UserDao.class), jdbi.onDemand(SessionDao.class),
-                new Lockouts(jdbi, Lockouts.Kind.ACCOUNTS), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
+                new Lockouts(jdbi, Lockouts.Kind.ACCOUNTS), jdbi.onDemand(DeviceTokenDao.class),
+                new Lockouts(jdbi, Lockouts.Kind.DEVICES), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
                 new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), new Transactions(jdbi));
     }
@@ -36,7 +39,7 @@ public record Storage(
      */
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness);
-        return new Storage(users, sessions, accountLocks, callers, cache, loginFailures, registrations,
+        return new Storage(users, sessions, accountLocks, deviceTokens, deviceLocks, callers, cache, loginFailures, registrations,
                 new Transactions(jdbi, freshness::writeCommitted));
     }
 }

@@ -47,5 +47,9 @@ public final class Transactions {
         public SessionDao sessions() {
             return handle.attach(SessionDao.class);
         }
+
+        public DeviceTokenDao deviceTokens() {
+            return handle.attach(DeviceTokenDao.class);
+        }
     }
 }

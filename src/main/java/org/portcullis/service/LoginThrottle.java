@@ -7,6 +7,7 @@ import org.portcullis.domain.DomainException;
 import org.portcullis.domain.RetryLaterException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,13 @@ import java.util.UUID;
  * failures per window across all accounts, so one address cannot walk through many accounts just under each
  * account's limit.
  *
+ * <p>Known devices (OWASP "device cookies", {@link KnownDevices}): a login that presents a live device token
+ * of its account is counted on that token alone, at most {@code deviceMaxFailures} failures before the
+ * token is locked. It is neither refused by nor counted in the address's window or the account's count, so
+ * what unknown clients do (guess one account's password, or fill a shared address with made-up emails)
+ * never locks the owner out of a device it has logged in from before. A success on a known device leaves
+ * the account's count as unknown clients left it.
+ *
  * <p>An attempt is claimed <em>before</em> its bcrypt check, with one conditional UPDATE per limit, and the
  * claim is settled afterwards: a failure keeps it, a success or an attempt that never got checked gives it
  * back. Checking first and counting after the ~0.3 s check would let every attempt already in flight through,
@@ -32,31 +40,63 @@ public final class LoginThrottle {
     /**
      * The limits (config.yml's {@code lockout}): per account {@code maxFailures} failures, then a lock of
      * {@code firstLock} that doubles with each renewed lock up to {@code maxLock}; per address
-     * {@code addressMaxFailures} failures per {@code addressWindow}.
+     * {@code addressMaxFailures} failures per {@code addressWindow}; per known device
+     * {@code deviceMaxFailures} failures, then locks timed as the account's.
      */
     public record Limits(int maxFailures, Duration firstLock, Duration maxLock, int addressMaxFailures,
-                         Duration addressWindow) {
+                         Duration addressWindow, int deviceMaxFailures) {
         Lockouts.Schedule accountSchedule() {
             return new Lockouts.Schedule(maxFailures, firstLock, maxLock);
+        }
+
+        Lockouts.Schedule deviceSchedule() {
+            return new Lockouts.Schedule(deviceMaxFailures, firstLock, maxLock);
         }
     }
 
     private final Lockouts accounts;
+    private final Lockouts devices;
     private final AddressWindows addresses;
     private final AddressBucket buckets;
     private final Limits limits;
 
-    /** @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows */
-    public LoginThrottle(Lockouts accounts, AddressWindows failuresByAddress, Limits limits, AddressBucket buckets) {
+    /**
+     * @param accounts          the {@link Lockouts.Kind#ACCOUNTS} counters
+     * @param devices           the {@link Lockouts.Kind#DEVICES} counters
+     * @param failuresByAddress the {@link AddressWindows.Kind#LOGIN_FAILURES} windows
+     */
+    public LoginThrottle(Lockouts accounts, Lockouts devices, AddressWindows failuresByAddress, Limits limits,
+                         AddressBucket buckets) {
         this.accounts = accounts;
+        this.devices = devices;
         this.addresses = failuresByAddress;
         this.buckets = buckets;
         this.limits = limits;
     }
 
     /**
-     * Claims a login attempt from {@code address} at {@code accountOrNull} (null: no such account, only
-     * the address counts).
+     * Claims a login attempt at {@code account} from the known device {@code deviceHash} (recognised by
+     * {@link KnownDevices}): only the device counts. A device whose token was spent meanwhile by a
+     * concurrent login is an unknown client after all.
+     *
+     * @throws RetryLaterException (429) when the device, or for an unknown client the address or the account,
+     *                             has no attempt left
+     */
+    public Claim claimKnownDeviceLogin(String deviceHash, String address, Account account) {
+        if (devices.claim(deviceHash, limits.deviceSchedule())) {
+            return new Claim(null, null, deviceHash);
+        }
+        Optional<Duration> locked = devices.lockedFor(deviceHash);
+        if (locked.isPresent()) {
+            throw RetryLaterException.after(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many failed logins from this device; try again later", locked.get());
+        }
+        return claimLogin(address, account);
+    }
+
+    /**
+     * Claims a login attempt of an unknown client from {@code address} at {@code accountOrNull} (null: no
+     * such account, only the address counts).
      *
      * @throws RetryLaterException (429) when the address or the account has no attempt left
      */
@@ -68,7 +108,7 @@ public final class LoginThrottle {
                     "Too many failed logins from this address; try again later", byAddress.retryAfter());
         }
         if (accountOrNull == null) {
-            return new Claim(bucket, null);
+            return new Claim(bucket, null, null);
         }
         try {
             claimAccountAttempt(accountOrNull.id());
@@ -76,7 +116,7 @@ public final class LoginThrottle {
             addresses.release(bucket, limits.addressWindow());
             throw refused;
         }
-        return new Claim(bucket, accountOrNull.id());
+        return new Claim(bucket, accountOrNull.id(), null);
     }
 
     /**
@@ -86,7 +126,7 @@ public final class LoginThrottle {
      */
     public Claim claimPasswordCheck(Account account) {
         claimAccountAttempt(account.id());
-        return new Claim(null, account.id());
+        return new Claim(null, account.id(), null);
     }
 
     private void claimAccountAttempt(UUID accountId) {
@@ -107,26 +147,34 @@ public final class LoginThrottle {
     public final class Claim implements AutoCloseable {
         private final String bucket;
         private final UUID accountId;
+        private final String device;
         private boolean settled;
 
-        private Claim(String bucketOrNull, UUID accountIdOrNull) {
+        private Claim(String bucketOrNull, UUID accountIdOrNull, String deviceOrNull) {
             this.bucket = bucketOrNull;
             this.accountId = accountIdOrNull;
+            this.device = deviceOrNull;
         }
 
         /**
-         * The password was wrong: the attempt stays counted. Nothing is written: if it was the account's
-         * last attempt, its claim has already locked the account.
+         * The password was wrong: the attempt stays counted. Nothing is written: if it was the account's (or
+         * the device's) last attempt, its claim has already locked it.
          */
         public void failed() {
             settled = true;
         }
 
-        /** The password was right: the account starts afresh and the address gets its attempt back. */
+        /**
+         * The password was right: what was counted starts afresh (the account or the device) and the address
+         * gets its attempt back.
+         */
         public void succeeded() {
             settled = true;
             if (accountId != null) {
                 accounts.clear(accountId);
+            }
+            if (device != null) {
+                devices.clear(device);
             }
             releaseAddress();
         }
@@ -140,6 +188,9 @@ public final class LoginThrottle {
             settled = true;
             if (accountId != null) {
                 accounts.release(accountId);
+            }
+            if (device != null) {
+                devices.release(device);
             }
             releaseAddress();
         }

@@ -83,12 +83,14 @@ public final class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.LOGIN, absolute = true)
     @BehindBcryptBulkhead
-    @Operation(summary = "Log in and open a device session", responses = {
+    @Operation(summary = "Log in and open a device session", description = "A client that presents the"
+            + " device_token of its previous login is a known device: failures of unknown clients (at this"
+            + " account or from its address) never refuse it; its own failures lock its token alone.", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "401", description = "Bad credentials", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "403", description = "Account disabled", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "422", description = "Invalid input", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
-            @ApiResponse(responseCode = "429", description = "Too many failed logins for the account or address", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
+            @ApiResponse(responseCode = "429", description = "Too many failed logins: for the account or from the address (unknown clients), or with this device token", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public TokenResponse login(@NotNull @Valid LoginRequest request,
                                @Parameter(hidden = true) @Context HttpServletRequest http) {
         String userAgent = http.getHeader(HttpHeaders.USER_AGENT);
@@ -96,7 +98,7 @@ public final class AuthResource {
             userAgent = userAgent.substring(0, maxUserAgentLength);
         }
         return TokenResponse.of(logins.login(new LoginAttempt(request.email(), request.password(),
-                request.deviceName(), userAgent, clientAddress(http))));
+                request.deviceToken(), request.deviceName(), userAgent, clientAddress(http))));
     }
 
     private String clientAddress(HttpServletRequest http) {
