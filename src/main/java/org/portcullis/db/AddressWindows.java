@@ -40,8 +40,9 @@ public final class AddressWindows {
     /** One insert race lost, one window that ended meanwhile: a third round always settles it. */
     private static final int ROUNDS = 3;
 
-    /** Rows whose window started after this are open: the database's now less the window (ms; typed, as H2 asks). */
-    private static final String WINDOW_START = "CURRENT_TIMESTAMP - CAST(:windowMillis AS BIGINT) * INTERVAL '0.001' SECOND";
+    /** Rows whose window started after this are open: the database's now less the window (ms, typed for H2). */
+    private static final String WINDOW_START =
+            "CURRENT_TIMESTAMP - CAST(:windowMillis AS BIGINT) * INTERVAL '0.001' SECOND";
 
     private final Jdbi jdbi;
     private final String table;
@@ -86,7 +87,8 @@ public final class AddressWindows {
                 return new Claim(true, Duration.ZERO);
             }
             Optional<Window> current = read(address, windowMillis);
-            if (current.isPresent() && current.get().left().compareTo(Duration.ZERO) > 0 && current.get().attempts() >= max) {
+            if (current.isPresent() && current.get().left().compareTo(Duration.ZERO) > 0
+                    && current.get().attempts() >= max) {
                 return new Claim(false, current.get().left());
             }
             // The row vanished (purged) or its window ended or emptied meanwhile: claim again.
@@ -117,9 +119,7 @@ public final class AddressWindows {
         return jdbi.withHandle(handle -> handle.createQuery(readSql)
                 .bind("address", address)
                 .bind("windowMillis", windowMillis)
-                .map((rs, ctx) -> new Window(
-                        Duration.ofNanos(rs.getBigDecimal("seconds_left").movePointRight(9).longValue()),
-                        rs.getInt("attempts")))
+                .map((rs, ctx) -> new Window(Timestamps.seconds(rs, "seconds_left"), rs.getInt("attempts")))
                 .findOne());
     }
 

@@ -95,7 +95,7 @@ public final class Lockouts {
     public Optional<Duration> lockedFor(Object key) {
         return jdbi.withHandle(handle -> handle.createQuery(lockedForSql)
                 .bind("key", key)
-                .map((rs, ctx) -> Duration.ofNanos(rs.getBigDecimal("seconds").movePointRight(9).longValue()))
+                .map((rs, ctx) -> Timestamps.seconds(rs, "seconds"))
                 .findOne());
     }
 

@@ -39,7 +39,7 @@ public record Storage(
      */
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness);
-        return new Storage(users, sessions, accountLocks, deviceTokens, deviceLocks, callers, cache, loginFailures, registrations,
-                new Transactions(jdbi, freshness::writeCommitted));
+        return new Storage(users, sessions, accountLocks, deviceTokens, deviceLocks, callers, cache, loginFailures,
+                registrations, new Transactions(jdbi, freshness::writeCommitted));
     }
 }
