@@ -4,6 +4,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,10 +13,9 @@ import java.util.UUID;
  * the database's clock, as the locks on the same rows are ({@link Lockouts.Kind#DEVICES}).
  */
 public interface DeviceTokenDao {
-    /** Whether {@code hash} is a live device token of {@code userId}. */
-    @SqlQuery("SELECT COUNT(*) > 0 FROM device_tokens"
-            + " WHERE token_hash = :hash AND user_id = :userId AND expires_at > CURRENT_TIMESTAMP")
-    boolean isLiveFor(@Bind("hash") String hash, @Bind("userId") UUID userId);
+    /** The account whose live device token {@code hash} is; empty for an unknown, spent or expired one. */
+    @SqlQuery("SELECT user_id FROM device_tokens WHERE token_hash = :hash AND expires_at > CURRENT_TIMESTAMP")
+    Optional<UUID> ownerOf(@Bind("hash") String hash);
 
     /** Records a new device token of {@code userId}, known for {@code lifetimeMillis} from now. */
     @SqlUpdate("INSERT INTO device_tokens (token_hash, user_id, created_at, expires_at) VALUES (:hash, :userId,"

@@ -44,14 +44,16 @@ public final class KnownDevices {
 
     /**
      * The stored form of {@code tokenOrNull} if it is a live device token of the account; empty for no token,
-     * an unknown, spent or expired one, or another account's: the client is then an unknown client.
+     * an unknown, spent or expired one, another account's, or no account ({@code accountIdOrNull} null): the
+     * client is then an unknown client. A token is looked up whether or not the email has an account, so the
+     * work done does not tell which emails have one.
      */
-    Optional<String> recognise(String tokenOrNull, UUID accountId) {
+    Optional<String> recognise(String tokenOrNull, UUID accountIdOrNull) {
         if (tokenOrNull == null) {
             return Optional.empty();
         }
         String hash = hash(tokenOrNull);
-        return tokens.isLiveFor(hash, accountId) ? Optional.of(hash) : Optional.empty();
+        return tokens.ownerOf(hash).filter(owner -> owner.equals(accountIdOrNull)).map(owner -> hash);
     }
 
     /** A fresh token for a login that succeeded; it counts once {@link #rotate} has recorded it. */

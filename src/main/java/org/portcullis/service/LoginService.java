@@ -53,7 +53,7 @@ public final class LoginService {
 
     public SignedIn login(LoginAttempt attempt) {
         Optional<Account> found = users.findByEmail(attempt.email());
-        String knownDevice = found.flatMap(account -> devices.recognise(attempt.deviceToken(), account.id()))
+        String knownDevice = devices.recognise(attempt.deviceToken(), found.map(Account::id).orElse(null))
                 .orElse(null);
         try (LoginThrottle.Claim claim = knownDevice != null
                 ? throttle.claimKnownDeviceLogin(knownDevice, attempt.ipAddress(), found.get())
