@@ -13,6 +13,7 @@ import org.portcullis.service.AccountService;
 import org.portcullis.service.AddressBucket;
 import org.portcullis.service.AuditTrail;
 import org.portcullis.service.BcryptBulkhead;
+import org.portcullis.service.KnownDevices;
 import org.portcullis.service.LoginService;
 import org.portcullis.service.LoginThrottle;
 import org.portcullis.service.PasswordHasher;
@@ -58,10 +59,12 @@ public record Services(
         TokenService tokens = signing.tokens();
         LockoutSettings lockout = config.getLockout();
         AddressBucket buckets = new AddressBucket(config.getClients().getIpv6Prefix());
-        LoginThrottle throttle = new LoginThrottle(storage.throttle(), storage.transactions(),
-                storage.loginFailures(), limits(lockout), buckets, clock);
+        LoginThrottle throttle = new LoginThrottle(storage.accountLocks(), storage.deviceLocks(),
+                storage.loginFailures(), limits(lockout), buckets);
+        KnownDevices devices = new KnownDevices(storage.deviceTokens(),
+                lockout.getDeviceTokenLifetime().toJavaDuration(), lockout.getDeviceTokensPerUser());
         RegistrationThrottle registrations = new RegistrationThrottle(storage.registrations(), buckets,
-                lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration(), clock);
+                lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration());
         List<Purge.ThrottleTable> throttleTables = List.of(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
                 throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
@@ -70,11 +73,11 @@ public record Services(
         return new Services(bcrypt,
                 new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
                 new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
-                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, clock,
+                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, devices, clock,
                         tokenSettings.getMaxSessionsPerUser()),
                 rotation,
                 new SessionService(storage.transactions(), storage.reads(), audit, clock),
-                new AccountAdministration(storage.users(), storage.transactions(), audit, clock),
+                new AccountAdministration(storage.users(), storage.accountLocks(), storage.transactions(), audit, clock),
                 new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
                         audit, config.getAudit().getRetention().toJavaDuration(), clock, environment.metrics()),
                 signing,
@@ -98,11 +101,11 @@ public record Services(
     private static LoginThrottle.Limits limits(LockoutSettings lockout) {
         return new LoginThrottle.Limits(lockout.getMaxFailures(), lockout.getFirstLock().toJavaDuration(),
                 lockout.getMaxLock().toJavaDuration(), lockout.getAddressMaxFailures(),
-                lockout.getAddressWindow().toJavaDuration());
+                lockout.getAddressWindow().toJavaDuration(), lockout.getDeviceMaxFailures());
     }
 
     /** One throttle table for the purge: its windows, and how long a window lasts. */
     private static Purge.ThrottleTable throttleTable(AddressWindows windows, io.dropwizard.util.Duration window) {
-        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetStartedBefore);
+        return new Purge.ThrottleTable(windows.table(), window.toJavaDuration(), windows::forgetEnded);
     }
 }

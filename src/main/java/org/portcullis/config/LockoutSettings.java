@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * {@code maxLock}; the defaults stay well inside OWASP ASVS V2.2.1 (at most 100 failures an hour per
  * account). Per client address: {@code addressMaxFailures} failures across all accounts per
  * {@code addressWindow}, and {@code registrationsPerAddress} registrations per {@code registrationWindow}.
+ * Known devices: a login presenting its account's device token is exempt from both, and locks that token
+ * alone after {@code deviceMaxFailures} failures; a token lives {@code deviceTokenLifetime} from its login
+ * and an account keeps its {@code deviceTokensPerUser} newest.
  */
 public class LockoutSettings {
     @Min(1)
@@ -33,6 +36,16 @@ public class LockoutSettings {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration addressWindow = Duration.minutes(15);
+
+    @Min(1)
+    private int deviceMaxFailures = 5;
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration deviceTokenLifetime = Duration.days(90);
+
+    @Min(1)
+    private int deviceTokensPerUser = 50;
 
     /** Registrations per client address (IPv6 by prefix) per {@code registrationWindow}: each costs a hash. */
     @Min(1)
@@ -110,5 +123,35 @@ public class LockoutSettings {
     @JsonProperty
     public void setAddressWindow(Duration addressWindow) {
         this.addressWindow = addressWindow;
+    }
+
+    @JsonProperty
+    public int getDeviceMaxFailures() {
+        return deviceMaxFailures;
+    }
+
+    @JsonProperty
+    public void setDeviceMaxFailures(int deviceMaxFailures) {
+        this.deviceMaxFailures = deviceMaxFailures;
+    }
+
+    @JsonProperty
+    public Duration getDeviceTokenLifetime() {
+        return deviceTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setDeviceTokenLifetime(Duration deviceTokenLifetime) {
+        this.deviceTokenLifetime = deviceTokenLifetime;
+    }
+
+    @JsonProperty
+    public int getDeviceTokensPerUser() {
+        return deviceTokensPerUser;
+    }
+
+    @JsonProperty
+    public void setDeviceTokensPerUser(int deviceTokensPerUser) {
+        this.deviceTokensPerUser = deviceTokensPerUser;
     }
 }

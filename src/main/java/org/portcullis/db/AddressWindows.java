@@ -3,7 +3,6 @@ package org.portcullis.db;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,12 +33,16 @@ public final class AddressWindows {
         }
     }
 
-    /** The outcome of a claim; when refused, {@code reopensAt} says when the full window ends. */
-    public record Claim(boolean granted, Instant reopensAt) {
+    /** The outcome of a claim; when refused, {@code retryAfter} says how long until the full window ends. */
+    public record Claim(boolean granted, Duration retryAfter) {
     }
 
     /** One insert race lost, one window that ended meanwhile: a third round always settles it. */
     private static final int ROUNDS = 3;
+
+    /** Rows whose window started after this are open: the database's now less the window (ms, typed for H2). */
+    private static final String WINDOW_START =
+            "CURRENT_TIMESTAMP - CAST(:windowMillis AS BIGINT) * INTERVAL '0.001' SECOND";
 
     private final Jdbi jdbi;
     private final String table;
@@ -54,37 +57,39 @@ public final class AddressWindows {
         this.table = kind.table;
         String t = kind.table;
         String c = kind.count;
-        // Names come from the enum above, never from input.
+        // Names come from the enum above, never from input. Every time is the database's CURRENT_TIMESTAMP,
+        // so instances whose clocks drift still agree on when a window ends.
         this.claimSql = "UPDATE " + t + " SET"
-                + " " + c + " = CASE WHEN window_started_at > :windowStart THEN " + c + " + 1 ELSE 1 END,"
-                + " window_started_at = CASE WHEN window_started_at > :windowStart THEN window_started_at ELSE :now END"
-                + " WHERE address = :address AND (window_started_at <= :windowStart OR " + c + " < :max)";
-        this.openSql = "INSERT INTO " + t + " (address, window_started_at, " + c + ") VALUES (:address, :now, 1)"
-                + " ON CONFLICT DO NOTHING";
-        this.readSql = "SELECT window_started_at AS started, " + c + " AS attempts FROM " + t
-                + " WHERE address = :address";
+                + " " + c + " = CASE WHEN window_started_at > " + WINDOW_START + " THEN " + c + " + 1 ELSE 1 END,"
+                + " window_started_at = CASE WHEN window_started_at > " + WINDOW_START
+                + " THEN window_started_at ELSE CURRENT_TIMESTAMP END"
+                + " WHERE address = :address AND (window_started_at <= " + WINDOW_START + " OR " + c + " < :max)";
+        this.openSql = "INSERT INTO " + t + " (address, window_started_at, " + c + ")"
+                + " VALUES (:address, CURRENT_TIMESTAMP, 1) ON CONFLICT DO NOTHING";
+        this.readSql = "SELECT EXTRACT(EPOCH FROM (window_started_at - (" + WINDOW_START + "))) AS seconds_left,"
+                + " " + c + " AS attempts FROM " + t + " WHERE address = :address";
         this.releaseSql = "UPDATE " + t + " SET " + c + " = " + c + " - 1"
-                + " WHERE address = :address AND window_started_at > :windowStart AND " + c + " > 0";
-        this.forgetSql = "DELETE FROM " + t + " WHERE window_started_at <= :windowStart";
+                + " WHERE address = :address AND window_started_at > " + WINDOW_START + " AND " + c + " > 0";
+        this.forgetSql = "DELETE FROM " + t + " WHERE window_started_at <= " + WINDOW_START;
     }
 
     /**
      * Claims one attempt for {@code address} in its window of length {@code window} ending now; refused when
      * the current window already holds {@code max}.
      */
-    public Claim claim(String address, Instant now, Duration window, int max) {
-        Instant windowStart = now.minus(window);
+    public Claim claim(String address, Duration window, int max) {
+        long windowMillis = window.toMillis();
         for (int round = 0; round < ROUNDS; round++) {
-            if (update(claimSql, Map.of("address", address, "now", now, "windowStart", windowStart, "max", max)) == 1) {
-                return new Claim(true, null);
+            if (update(claimSql, Map.of("address", address, "windowMillis", windowMillis, "max", max)) == 1) {
+                return new Claim(true, Duration.ZERO);
             }
-            if (update(openSql, Map.of("address", address, "now", now)) == 1) {
-                return new Claim(true, null);
+            if (update(openSql, Map.of("address", address)) == 1) {
+                return new Claim(true, Duration.ZERO);
             }
-            Optional<Window> current = read(address);
-            if (current.isPresent() && current.get().started().isAfter(windowStart)
+            Optional<Window> current = read(address, windowMillis);
+            if (current.isPresent() && current.get().left().compareTo(Duration.ZERO) > 0
                     && current.get().attempts() >= max) {
-                return new Claim(false, current.get().started().plus(window));
+                return new Claim(false, current.get().left());
             }
             // The row vanished (purged) or its window ended or emptied meanwhile: claim again.
         }
@@ -92,13 +97,13 @@ public final class AddressWindows {
     }
 
     /** Gives back one claim of the address's current window (nothing if that window has ended). */
-    public void release(String address, Instant now, Duration window) {
-        update(releaseSql, Map.of("address", address, "windowStart", now.minus(window)));
+    public void release(String address, Duration window) {
+        update(releaseSql, Map.of("address", address, "windowMillis", window.toMillis()));
     }
 
-    /** Deletes the windows that started at or before {@code windowStart} (they have ended); returns how many. */
-    public int forgetStartedBefore(Instant windowStart) {
-        return update(forgetSql, Map.of("windowStart", windowStart));
+    /** Deletes the windows of length {@code window} that have ended by the database's clock; returns how many. */
+    public int forgetEnded(Duration window) {
+        return update(forgetSql, Map.of("windowMillis", window.toMillis()));
     }
 
     /** The table these windows are kept in, for logs. */
@@ -110,13 +115,15 @@ public final class AddressWindows {
         return jdbi.withHandle(handle -> handle.createUpdate(sql).bindMap(arguments).execute());
     }
 
-    private Optional<Window> read(String address) {
+    private Optional<Window> read(String address, long windowMillis) {
         return jdbi.withHandle(handle -> handle.createQuery(readSql)
                 .bind("address", address)
-                .map((rs, ctx) -> new Window(Timestamps.read(rs, "started"), rs.getInt("attempts")))
+                .bind("windowMillis", windowMillis)
+                .map((rs, ctx) -> new Window(Timestamps.seconds(rs, "seconds_left"), rs.getInt("attempts")))
                 .findOne());
     }
 
-    private record Window(Instant started, int attempts) {
+    /** A window as the database sees it now: how long it has left, and the attempts it holds. */
+    private record Window(Duration left, int attempts) {
     }
 }

@@ -5,13 +5,16 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Every way the services reach the database, made once at start over the request pool and handed to each
  * service by the application as constructor arguments: the on-demand DAOs for single statements, the
- * hand-written queries of the hot paths ({@link CallerLookup}, {@link CallerReads}, {@link AddressWindows}), and
+ * hand-written queries of the hot paths ({@link CallerLookup}, {@link CallerReads}, {@link AddressWindows},
+ * {@link Lockouts}), and
  * {@link Transactions} for work that spans statements. No service builds its own.
  */
 public record Storage(
         UserDao users,
         SessionDao sessions,
-        ThrottleDao throttle,
+        Lockouts accountLocks,
+        DeviceTokenDao deviceTokens,
+        Lockouts deviceLocks,
         CallerLookup callers,
         CallerReads reads,
         AddressWindows loginFailures,
@@ -24,7 +27,8 @@ public record Storage(
     public static Storage over(Jdbi jdbi) {
         CallerLookup callers = new CallerLookup(jdbi);
         return new Storage(jdbi.onDemand(UserDao.class), jdbi.onDemand(SessionDao.class),
-                jdbi.onDemand(ThrottleDao.class), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
+                new Lockouts(jdbi, Lockouts.Kind.ACCOUNTS), jdbi.onDemand(DeviceTokenDao.class),
+                new Lockouts(jdbi, Lockouts.Kind.DEVICES), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
                 new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), jdbi.onDemand(SigningKeyDao.class),
                 jdbi.onDemand(AuditDao.class), new Transactions(jdbi));
@@ -38,7 +42,7 @@ public record Storage(
      */
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness, cache);
-        return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations, signingKeys, audit,
-                new Transactions(jdbi, freshness::writeCommitted));
+        return new Storage(users, sessions, accountLocks, deviceTokens, deviceLocks, callers, cache, loginFailures,
+                registrations, signingKeys, audit, new Transactions(jdbi, freshness::writeCommitted));
     }
 }

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * Work that commits or rolls back as one. A service whose change spans statements (a login opening its
- * session under the account's row lock, a password change revoking the other sessions, a failed login
- * locking the account it has just read) runs it here, on DAOs attached to the one transaction's handle;
- * single statements go through the on-demand DAOs of {@link Storage}. Services never see a Jdbi handle.
+ * session under the account's row lock, a password change revoking the other sessions) runs it here, on
+ * DAOs attached to the one transaction's handle; single statements go through the on-demand DAOs of
+ * {@link Storage}. Services never see a Jdbi handle.
  */
 public final class Transactions {
     private final Jdbi jdbi;
@@ -58,8 +58,8 @@ public final class Transactions {
             return handle.attach(SessionDao.class);
         }
 
-        public ThrottleDao throttle() {
-            return handle.attach(ThrottleDao.class);
+        public DeviceTokenDao deviceTokens() {
+            return handle.attach(DeviceTokenDao.class);
         }
 
         public SigningKeyDao signingKeys() {

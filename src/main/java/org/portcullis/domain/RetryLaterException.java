@@ -17,7 +17,12 @@ public final class RetryLaterException extends DomainException {
 
     /** Refuses until {@code until}: Retry-After is the whole seconds from {@code now}, rounded up. */
     public static RetryLaterException until(Kind kind, String message, Instant until, Instant now) {
-        return new RetryLaterException(kind, message, (Duration.between(now, until).toMillis() + 999) / 1000);
+        return after(kind, message, Duration.between(now, until));
+    }
+
+    /** Refuses for {@code wait}: Retry-After is its whole seconds, rounded up. */
+    public static RetryLaterException after(Kind kind, String message, Duration wait) {
+        return new RetryLaterException(kind, message, (wait.toMillis() + 999) / 1000);
     }
 
     public long retryAfterSeconds() {

@@ -1,5 +1,6 @@
 package org.portcullis.service;
 
+import org.portcullis.db.Lockouts;
 import org.portcullis.db.Transactions;
 import org.portcullis.db.UserDao;
 import org.portcullis.domain.Account;
@@ -27,12 +28,15 @@ public final class AccountAdministration {
     }
 
     private final UserDao users;
+    private final Lockouts accountLocks;
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AccountAdministration(UserDao users, Transactions transactions, AuditTrail audit, Clock clock) {
+    public AccountAdministration(UserDao users, Lockouts accountLocks, Transactions transactions, AuditTrail audit,
+                                 Clock clock) {
         this.users = users;
+        this.accountLocks = accountLocks;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -46,11 +50,10 @@ public final class AccountAdministration {
             audit.record(adminAction(now, null, email, "unlock-account: no such account"));
             return Unlock.NO_SUCH_ACCOUNT;
         }
-        return transactions.inTransaction(tx -> {
-            Unlock outcome = tx.throttle().clear(account.get().id()) > 0 ? Unlock.UNLOCKED : Unlock.NOTHING_TO_CLEAR;
-            audit.record(tx, adminAction(now, account.get(), email, "unlock-account: " + outcome.name().toLowerCase()));
-            return outcome;
-        });
+        // The lock rows are written by db.Lockouts on a handle of its own; the action is recorded once done.
+        Unlock outcome = accountLocks.clear(account.get().id()) > 0 ? Unlock.UNLOCKED : Unlock.NOTHING_TO_CLEAR;
+        audit.record(adminAction(now, account.get(), email, "unlock-account: " + outcome.name().toLowerCase()));
+        return outcome;
     }
 
     /** Revokes every live session of the account; how many, or empty if no account has this email. */

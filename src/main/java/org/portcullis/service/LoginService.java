@@ -7,6 +7,7 @@ import org.portcullis.domain.Account;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.Session;
+import org.portcullis.domain.SignedIn;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,10 @@ import java.util.UUID;
  * An unknown email and a wrong password are one answer, reached with the same bcrypt work, so neither the
  * message nor the time tells an attacker which emails have accounts.
  *
+ * <p>A login that presents a live device token of its account is a known device ({@link KnownDevices}): it is
+ * claimed against that device alone, and every successful login gets a fresh device token, recorded (and
+ * the presented one spent) in the transaction that opens its session.
+ *
  * <p>The session is opened only if the hash that was verified is still the account's hash and the account
  * is still active, read under the account row's lock in the transaction that inserts the session: a login
  * that checked the old password while a password change committed gets 401 instead of a session the change
@@ -30,23 +35,29 @@ public final class LoginService {
     private final BcryptBulkhead hasher;
     private final TokenService tokens;
     private final LoginThrottle throttle;
+    private final KnownDevices devices;
     private final Clock clock;
     private final int maxSessionsPerUser;
 
     public LoginService(UserDao users, Transactions transactions, BcryptBulkhead hasher, TokenService tokens,
-                        LoginThrottle throttle, Clock clock, int maxSessionsPerUser) {
+                        LoginThrottle throttle, KnownDevices devices, Clock clock, int maxSessionsPerUser) {
         this.users = users;
         this.transactions = transactions;
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.devices = devices;
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;
     }
 
-    public IssuedTokens login(LoginAttempt attempt) {
+    public SignedIn login(LoginAttempt attempt) {
         Optional<Account> found = users.findByEmail(attempt.email());
-        try (LoginThrottle.Claim claim = throttle.claimLogin(attempt.ipAddress(), found.orElse(null))) {
+        String knownDevice = devices.recognise(attempt.deviceToken(), found.map(Account::id).orElse(null))
+                .orElse(null);
+        try (LoginThrottle.Claim claim = knownDevice != null
+                ? throttle.claimKnownDeviceLogin(knownDevice, attempt.ipAddress(), found.get())
+                : throttle.claimLogin(attempt.ipAddress(), found.orElse(null))) {
             boolean passwordMatches = found.isPresent()
                     ? hasher.matches(attempt.password(), found.get().passwordHash())
                     : hasher.matchesNothing(attempt.password());
@@ -57,7 +68,8 @@ public final class LoginService {
             Account account = found.get();
             UUID sessionId = UUID.randomUUID();
             IssuedTokens issued = tokens.issue(account, sessionId);
-            Outcome outcome = openSession(sessionId, issued, attempt);
+            String deviceToken = devices.newToken();
+            Outcome outcome = openSession(sessionId, issued, attempt, knownDevice, deviceToken);
             if (outcome == Outcome.PASSWORD_CHANGED) {
                 claim.failed();
                 throw DomainException.invalidCredentials();
@@ -67,13 +79,14 @@ public final class LoginService {
             if (outcome == Outcome.INACTIVE) {
                 throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
             }
-            return issued;
+            return new SignedIn(issued, deviceToken);
         }
     }
 
     private enum Outcome { OPENED, INACTIVE, PASSWORD_CHANGED }
 
-    private Outcome openSession(UUID sessionId, IssuedTokens issued, LoginAttempt attempt) {
+    private Outcome openSession(UUID sessionId, IssuedTokens issued, LoginAttempt attempt, String spentDeviceOrNull,
+                                String deviceToken) {
         Account account = issued.account();
         Instant now = clock.instant();
         Session session = new Session(sessionId, account.id(), issued.refreshJti(),
@@ -91,6 +104,7 @@ public final class LoginService {
             sessions.insert(session);
             // Per-user session cap: the least recently used live sessions beyond it end with this login.
             sessions.revokeLeastRecentlyUsedBeyond(account.id(), maxSessionsPerUser, now);
+            devices.rotate(transaction, account.id(), spentDeviceOrNull, deviceToken);
             return Outcome.OPENED;
         });
     }

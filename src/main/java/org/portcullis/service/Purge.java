@@ -31,11 +31,12 @@ public final class Purge {
     }
 
     /**
-     * A throttle table: its rows whose window started at or before {@code now - window} are dead.
+     * A throttle table: its rows whose window of length {@code window} has ended are dead. Their windows
+     * are timed by the database's clock, so the database also decides which have ended.
      *
-     * @param deleteWindowsStartedBefore deletes those rows for the given instant, returns how many
+     * @param deleteEndedWindows deletes those rows for the given window length, returns how many
      */
-    public record ThrottleTable(String name, Duration window, ToIntFunction<Instant> deleteWindowsStartedBefore) {
+    public record ThrottleTable(String name, Duration window, ToIntFunction<Duration> deleteEndedWindows) {
     }
 
     private final SessionDao sessions;
@@ -69,7 +70,7 @@ public final class Purge {
         sessionsRemoved.inc(sessionRows);
         int throttleRows = 0;
         for (ThrottleTable table : throttleTables) {
-            int removed = table.deleteWindowsStartedBefore().applyAsInt(now.minus(table.window()));
+            int removed = table.deleteEndedWindows().applyAsInt(table.window());
             LOG.debug("Purge removed {} rows of {}", removed, table.name());
             throttleRowsRemoved.inc(removed);
             throttleRows += removed;

@@ -4,9 +4,7 @@ import org.portcullis.db.AddressWindows;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.RetryLaterException;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Registrations per client address (IPv6 by prefix), counted in the database for every instance. Each
@@ -19,30 +17,26 @@ public final class RegistrationThrottle {
     private final AddressBucket buckets;
     private final int perAddress;
     private final Duration window;
-    private final Clock clock;
 
     /** @param windows the {@link AddressWindows.Kind#REGISTRATIONS} windows */
-    public RegistrationThrottle(AddressWindows windows, AddressBucket buckets, int perAddress, Duration window,
-                                Clock clock) {
+    public RegistrationThrottle(AddressWindows windows, AddressBucket buckets, int perAddress, Duration window) {
         this.windows = windows;
         this.buckets = buckets;
         this.perAddress = perAddress;
         this.window = window;
-        this.clock = clock;
     }
 
     /** @throws RetryLaterException (429) when the address has used up its registrations for the window */
     public void claim(String address) {
-        Instant now = clock.instant();
-        AddressWindows.Claim claim = windows.claim(buckets.of(address), now, window, perAddress);
+        AddressWindows.Claim claim = windows.claim(buckets.of(address), window, perAddress);
         if (!claim.granted()) {
-            throw RetryLaterException.until(DomainException.Kind.TOO_MANY_ATTEMPTS,
-                    "Too many registrations from this address; try again later", claim.reopensAt(), now);
+            throw RetryLaterException.after(DomainException.Kind.TOO_MANY_ATTEMPTS,
+                    "Too many registrations from this address; try again later", claim.retryAfter());
         }
     }
 
     /** Gives back a claim whose registration never reached its hash. */
     public void giveBack(String address) {
-        windows.release(buckets.of(address), clock.instant(), window);
+        windows.release(buckets.of(address), window);
     }
 }

@@ -88,13 +88,14 @@ class OwnWritesTest {
     @Test
     void statementsThatChangeNoRowLeaveTheMemoryServed() {
         Duration window = Duration.ofMinutes(15);
-        assertThat(storage.loginFailures().claim("192.0.2.9", NOW, window, 1).granted()).isTrue();
+        assertThat(storage.loginFailures().claim("192.0.2.9", window, 1).granted()).isTrue();
         heartbeatReturned();
         UUID nobody = UUID.randomUUID();
 
         assertThat(storage.sessions().revokeAllFor(nobody, NOW)).isZero();
-        assertThat(storage.throttle().claimAttempt(nobody, 10, NOW)).isZero();
-        assertThat(storage.loginFailures().claim("192.0.2.9", NOW, window, 1).granted()).as("refused").isFalse();
+        assertThat(storage.accountLocks().claim(nobody,
+                new Lockouts.Schedule(10, Duration.ofMinutes(1), Duration.ofMinutes(15)))).isFalse();
+        assertThat(storage.loginFailures().claim("192.0.2.9", window, 1).granted()).as("refused").isFalse();
 
         assertThat(freshness.isCurrent()).as("refused logins and no-op writes do not switch the memory off").isTrue();
     }

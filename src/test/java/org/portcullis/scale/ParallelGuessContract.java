@@ -29,14 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A burst of parallel guesses, split over two instances on one database, with every bcrypt check held
  * until the whole burst has been decided ({@link BurstGate}). However the requests interleave, at most
- * {@code maxFailures} of them may reach bcrypt per account, and at most {@code addressMaxFailures} per
- * client address; every other one is refused with 429 before any password work.
+ * {@code maxFailures} of them may reach bcrypt per account, at most {@code addressMaxFailures} per
+ * client address, and at most {@code deviceMaxFailures} per known device's token; every other one is
+ * refused with 429 before any password work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ParallelGuessContract {
     private static final int BURST = 40;
     private static final int MAX_FAILURES = 10;
     private static final int ADDRESS_MAX_FAILURES = 10;
+    private static final int DEVICE_MAX_FAILURES = 5;
 
     @RegisterExtension
     final DatabaseExtension db;
@@ -55,6 +57,7 @@ abstract class ParallelGuessContract {
                 "clients.trustedProxies", "127.0.0.1",
                 "lockout.maxFailures", String.valueOf(MAX_FAILURES),
                 "lockout.addressMaxFailures", String.valueOf(ADDRESS_MAX_FAILURES),
+                "lockout.deviceMaxFailures", String.valueOf(DEVICE_MAX_FAILURES),
                 "passwords.bulkhead.threads", String.valueOf(BURST),
                 "passwords.bulkhead.queueSize", "0");
         a = TestApps.support(GatedBcryptApplication.class, db::url, settings);
@@ -100,6 +103,22 @@ abstract class ParallelGuessContract {
         assertThat(statuses).filteredOn(s -> s == 429).hasSize(BURST - BurstGate.arrivals());
     }
 
+    @Test
+    void parallelWrongPasswordsWithOneDeviceTokenReachBcryptAtMostDeviceMaxFailuresTimes() throws Exception {
+        String email = new Api(a.getLocalPort()).newAccount();
+        String from = randomNetwork() + "::1";
+        String device = login(0, email, Api.PASSWORD, from, null).expect(200).json().get("device_token").asText();
+
+        List<Integer> statuses = burst(i -> login(i, email, "wrong password " + i, from, device).status());
+
+        assertThat(BurstGate.timedOut()).as("every guess was decided while the burst was in flight").isFalse();
+        assertThat(BurstGate.arrivals()).isLessThanOrEqualTo(DEVICE_MAX_FAILURES);
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(BurstGate.arrivals());
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(BURST - BurstGate.arrivals());
+        assertThat(login(0, email, Api.PASSWORD, randomNetwork() + "::1"))
+                .as("the device's failures locked the token, not the account").isEqualTo(200);
+    }
+
     /** Sends {@link #BURST} requests at once, from as many threads, alternating the instances. */
     private List<Integer> burst(IntFunction<Integer> request) throws Exception {
         BurstGate.arm(BURST);
@@ -130,12 +149,18 @@ abstract class ParallelGuessContract {
     }
 
     private int login(int i, String email, String password, String from) {
+        return login(i, email, password, from, null).status();
+    }
+
+    /** A login on instance a (even i) or b (odd i), presenting {@code deviceOrNull} as its device token. */
+    private Api.Reply login(int i, String email, String password, String from, String deviceOrNull) {
         Api api = new Api((i % 2 == 0 ? a : b).getLocalPort());
+        String device = deviceOrNull == null ? "" : ",\"device_token\":\"" + deviceOrNull + "\"";
         return api.send(api.request("/api/v1/auth/login", null)
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", from)
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))).status();
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"" + device + "}")));
     }
 
     /** The first four groups of an IPv6 address in a random /64 of the documentation range. */

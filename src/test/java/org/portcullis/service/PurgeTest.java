@@ -53,15 +53,15 @@ class PurgeTest {
 
     @Test
     void sessionsGoAfterTheRetentionAndThrottleRowsWhenTheirOwnWindowHasClosed() {
-        List<Instant> addressCutoffs = new ArrayList<>();
-        List<Instant> registrationCutoffs = new ArrayList<>();
+        List<Duration> addressWindows = new ArrayList<>();
+        List<Duration> registrationWindows = new ArrayList<>();
         Purge purge = purge(sessionsRemoving(3), List.of(
-                new Purge.ThrottleTable("client_failures", Duration.ofMinutes(15), cutoff -> {
-                    addressCutoffs.add(cutoff);
+                new Purge.ThrottleTable("client_failures", Duration.ofMinutes(15), window -> {
+                    addressWindows.add(window);
                     return 2;
                 }),
-                new Purge.ThrottleTable("registrations", Duration.ofHours(1), cutoff -> {
-                    registrationCutoffs.add(cutoff);
+                new Purge.ThrottleTable("registrations", Duration.ofHours(1), window -> {
+                    registrationWindows.add(window);
                     return 5;
                 })));
 
@@ -71,8 +71,8 @@ class PurgeTest {
         assertThat(metrics.counter("portcullis.purge.audit_events_removed").getCount()).isEqualTo(8);
 
         assertThat(sessionCutoffs).containsExactly(NOW.minus(Duration.ofDays(7)), NOW.minus(Duration.ofDays(7)));
-        assertThat(addressCutoffs).containsOnly(NOW.minus(Duration.ofMinutes(15))).hasSize(2);
-        assertThat(registrationCutoffs).containsOnly(NOW.minus(Duration.ofHours(1))).hasSize(2);
+        assertThat(addressWindows).containsOnly(Duration.ofMinutes(15)).hasSize(2);
+        assertThat(registrationWindows).containsOnly(Duration.ofHours(1)).hasSize(2);
         assertThat(metrics.counter("portcullis.purge.sessions_removed").getCount()).isEqualTo(6);
         assertThat(metrics.counter("portcullis.purge.throttle_rows_removed").getCount()).isEqualTo(14);
     }
@@ -80,7 +80,7 @@ class PurgeTest {
     @Test
     void aFailedScheduledRunIsLoggedNotThrownSoLaterRunsStillHappen() {
         Purge purge = purge(sessionsRemoving(1), List.of(new Purge.ThrottleTable("client_failures",
-                Duration.ofMinutes(15), cutoff -> {
+                Duration.ofMinutes(15), window -> {
                     throw new IllegalStateException("database down");
                 })));
 

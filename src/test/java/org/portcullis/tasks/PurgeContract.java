@@ -23,12 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The purge through {@code POST /tasks/purge-expired} on the admin port, on a test clock, in a database of
  * its own so every row it may remove is one this test made: config.yml's 7-day retention and refresh
- * tokens, and the 15-minute address window.
+ * tokens, and the 15-minute address window. Throttle windows are timed by the database's clock, which a
+ * test cannot move: for them time passes by moving their rows' start back by as much.
  */
 abstract class PurgeContract extends AppOnDatabase {
     private Api api;
     private Api admin;
     private SettableClock clock;
+    private Instant start;
+    private Duration throttleRowsAged = Duration.ZERO;
 
     protected PurgeContract(DatabaseExtension db) {
         super(db, ClockedApplication.class, Map.of());
@@ -44,7 +47,7 @@ abstract class PurgeContract extends AppOnDatabase {
 
     @Test
     void endedSessionsGoAfterTheRetentionAndThrottleRowsAfterTheirWindow() throws SQLException {
-        Instant start = clock.instant();
+        start = clock.instant();
         String email = api.newAccount();
         String live = api.login(email).get("access_token").asText();
         String loggedOut = api.login(email).get("access_token").asText();
@@ -55,23 +58,39 @@ abstract class PurgeContract extends AppOnDatabase {
 
         assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions, 0 expired throttle rows and 0 audit events past their retention.\n");
 
-        clock.set(start.plus(Duration.ofMinutes(15)).plusSeconds(1));
+        letTimePass(Duration.ofMinutes(15).plusSeconds(1));
         assertThat(purge()).isEqualTo("Purged 0 expired or revoked sessions, 1 expired throttle rows and 0 audit events past their retention.\n");
 
         // revoked at start: gone once the 7-day retention has passed; the other session expires only then.
         // The registration's window (1 h) has closed by now too.
-        clock.set(start.plus(Duration.ofDays(7)).plusSeconds(1));
+        letTimePass(Duration.ofDays(7).plusSeconds(1));
         assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions, 1 expired throttle rows and 0 audit events past their retention.\n");
         assertThat(sessionRowExists(loggedOutId)).isFalse();
         assertThat(sessionRowExists(liveId)).isTrue();
 
-        clock.set(start.plus(Duration.ofDays(14)).plusSeconds(1));
+        letTimePass(Duration.ofDays(14).plusSeconds(1));
         assertThat(purge()).isEqualTo("Purged 1 expired or revoked sessions, 0 expired throttle rows and 0 audit events past their retention.\n");
         assertThat(sessionRowExists(liveId)).isFalse();
 
         var metrics = app().getEnvironment().metrics();
         assertThat(metrics.counter("portcullis.purge.sessions_removed").getCount()).isEqualTo(2);
         assertThat(metrics.counter("portcullis.purge.throttle_rows_removed").getCount()).isEqualTo(2);
+    }
+
+    /** Moves the app's clock to {@code sinceStart} after the start, and the throttle rows' windows as far. */
+    private void letTimePass(Duration sinceStart) throws SQLException {
+        clock.set(start.plus(sinceStart));
+        long millis = sinceStart.minus(throttleRowsAged).toMillis();
+        throttleRowsAged = sinceStart;
+        try (Connection connection = DriverManager.getConnection(database().url())) {
+            for (String table : new String[]{"client_failures", "client_registrations"}) {
+                try (PreparedStatement age = connection.prepareStatement("UPDATE " + table
+                        + " SET window_started_at = window_started_at - CAST(? AS BIGINT) * INTERVAL '0.001' SECOND")) {
+                    age.setLong(1, millis);
+                    age.executeUpdate();
+                }
+            }
+        }
     }
 
     private String purge() {

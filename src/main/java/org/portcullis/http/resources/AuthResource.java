@@ -81,17 +81,19 @@ public final class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = EndpointTimers.LOGIN, absolute = true)
     @BehindBcryptBulkhead
-    @Operation(summary = "Log in and open a device session", responses = {
+    @Operation(summary = "Log in and open a device session", description = "A client that presents the"
+            + " device_token of its previous login is a known device: failures of unknown clients (at this"
+            + " account or from its address) never refuse it; its own failures lock its token alone.", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TokenResponse.class))),
             @ApiResponse(responseCode = "401", description = "Bad credentials", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "403", description = "Account disabled", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "422", description = "Invalid input", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
-            @ApiResponse(responseCode = "429", description = "Too many failed logins for the account or address", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
+            @ApiResponse(responseCode = "429", description = "Too many failed logins: for the account or from the address (unknown clients), or with this device token", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public TokenResponse login(@NotNull @Valid LoginRequest request,
                                @Parameter(hidden = true) @Context HttpServletRequest http) {
         ClientOrigin origin = origins.of(http);
         return TokenResponse.of(logins.login(new LoginAttempt(request.email(), request.password(),
-                request.deviceName(), origin.userAgent(), origin.address())));
+                request.deviceToken(), request.deviceName(), origin.userAgent(), origin.address())));
     }
 
     @POST

@@ -430,6 +430,8 @@ abstract class AuthApiContract extends AppOnDatabase {
                 "RegisterRequest", "LoginRequest", "RefreshRequest", "TokenResponse", "UserView", "SessionList",
                 "SessionView", "UpdateProfileRequest", "ChangePasswordRequest", "ErrorResponse");
         assertThat(doc.get("components").get("schemas").get("TokenResponse").get("properties").has("access_token")).isTrue();
+        assertThat(doc.get("components").get("schemas").get("TokenResponse").get("properties").has("device_token")).isTrue();
+        assertThat(doc.get("components").get("schemas").get("LoginRequest").get("properties").has("device_token")).isTrue();
         assertThat(doc.get("components").get("securitySchemes").get("bearer").get("scheme").asText()).isEqualTo("bearer");
         assertThat(doc.get("paths").get("/api/v1/users/me").get("get").get("security").toString()).contains("bearer");
     }

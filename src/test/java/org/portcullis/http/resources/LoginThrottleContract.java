@@ -5,9 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.portcullis.support.Api.Reply;
 import org.portcullis.support.Api;
 import org.portcullis.support.AppOnDatabase;
+import org.portcullis.support.ClockedApplication;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.SettableClock;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Brute-force protection through the HTTP API. The app trusts 127.0.0.1 as a proxy, so each test can
- * speak from its own client address with X-Forwarded-For, and allows 5 failures per address.
+ * speak from its own client address with X-Forwarded-For, and allows 5 failures per address. It runs on a
+ * test clock that stands still unless a test moves it, as a drifting instance clock would.
  */
 abstract class LoginThrottleContract extends AppOnDatabase {
     protected LoginThrottleContract(DatabaseExtension db) {
-        super(db, SETTINGS);
+        super(db, ClockedApplication.class, SETTINGS);
     }
 
     static final Map<String, String> SETTINGS = Map.of(
@@ -30,11 +35,14 @@ abstract class LoginThrottleContract extends AppOnDatabase {
 
     private Api api;
     private String address;
+    private SettableClock clock;
 
     @BeforeEach
     void client() {
         api = new Api(app().getLocalPort());
         address = randomAddress();
+        ClockedApplication application = app().getApplication();
+        clock = application.settableClock();
     }
 
     /** An IPv6 address in a random /64 of the documentation range: a client of its own. */
@@ -137,5 +145,27 @@ abstract class LoginThrottleContract extends AppOnDatabase {
             login("nobody-" + i + "@example.org", "wrong password here", "[" + address + "]:" + (40000 + i)).expect(401);
         }
         login(api.newAccount(), Api.PASSWORD, address).expect(429);
+    }
+
+    @Test
+    void anInstanceClockAheadOfTheDatabaseEndsNeitherALockNorAnAddressWindow() {
+        String locked = api.newAccount();
+        for (int i = 0; i < 10; i++) {
+            login(locked, "wrong password " + i, randomAddress()).expect(401);
+        }
+        for (int i = 0; i < 5; i++) {
+            login("nobody-" + i + "@example.org", "wrong password here", address).expect(401);
+        }
+        String honest = api.newAccount();
+
+        Instant now = clock.instant();
+        // An hour ahead: past the 60 s lock and the 15-minute window by this instance's clock, not the database's.
+        clock.set(now.plus(Duration.ofHours(1)));
+        try {
+            login(locked, Api.PASSWORD, randomAddress()).expect(429);
+            login(honest, Api.PASSWORD, address).expect(429);
+        } finally {
+            clock.set(now);
+        }
     }
 }
