@@ -54,7 +54,7 @@ public record Services(
                           Environment environment) {
         BcryptBulkhead bcrypt = bulkhead(hasher, config.getPasswords().getBulkhead(), environment);
         TokenSettings tokenSettings = config.getTokens();
-        AuditTrail audit = new AuditTrail(storage.transactions(), storage.audit(), clock);
+        AuditTrail audit = new AuditTrail(storage.audit());
         TokenSigning signing = TokenSigning.build(tokenSettings, storage, audit, clock, environment);
         TokenService tokens = signing.tokens();
         LockoutSettings lockout = config.getLockout();
@@ -73,7 +73,7 @@ public record Services(
         return new Services(bcrypt,
                 new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
                 new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
-                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, devices, clock,
+                new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, devices, audit, clock,
                         tokenSettings.getMaxSessionsPerUser()),
                 rotation,
                 new SessionService(storage.transactions(), storage.reads(), audit, clock),

@@ -51,7 +51,7 @@ final class BenchSigningKeys {
         KeyRing ring = new KeyRing(dao, pairs, settings.keyRetention(), clock);
         new KeyRotation(new Transactions(jdbi), dao, pairs, ring, settings.getKeyRotation().toJavaDuration(),
                 settings.getKeyPublishAhead().toJavaDuration(), settings.keyRetention(),
-                new AuditTrail(new Transactions(jdbi), jdbi.onDemand(AuditDao.class), clock), clock).maintain();
+                new AuditTrail(jdbi.onDemand(AuditDao.class)), clock).maintain();
         return ring;
     }
 }

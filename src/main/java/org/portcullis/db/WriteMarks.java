@@ -45,7 +45,9 @@ public final class WriteMarks implements JdbiConfig<WriteMarks> {
             @Override
             public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
                 // -1 for a query; inside a transaction this comes before the commit, which Transactions reports.
-                if (statement.getUpdateCount() > 0) {
+                // The audit trail's rows are nothing the memory holds: recording a refused login's failure must
+                // not switch it off (a flood of wrong passwords would keep it off).
+                if (statement.getUpdateCount() > 0 && !AuditDao.isAuditStatement(context.getRawSql())) {
                     freshness.writeCommitted();
                 }
             }

@@ -9,7 +9,6 @@ import org.portcullis.domain.AuthEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,14 +25,10 @@ public final class AuditTrail {
     /** The longest user agent kept; the request's own limit (clients.maxUserAgentLength) is usually lower. */
     static final int MAX_USER_AGENT = 500;
 
-    private final Transactions transactions;
     private final AuditDao events;
-    private final Clock clock;
 
-    public AuditTrail(Transactions transactions, AuditDao events, Clock clock) {
-        this.transactions = transactions;
+    public AuditTrail(AuditDao events) {
         this.events = events;
-        this.clock = clock;
     }
 
     /** Records {@code event} as part of {@code transaction}; it is logged only once that commits. */
@@ -43,9 +38,14 @@ public final class AuditTrail {
         transaction.afterCommit(() -> log(bounded));
     }
 
-    /** Records an event that comes with no other change (a refused login that wrote nothing else). */
+    /**
+     * Records an event that comes with no other change (a wrong password, an operator's action done by a
+     * statement of its own): one INSERT, atomic by itself, then the log line.
+     */
     public void record(AuthEvent event) {
-        transactions.useTransaction(transaction -> record(transaction, event));
+        AuthEvent bounded = bounded(event);
+        events.insert(bounded);
+        log(bounded);
     }
 
     /** The newest events, or the newest naming {@code email} when it is not blank; newest first. */
@@ -56,10 +56,6 @@ public final class AuditTrail {
     /** Deletes events older than {@code cutoff}; returns how many. */
     public int forgetBefore(Instant cutoff) {
         return events.deleteBefore(cutoff);
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     private static AuthEvent bounded(AuthEvent event) {

@@ -4,6 +4,7 @@ import org.portcullis.db.SessionDao;
 import org.portcullis.db.Transactions;
 import org.portcullis.db.UserDao;
 import org.portcullis.domain.Account;
+import org.portcullis.domain.AuthEvent;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.IssuedTokens;
 import org.portcullis.domain.Session;
@@ -36,17 +37,20 @@ public final class LoginService {
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final KnownDevices devices;
+    private final AuditTrail audit;
     private final Clock clock;
     private final int maxSessionsPerUser;
 
     public LoginService(UserDao users, Transactions transactions, BcryptBulkhead hasher, TokenService tokens,
-                        LoginThrottle throttle, KnownDevices devices, Clock clock, int maxSessionsPerUser) {
+                        LoginThrottle throttle, KnownDevices devices, AuditTrail audit, Clock clock,
+                        int maxSessionsPerUser) {
         this.users = users;
         this.transactions = transactions;
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
         this.devices = devices;
+        this.audit = audit;
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;
     }
@@ -63,6 +67,11 @@ public final class LoginService {
                     : hasher.matchesNothing(attempt.password());
             if (!passwordMatches) {
                 claim.failed();
+                audit.record(event(AuthEvent.Type.LOGIN_FAILED, attempt, found.orElse(null), null,
+                        found.isPresent() ? "wrong password" : "unknown email"));
+                claim.lockedBy().ifPresent(lock -> audit.record(event(AuthEvent.Type.ACCOUNT_LOCKED, attempt,
+                        found.orElse(null), null, (knownDevice != null ? "known device" : "account") + " locked for "
+                                + lock.toSeconds() + " s")));
                 throw DomainException.invalidCredentials();
             }
             Account account = found.get();
@@ -72,11 +81,14 @@ public final class LoginService {
             Outcome outcome = openSession(sessionId, issued, attempt, knownDevice, deviceToken);
             if (outcome == Outcome.PASSWORD_CHANGED) {
                 claim.failed();
+                audit.record(event(AuthEvent.Type.LOGIN_FAILED, attempt, account, null,
+                        "password changed during the login"));
                 throw DomainException.invalidCredentials();
             }
             claim.succeeded();
             // Only after the password proved right: otherwise "disabled" would confirm the account exists.
             if (outcome == Outcome.INACTIVE) {
+                audit.record(event(AuthEvent.Type.LOGIN_FAILED, attempt, account, null, "account disabled"));
                 throw new DomainException(DomainException.Kind.FORBIDDEN, "Account is disabled");
             }
             return new SignedIn(issued, deviceToken);
@@ -84,6 +96,14 @@ public final class LoginService {
     }
 
     private enum Outcome { OPENED, INACTIVE, PASSWORD_CHANGED }
+
+    /** An audit event of this attempt; {@code account} null for an unknown email, recorded as typed. */
+    private AuthEvent event(AuthEvent.Type type, LoginAttempt attempt, Account account, UUID sessionId,
+                            String detail) {
+        return AuthEvent.of(clock.instant(), type, account == null ? null : account.id(),
+                account == null ? attempt.email() : account.email(), sessionId, detail, attempt.ipAddress(),
+                attempt.userAgent());
+    }
 
     private Outcome openSession(UUID sessionId, IssuedTokens issued, LoginAttempt attempt, String spentDeviceOrNull,
                                 String deviceToken) {
@@ -105,6 +125,8 @@ public final class LoginService {
             // Per-user session cap: the least recently used live sessions beyond it end with this login.
             sessions.revokeLeastRecentlyUsedBeyond(account.id(), maxSessionsPerUser, now);
             devices.rotate(transaction, account.id(), spentDeviceOrNull, deviceToken);
+            audit.record(transaction, event(AuthEvent.Type.LOGIN_SUCCEEDED, attempt, account, sessionId,
+                    spentDeviceOrNull != null ? "known device" : "new device"));
             return Outcome.OPENED;
         });
     }

@@ -179,6 +179,18 @@ public final class LoginThrottle {
             releaseAddress();
         }
 
+        /**
+         * For a failed attempt: how long the account (or the known device) is now locked, if this attempt's
+         * claim filled its count. Read once, after the check, and only for failures: those are bounded by
+         * the limits themselves.
+         */
+        public Optional<Duration> lockedBy() {
+            if (accountId != null) {
+                return accounts.lockedFor(accountId);
+            }
+            return device != null ? devices.lockedFor(device) : Optional.empty();
+        }
+
         /** Gives back an attempt that was neither a failure nor a success, with the lock it may have set. */
         @Override
         public void close() {

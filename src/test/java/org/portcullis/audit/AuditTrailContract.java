@@ -86,6 +86,43 @@ abstract class AuditTrailContract extends AppOnDatabase {
     }
 
     @Test
+    void everyLoginThatReachedThePasswordCheckIsRecordedWithItsOutcome() {
+        String email = api.newAccount();
+        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", "a wrong password")).expect(401);
+        JsonNode first = api.login(email);
+        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD,
+                "device_token", first.get("device_token").asText())).expect(200);
+        String unknown = "nobody-" + email;
+        api.post("/api/v1/auth/login", null, Map.of("email", unknown, "password", "a wrong password")).expect(401);
+
+        assertThat(events(email).stream().filter(e -> e.get("type").asText().startsWith("LOGIN_"))
+                .map(e -> e.get("type").asText() + ": " + e.get("detail").asText()).toList())
+                .containsExactly("LOGIN_SUCCEEDED: known device", "LOGIN_SUCCEEDED: new device",
+                        "LOGIN_FAILED: wrong password");
+        JsonNode success = newest(email, "LOGIN_SUCCEEDED");
+        assertThat(success.get("session_id").asText()).isNotBlank();
+        JsonNode stranger = newest(unknown, "LOGIN_FAILED");
+        assertThat(stranger.get("detail").asText()).isEqualTo("unknown email");
+        assertThat(stranger.has("user_id")).isFalse();
+    }
+
+    @Test
+    void theFailureThatLocksAnAccountIsRecordedAsALockout() {
+        String email = api.newAccount();
+        for (int i = 0; i < 10; i++) {
+            api.post("/api/v1/auth/login", null, Map.of("email", email, "password", "wrong password " + i))
+                    .expect(401);
+        }
+        api.post("/api/v1/auth/login", null, Map.of("email", email, "password", Api.PASSWORD)).expect(429);
+
+        List<JsonNode> locks = events(email).stream().filter(e -> e.get("type").asText().equals("ACCOUNT_LOCKED"))
+                .toList();
+        assertThat(locks).hasSize(1);
+        assertThat(locks.get(0).get("detail").asText()).startsWith("account locked for ");
+        assertThat(events(email).stream().filter(e -> e.get("type").asText().equals("LOGIN_FAILED"))).hasSize(10);
+    }
+
+    @Test
     void aReplayedRefreshTokenIsRecordedAsSuch() {
         String email = api.newAccount();
         String spent = api.login(email).get("refresh_token").asText();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portcullis.domain.Account;
+import org.portcullis.domain.AuthEvent;
 import org.portcullis.domain.Caller;
 import org.portcullis.domain.Session;
 import org.portcullis.support.TestDatabase;
@@ -98,6 +99,14 @@ class OwnWritesTest {
         assertThat(storage.loginFailures().claim("192.0.2.9", window, 1).granted()).as("refused").isFalse();
 
         assertThat(freshness.isCurrent()).as("refused logins and no-op writes do not switch the memory off").isTrue();
+    }
+
+    @Test
+    void recordingAFailedLoginInTheAuditTrailLeavesTheMemoryServed() {
+        heartbeatReturned();
+        storage.audit().insert(AuthEvent.of(NOW, AuthEvent.Type.LOGIN_FAILED, account.id(), account.email(), null,
+                "wrong password", "192.0.2.9", "curl/8"));
+        assertThat(freshness.isCurrent()).as("audit rows are nothing the memory holds").isTrue();
     }
 
     @Test

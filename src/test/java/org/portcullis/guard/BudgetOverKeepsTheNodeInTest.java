@@ -88,7 +88,7 @@ class BudgetOverKeepsTheNodeInTest {
         JsonNode page = new Api(APP.getAdminPort()).get("/latency", null).expect(200).json();
         assertThat(page.get("min_requests").asInt()).isEqualTo(20);
         assertThat(page.get("endpoints").fieldNames()).toIterable().containsExactly("login", "register", "refresh",
-                "usersMe", "updateMe", "sessionsList");
+                "usersMe", "updateMe", "sessionsList", "introspect");
         JsonNode refresh = page.get("endpoints").get("refresh");
         assertThat(refresh.get("state").asText()).isEqualTo("insufficient");
         assertThat(refresh.get("count").asInt()).isZero();

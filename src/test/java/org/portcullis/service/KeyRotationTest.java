@@ -69,7 +69,7 @@ class KeyRotationTest {
             KeyPairs pairs = new KeyPairs(algorithm, new KeySealing(kek));
             ring = new KeyRing(dao, pairs, RETENTION, clock);
             rotation = new KeyRotation(new Transactions(jdbi), dao, pairs, ring, ROTATION, AHEAD, RETENTION,
-                    new AuditTrail(new Transactions(jdbi), jdbi.onDemand(AuditDao.class), clock), clock);
+                    new AuditTrail(jdbi.onDemand(AuditDao.class)), clock);
             tokens = new TokenService(ring, "https://auth.example.org", Duration.ofMinutes(15), Duration.ofDays(7),
                     Duration.ofSeconds(30), 0, clock);
         }

@@ -43,7 +43,7 @@ class PurgeTest {
                     auditCutoffs.add((Instant) args[0]);
                     return 4;
                 });
-        return new AuditTrail(null, events, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new AuditTrail(events);
     }
 
     private Purge purge(SessionDao sessions, List<Purge.ThrottleTable> tables) {
