@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.health.HealthStateView;
 import org.portcullis.health.DatabaseCheck;
 import org.portcullis.http.ClientAddressResolver;
+import org.portcullis.http.resources.AccountRecoveryResource;
 import org.portcullis.http.resources.AuthResource;
 import org.portcullis.http.resources.HealthResource;
 import org.portcullis.http.resources.OAuthResource;
@@ -23,9 +24,11 @@ final class ApiResources {
         String version = version();
         environment.jersey().register(new HealthResource(() -> environment.health().healthStateAggregator()
                 .healthStateView(DatabaseCheck.NAME).map(HealthStateView::isHealthy).orElse(false), version, clock));
+        ClientAddressResolver addresses = new ClientAddressResolver(config.getClients().getTrustedProxies());
         environment.jersey().register(new AuthResource(services.accounts(), services.logins(), services.rotation(),
-                services.sessions(), new ClientAddressResolver(config.getClients().getTrustedProxies()),
-                config.getClients().getMaxUserAgentLength()));
+                services.sessions(), addresses, config.getClients().getMaxUserAgentLength()));
+        environment.jersey().register(new AccountRecoveryResource(services.passwordResets(),
+                services.emailVerification(), addresses));
         environment.jersey().register(new UserResource(services.accounts()));
         environment.jersey().register(new SessionResource(services.sessions()));
         String issuer = config.getTokens().getIssuer();
@@ -33,7 +36,8 @@ final class ApiResources {
                 jwksMaxAge(config.getTokens().getKeyPublishAhead().toJavaDuration())));
         environment.jersey().register(new OAuthResource(services.introspection(), services.resourceServers(), issuer));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
-                UserResource.class, SessionResource.class, WellKnownResource.class, OAuthResource.class));
+                AccountRecoveryResource.class, UserResource.class, SessionResource.class, WellKnownResource.class,
+                OAuthResource.class));
     }
 
     /**

@@ -17,6 +17,10 @@ public record Storage(
         AddressWindows loginFailures,
         AddressWindows registrations,
         SigningKeyDao signingKeys,
+        MailOutboxDao outbox,
+        AccountTokenDao accountTokens,
+        AddressWindows mailRequestsByAddress,
+        AddressWindows mailRequestsByAccount,
         Transactions transactions) {
 
     /** Every read and write straight to the database. */
@@ -26,7 +30,9 @@ public record Storage(
                 jdbi.onDemand(ThrottleDao.class), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
                 new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), jdbi.onDemand(SigningKeyDao.class),
-                new Transactions(jdbi));
+                jdbi.onDemand(MailOutboxDao.class), jdbi.onDemand(AccountTokenDao.class),
+                new AddressWindows(jdbi, AddressWindows.Kind.MAIL_REQUESTS_BY_ADDRESS),
+                new AddressWindows(jdbi, AddressWindows.Kind.MAIL_REQUESTS_BY_ACCOUNT), new Transactions(jdbi));
     }
 
     /**
@@ -38,6 +44,7 @@ public record Storage(
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness);
         return new Storage(users, sessions, throttle, callers, cache, loginFailures, registrations, signingKeys,
+                outbox, accountTokens, mailRequestsByAddress, mailRequestsByAccount,
                 new Transactions(jdbi, freshness::writeCommitted));
     }
 }

@@ -65,5 +65,14 @@ public final class Transactions {
         public SigningKeyDao signingKeys() {
             return handle.attach(SigningKeyDao.class);
         }
+
+        /** The outbox: a mail inserted here is sent only if this transaction commits. */
+        public MailOutboxDao outbox() {
+            return handle.attach(MailOutboxDao.class);
+        }
+
+        public AccountTokenDao accountTokens() {
+            return handle.attach(AccountTokenDao.class);
+        }
     }
 }

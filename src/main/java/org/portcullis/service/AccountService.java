@@ -22,22 +22,25 @@ public final class AccountService {
     private final BcryptBulkhead hasher;
     private final LoginThrottle throttle;
     private final RegistrationThrottle registrations;
+    private final AccountMail mail;
     private final Clock clock;
 
     public AccountService(UserDao users, Transactions transactions, BcryptBulkhead hasher, LoginThrottle throttle,
-                          RegistrationThrottle registrations, Clock clock) {
+                          RegistrationThrottle registrations, AccountMail mail, Clock clock) {
         this.users = users;
         this.transactions = transactions;
         this.hasher = hasher;
         this.throttle = throttle;
         this.registrations = registrations;
+        this.mail = mail;
         this.clock = clock;
     }
 
     /**
      * Creates an active, non-superuser account. Two registrations of one email race on the unique
      * constraint, so exactly one wins and the others get {@link DomainException.Kind#CONFLICT}. Each
-     * registration is first claimed against its address's limit ({@link RegistrationThrottle}).
+     * registration is first claimed against its address's limit ({@link RegistrationThrottle}). The
+     * verification mail is queued in the transaction that creates the account.
      */
     public Account register(String email, String password, String firstName, String lastName, String address) {
         registrations.claim(address);
@@ -50,9 +53,12 @@ public final class AccountService {
         }
         Instant now = clock.instant();
         Account account = new Account(UUID.randomUUID(), email, hash, firstName, lastName, true, false, now, now,
-                null);
+                null, false);
         try {
-            users.insert(account);
+            transactions.useTransaction(transaction -> {
+                transaction.users().insert(account);
+                mail.verification(transaction, account);
+            });
         } catch (RuntimeException e) {
             if (UniqueViolation.isCausedBy(e)) {
                 throw new DomainException(DomainException.Kind.CONFLICT, "Email is already registered");
@@ -73,7 +79,8 @@ public final class AccountService {
 
     /**
      * Replaces the password after checking the current one, and revokes every other session of the
-     * account in the same transaction: whoever knew the old password loses their sessions at once.
+     * account in the same transaction: whoever knew the old password loses their sessions at once. The
+     * account is told by mail (queued in that transaction too).
      *
      * <p>The check is a guess like a login's, so it is claimed in the account's throttle first (a stolen
      * access token cannot try passwords without limit). The replacement is a compare-and-set on the hash
@@ -95,6 +102,7 @@ public final class AccountService {
                 return false;
             }
             transaction.sessions().revokeAllExcept(account.id(), caller.session().id(), now);
+            mail.passwordChanged(transaction, account);
             return true;
         });
         if (!replaced) {

@@ -2,6 +2,8 @@ package org.portcullis.service;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
+import org.portcullis.db.AccountTokenDao;
+import org.portcullis.db.MailOutboxDao;
 import org.portcullis.db.SessionDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import java.util.function.ToIntFunction;
 /**
  * Deletes rows no request can use any more, so the tables stop growing: sessions that expired or were
  * revoked more than the retention ago (kept that long so a recent revocation can still be looked up after
- * an incident), and throttle rows whose window has closed (they count nothing any more).
+ * an incident), throttle rows whose window has closed (they count nothing any more), mails sent or given up
+ * more than the retention ago, and mailed tokens that expired more than the retention ago.
  *
  * <p>Each table is one DELETE of its own and no transaction spans them: every statement is complete by
  * itself and repeating it is harmless, so a run that fails half-way leaves only rows the next run removes,
@@ -26,7 +29,7 @@ public final class Purge {
     private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
 
     /** What one purge removed. */
-    public record Removed(int sessions, int throttleRows) {
+    public record Removed(int sessions, int throttleRows, int mails, int accountTokens) {
     }
 
     /**
@@ -38,15 +41,19 @@ public final class Purge {
     }
 
     private final SessionDao sessions;
+    private final MailOutboxDao outbox;
+    private final AccountTokenDao accountTokens;
     private final List<ThrottleTable> throttleTables;
     private final Duration retention;
     private final Clock clock;
     private final Counter sessionsRemoved;
     private final Counter throttleRowsRemoved;
 
-    public Purge(SessionDao sessions, List<ThrottleTable> throttleTables, Duration retention, Clock clock,
-                 MetricRegistry metrics) {
+    public Purge(SessionDao sessions, MailOutboxDao outbox, AccountTokenDao accountTokens,
+                 List<ThrottleTable> throttleTables, Duration retention, Clock clock, MetricRegistry metrics) {
         this.sessions = sessions;
+        this.outbox = outbox;
+        this.accountTokens = accountTokens;
         this.throttleTables = List.copyOf(throttleTables);
         this.retention = retention;
         this.clock = clock;
@@ -66,8 +73,11 @@ public final class Purge {
             throttleRowsRemoved.inc(removed);
             throttleRows += removed;
         }
-        LOG.info("Purge removed {} sessions and {} throttle rows", sessionRows, throttleRows);
-        return new Removed(sessionRows, throttleRows);
+        int mails = outbox.deleteFinishedBefore(now.minus(retention));
+        int tokens = accountTokens.deleteExpiredBefore(now.minus(retention));
+        LOG.info("Purge removed {} sessions, {} throttle rows, {} sent or failed mails and {} expired mail tokens",
+                sessionRows, throttleRows, mails, tokens);
+        return new Removed(sessionRows, throttleRows, mails, tokens);
     }
 
     /**

@@ -19,7 +19,8 @@ public final class PurgeExpiredTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         Purge.Removed removed = purge.purgeExpired();
-        output.println("Purged " + removed.sessions() + " expired or revoked sessions and "
-                + removed.throttleRows() + " expired throttle rows.");
+        output.println("Purged " + removed.sessions() + " expired or revoked sessions, "
+                + removed.throttleRows() + " expired throttle rows, " + removed.mails() + " sent or failed mails and "
+                + removed.accountTokens() + " expired mail tokens.");
     }
 }

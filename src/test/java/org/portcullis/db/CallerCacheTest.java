@@ -36,7 +36,7 @@ class CallerCacheTest {
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
     private final Account account = new Account(UUID.randomUUID(), "ada@example.org", "$2a$12$hash", "Ada", null,
-            true, false, NOW, NOW, null);
+            true, false, NOW, NOW, null, false);
     private final Session session = session(NOW.plusSeconds(3600), null);
 
     @AfterEach
