@@ -69,8 +69,4 @@ public interface MailOutboxDao {
     /** Deletes sent and failed mails finished before {@code cutoff}; returns how many. */
     @SqlUpdate("DELETE FROM mail_outbox WHERE status <> 'pending' AND finished_at < :cutoff")
     int deleteFinishedBefore(@Bind("cutoff") Instant cutoff);
-
-    /** Mails not yet delivered nor given up. */
-    @SqlQuery("SELECT COUNT(*) FROM mail_outbox WHERE status = 'pending'")
-    long pending();
 }
