@@ -5,6 +5,7 @@ import io.dropwizard.health.HealthStateView;
 import org.portcullis.health.DatabaseCheck;
 import org.portcullis.http.ClientAddressResolver;
 import org.portcullis.http.RequestOrigins;
+import org.portcullis.http.resources.AccountRecoveryResource;
 import org.portcullis.http.resources.AuthResource;
 import org.portcullis.http.resources.HealthResource;
 import org.portcullis.http.resources.OAuthResource;
@@ -28,14 +29,17 @@ final class ApiResources {
                 config.getClients().getMaxUserAgentLength());
         environment.jersey().register(new AuthResource(services.accounts(), services.logins(), services.rotation(),
                 services.sessions(), origins));
-        environment.jersey().register(new UserResource(services.accounts()));
+        environment.jersey().register(new AccountRecoveryResource(services.passwordResets(),
+                services.emailVerification(), origins));
+        environment.jersey().register(new UserResource(services.accounts(), origins));
         environment.jersey().register(new SessionResource(services.sessions(), origins));
         String issuer = config.getTokens().getIssuer();
         environment.jersey().register(new WellKnownResource(services.signing().keys(), issuer,
                 jwksMaxAge(config.getTokens().getKeyPublishAhead().toJavaDuration())));
         environment.jersey().register(new OAuthResource(services.introspection(), services.resourceServers(), issuer, origins));
         environment.jersey().register(OpenApiResource.describing(version, HealthResource.class, AuthResource.class,
-                UserResource.class, SessionResource.class, WellKnownResource.class, OAuthResource.class));
+                AccountRecoveryResource.class, UserResource.class, SessionResource.class, WellKnownResource.class,
+                OAuthResource.class));
     }
 
     /**

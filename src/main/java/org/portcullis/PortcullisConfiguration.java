@@ -12,11 +12,13 @@ import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.portcullis.config.AdminSettings;
+import org.portcullis.config.AccountSettings;
 import org.portcullis.config.ClientSettings;
 import org.portcullis.config.DatabaseSettings;
 import org.portcullis.config.LatencyBudget;
 import org.portcullis.config.LatencyGuardSettings;
 import org.portcullis.config.LockoutSettings;
+import org.portcullis.config.MailSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.PurgeSettings;
 import org.portcullis.config.AuditSettings;
@@ -74,6 +76,16 @@ public class PortcullisConfiguration extends Configuration {
     @Valid
     @NotNull
     private AdminSettings admin = new AdminSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MailSettings mail = new MailSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AccountSettings accounts = new AccountSettings();
 
     /** The database health check gives up on SELECT 1 after this long and counts a failure. */
     @NotNull
@@ -228,6 +240,14 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setLatencyGuard(LatencyGuardSettings latencyGuard) {
         this.latencyGuard = latencyGuard;
+    }
+
+    public MailSettings getMail() {
+        return mail;
+    }
+
+    public AccountSettings getAccounts() {
+        return accounts;
     }
 
     @JsonProperty

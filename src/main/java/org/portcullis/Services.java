@@ -3,11 +3,23 @@ package org.portcullis;
 import io.dropwizard.core.setup.Environment;
 import org.portcullis.config.BulkheadSettings;
 import org.portcullis.config.LockoutSettings;
+import org.portcullis.config.MailSettings;
 import org.portcullis.config.PasswordSettings;
 import org.portcullis.config.TokenSettings;
 import org.portcullis.db.AddressWindows;
 import org.portcullis.db.Storage;
 import org.portcullis.service.AccessTokenAuthenticator;
+import org.portcullis.service.AccountMail;
+import org.portcullis.service.AccountTokens;
+import org.portcullis.service.EmailVerification;
+import org.portcullis.service.FileTransport;
+import org.portcullis.service.MailRequestThrottle;
+import org.portcullis.service.MailTemplates;
+import org.portcullis.service.MailTransport;
+import org.portcullis.service.Mailer;
+import org.portcullis.service.OutboxSender;
+import org.portcullis.service.PasswordResets;
+import org.portcullis.service.SmtpTransport;
 import org.portcullis.service.AccountAdministration;
 import org.portcullis.service.AccountService;
 import org.portcullis.service.AddressBucket;
@@ -27,8 +39,12 @@ import org.portcullis.service.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The services of one instance, built from the configuration over the database. Settings become plain
@@ -47,7 +63,10 @@ public record Services(
         TokenSigning signing,
         TokenIntrospection introspection,
         ResourceServers resourceServers,
-        AuditTrail audit) {
+        AuditTrail audit,
+        PasswordResets passwordResets,
+        EmailVerification emailVerification,
+        OutboxSender outboxSender) {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     static Services build(PortcullisConfiguration config, Storage storage, PasswordHasher hasher, Clock clock,
@@ -68,22 +87,81 @@ public record Services(
         List<Purge.ThrottleTable> throttleTables = List.of(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
                 throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
+        MailRequestThrottle mailRequests = mailRequestThrottle(config.getMail(), storage, buckets);
+        AccountMail mail = accountMail(config, clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(storage.callers(), storage.sessions(),
                 storage.transactions(), audit, tokens, tokenSettings.getMaxSessionAge().toJavaDuration(), clock);
         return new Services(bcrypt,
                 new AccessTokenAuthenticator(tokens, storage.reads(), storage.sessions(), clock),
-                new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, clock),
+                new AccountService(storage.users(), storage.transactions(), bcrypt, throttle, registrations, mail,
+                        audit, clock),
                 new LoginService(storage.users(), storage.transactions(), bcrypt, tokens, throttle, devices, audit, clock,
-                        tokenSettings.getMaxSessionsPerUser()),
+                        tokenSettings.getMaxSessionsPerUser(), config.getAccounts().isRequireVerifiedEmail()),
                 rotation,
                 new SessionService(storage.transactions(), storage.reads(), audit, clock),
                 new AccountAdministration(storage.users(), storage.accountLocks(), storage.transactions(), audit, clock),
-                new Purge(storage.sessions(), throttleTables, config.getPurge().getRetention().toJavaDuration(),
-                        audit, config.getAudit().getRetention().toJavaDuration(), clock, environment.metrics()),
+                new Purge(storage.sessions(), storage.outbox(), storage.accountTokens(), throttleTables,
+                        config.getPurge().getRetention().toJavaDuration(), audit,
+                        config.getAudit().getRetention().toJavaDuration(), clock, environment.metrics()),
                 signing,
                 new TokenIntrospection(tokens, storage.reads(), rotation, storage.transactions(), audit, clock),
                 new ResourceServers(tokenSettings.getIntrospection().getClients()),
-                audit);
+                audit,
+                passwordResets(config.getMail(), storage, mail, mailRequests, bcrypt, audit, clock, environment),
+                new EmailVerification(storage.accountTokens(), storage.transactions(), mail, mailRequests, clock),
+                outboxSender(config.getMail(), storage, clock, environment));
+    }
+
+    private static MailRequestThrottle mailRequestThrottle(MailSettings mail, Storage storage, AddressBucket buckets) {
+        MailSettings.Requests requests = mail.getRequests();
+        return new MailRequestThrottle(storage.mailRequestsByAddress(), storage.mailRequestsByAccount(), buckets,
+                new MailRequestThrottle.Limits(requests.getPerAddress(), requests.getPerAccount(),
+                        requests.getWindow().toJavaDuration()));
+    }
+
+    private static AccountMail accountMail(PortcullisConfiguration config, Clock clock) {
+        MailSettings.Links links = config.getMail().getLinks();
+        return new AccountMail(new Mailer(new MailTemplates(), clock), new AccountTokens(clock),
+                new AccountMail.Links(links.getPasswordReset(), links.getVerifyEmail()),
+                config.getPasswords().getResetTokenLifetime().toJavaDuration(),
+                config.getAccounts().getVerificationTokenLifetime().toJavaDuration());
+    }
+
+    /**
+     * Reset requests are looked up after their answer, on one lifecycle-managed thread with a bounded queue:
+     * each is a lookup and at most one short transaction, so one thread keeps up with far more requests than
+     * the address limits let through, and a flood fills the queue (and is dropped) instead of the heap.
+     */
+    private static PasswordResets passwordResets(MailSettings mail, Storage storage, AccountMail accountMail,
+                                                 MailRequestThrottle throttle, BcryptBulkhead bcrypt, AuditTrail audit,
+                                                 Clock clock, Environment environment) {
+        ExecutorService requests = environment.lifecycle().executorService("password-reset-%d")
+                .minThreads(1).maxThreads(1)
+                .workQueue(new ArrayBlockingQueue<>(mail.getRequests().getQueueSize()))
+                .build();
+        return new PasswordResets(storage.users(), storage.accountTokens(), storage.transactions(), accountMail,
+                throttle, bcrypt, storage.accountLocks(), audit, requests, clock, environment.metrics());
+    }
+
+    /** The outbox sender on its own lifecycle-managed thread, started and stopped with the server. */
+    private static OutboxSender outboxSender(MailSettings mail, Storage storage, Clock clock, Environment environment) {
+        MailTransport transport = MailSettings.SMTP.equals(mail.getTransport())
+                ? new SmtpTransport(new SmtpTransport.Relay(mail.getSmtp().getHost(), mail.getSmtp().getPort(),
+                        mail.getSmtp().getUser(), mail.getSmtp().getPassword(), mail.getSmtp().isRequireStartTls(),
+                        mail.getSmtp().getTimeout().toJavaDuration()), mail.getFrom())
+                : new FileTransport(Path.of(mail.getDirectory()), mail.getFrom());
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("mail-sender-%d")
+                .threads(1).build();
+        MailSettings.Sender sender = mail.getSender();
+        MailSettings.Retry retry = mail.getRetry();
+        OutboxSender outboxSender = new OutboxSender(storage.outbox(), transport, executor,
+                new OutboxSender.Schedule(sender.getPollInterval().toJavaDuration(), sender.getBatchSize(),
+                        sender.getClaimLease().toJavaDuration()),
+                new OutboxSender.Retry(retry.getMaxAttempts(), retry.getInitialDelay().toJavaDuration(),
+                        retry.getMaxDelay().toJavaDuration()),
+                clock, environment.metrics());
+        environment.lifecycle().manage(outboxSender);
+        return outboxSender;
     }
 
     /** The bcrypt pool, stopped with the server; a cost below the recommended minimum is worth a WARN. */

@@ -31,10 +31,14 @@ public final class EndpointTimers {
     public static final String SERVER_METADATA = PREFIX + "serverMetadata";
     public static final String INTROSPECT = PREFIX + "introspect";
     public static final String REVOKE_TOKEN = PREFIX + "revokeToken";
+    public static final String PASSWORD_RESET = PREFIX + "passwordReset";
+    public static final String PASSWORD_RESET_CONFIRM = PREFIX + "passwordResetConfirm";
+    public static final String VERIFY_EMAIL_CONFIRM = PREFIX + "verifyEmailConfirm";
+    public static final String VERIFY_EMAIL_REQUEST = PREFIX + "verifyEmailRequest";
 
     public static final List<String> ALL = List.of(HEALTH, OPENAPI, REGISTER, LOGIN, REFRESH, LOGOUT, LOGOUT_ALL,
             SESSIONS_LIST, SESSION_REVOKE, USERS_ME, UPDATE_ME, CHANGE_PASSWORD, JWKS, SERVER_METADATA, INTROSPECT,
-            REVOKE_TOKEN);
+            REVOKE_TOKEN, PASSWORD_RESET, PASSWORD_RESET_CONFIRM, VERIFY_EMAIL_CONFIRM, VERIFY_EMAIL_REQUEST);
 
     private EndpointTimers() {
     }

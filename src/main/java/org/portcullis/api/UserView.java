@@ -15,10 +15,12 @@ public record UserView(
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("is_superuser") boolean isSuperuser,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("email_verified") boolean emailVerified) {
 
     public static UserView of(Account account) {
         return new UserView(account.id(), account.email(), account.firstName(), account.lastName(),
-                account.isActive(), account.isSuperuser(), account.createdAt(), account.updatedAt());
+                account.isActive(), account.isSuperuser(), account.createdAt(), account.updatedAt(),
+                account.emailVerified());
     }
 }

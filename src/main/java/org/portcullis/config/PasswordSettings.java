@@ -1,10 +1,14 @@
 package org.portcullis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+
+import java.util.concurrent.TimeUnit;
 
 /** bcrypt work factor: each step doubles the time of every hash and every login. */
 public class PasswordSettings {
@@ -18,6 +22,16 @@ public class PasswordSettings {
     @Valid
     @NotNull
     private BulkheadSettings bulkhead = new BulkheadSettings();
+
+    /** How long a mailed password-reset link lives. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    @JsonProperty
+    private Duration resetTokenLifetime = Duration.minutes(30);
+
+    public Duration getResetTokenLifetime() {
+        return resetTokenLifetime;
+    }
 
     @JsonProperty
     public BulkheadSettings getBulkhead() {

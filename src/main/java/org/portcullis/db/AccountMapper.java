@@ -35,6 +35,7 @@ public final class AccountMapper implements RowMapper<Account> {
                 rs.getBoolean(prefix + "is_superuser"),
                 Timestamps.read(rs, prefix + "created_at"),
                 Timestamps.read(rs, prefix + "updated_at"),
-                Timestamps.read(rs, prefix + "locked_until"));
+                Timestamps.read(rs, prefix + "locked_until"),
+                rs.getBoolean(prefix + "email_verified"));
     }
 }

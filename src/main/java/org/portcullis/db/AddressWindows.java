@@ -22,7 +22,11 @@ public final class AddressWindows {
         /** Failed logins per address, across accounts. */
         LOGIN_FAILURES("client_failures", "failures"),
         /** Registrations per address. */
-        REGISTRATIONS("client_registrations", "attempts");
+        REGISTRATIONS("client_registrations", "attempts"),
+        /** Mail asked for (password reset) per client address. */
+        MAIL_REQUESTS_BY_ADDRESS("client_mail_requests", "attempts"),
+        /** Mail asked for per account (password reset, verification): keyed by the account id, not an address. */
+        MAIL_REQUESTS_BY_ACCOUNT("account_mail_requests", "attempts");
 
         final String table;
         final String count;

@@ -17,7 +17,7 @@ public final class CallerLookup {
     static final String SQL = "SELECT u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash,"
             + " u.first_name AS u_first_name, u.last_name AS u_last_name, u.is_active AS u_is_active,"
             + " u.is_superuser AS u_is_superuser, u.created_at AS u_created_at, u.updated_at AS u_updated_at,"
-            + " u.locked_until AS u_locked_until,"
+            + " u.locked_until AS u_locked_until, u.email_verified AS u_email_verified,"
             + " s.id AS s_id, s.user_id AS s_user_id, s.refresh_jti AS s_refresh_jti,"
             + " s.device_name AS s_device_name, s.user_agent AS s_user_agent, s.ip_address AS s_ip_address,"
             + " s.created_at AS s_created_at, s.last_used_at AS s_last_used_at, s.expires_at AS s_expires_at,"

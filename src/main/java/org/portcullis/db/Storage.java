@@ -21,6 +21,10 @@ public record Storage(
         AddressWindows registrations,
         SigningKeyDao signingKeys,
         AuditDao audit,
+        MailOutboxDao outbox,
+        AccountTokenDao accountTokens,
+        AddressWindows mailRequestsByAddress,
+        AddressWindows mailRequestsByAccount,
         Transactions transactions) {
 
     /** Every read and write straight to the database. */
@@ -31,7 +35,9 @@ public record Storage(
                 new Lockouts(jdbi, Lockouts.Kind.DEVICES), callers, new DatabaseReads(callers, new LiveSessions(jdbi)),
                 new AddressWindows(jdbi, AddressWindows.Kind.LOGIN_FAILURES),
                 new AddressWindows(jdbi, AddressWindows.Kind.REGISTRATIONS), jdbi.onDemand(SigningKeyDao.class),
-                jdbi.onDemand(AuditDao.class), new Transactions(jdbi));
+                jdbi.onDemand(AuditDao.class), jdbi.onDemand(MailOutboxDao.class), jdbi.onDemand(AccountTokenDao.class),
+                new AddressWindows(jdbi, AddressWindows.Kind.MAIL_REQUESTS_BY_ADDRESS),
+                new AddressWindows(jdbi, AddressWindows.Kind.MAIL_REQUESTS_BY_ACCOUNT), new Transactions(jdbi));
     }
 
     /**
@@ -43,6 +49,7 @@ public record Storage(
     public Storage remembering(Jdbi jdbi, CallerCache cache, Freshness freshness) {
         WriteMarks.install(jdbi, freshness, cache);
         return new Storage(users, sessions, accountLocks, deviceTokens, deviceLocks, callers, cache, loginFailures,
-                registrations, signingKeys, audit, new Transactions(jdbi, freshness::writeCommitted));
+                registrations, signingKeys, audit, outbox, accountTokens, mailRequestsByAddress, mailRequestsByAccount,
+                new Transactions(jdbi, freshness::writeCommitted));
     }
 }

@@ -74,5 +74,14 @@ public final class Transactions {
         public void afterCommit(Runnable action) {
             handle.afterCommit(action);
         }
+
+        /** The outbox: a mail inserted here is sent only if this transaction commits. */
+        public MailOutboxDao outbox() {
+            return handle.attach(MailOutboxDao.class);
+        }
+
+        public AccountTokenDao accountTokens() {
+            return handle.attach(AccountTokenDao.class);
+        }
     }
 }

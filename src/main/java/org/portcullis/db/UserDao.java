@@ -41,6 +41,14 @@ public interface UserDao {
     int replacePasswordHash(@Bind("id") @ChangedUser UUID id, @Bind("checked") String checkedHash, @Bind("hash") String hash,
                             @Bind("now") Instant now);
 
+    /** Sets the password whatever it was: a reset, where the mailed token stands in for the old password. */
+    @SqlUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+    int setPasswordHash(@Bind("id") UUID id, @Bind("hash") String hash, @Bind("now") Instant now);
+
+    /** The owner followed a verification link: 1 if it changed the account, 0 if already verified. */
+    @SqlUpdate("UPDATE users SET email_verified = TRUE, updated_at = :now WHERE id = :id AND email_verified = FALSE")
+    int markEmailVerified(@Bind("id") UUID id, @Bind("now") Instant now);
+
     /**
      * The account's current hash and state, with its row locked until the transaction ends. A login opens
      * its session under this lock, so it cannot interleave with a password change (whose UPDATE takes the

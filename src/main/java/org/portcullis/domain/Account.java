@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * A user account as stored. The hash never leaves the services: the API shows a UserView. {@code lockedUntil}
  * is the brute-force lock (see LoginThrottle), read with the row so a login costs no extra query for it.
+ * {@code emailVerified}: the owner proved the address by following a mailed link (EmailVerification).
  */
 public record Account(
         UUID id,
@@ -17,7 +18,8 @@ public record Account(
         boolean isSuperuser,
         Instant createdAt,
         Instant updatedAt,
-        Instant lockedUntil) {
+        Instant lockedUntil,
+        boolean emailVerified) {
 
     /**
      * Without the hash: a record's generated toString prints every component, so a log line or an exception
@@ -26,6 +28,6 @@ public record Account(
     @Override
     public String toString() {
         return "Account[id=" + id + ", email=" + email + ", isActive=" + isActive + ", isSuperuser=" + isSuperuser
-                + ", lockedUntil=" + lockedUntil + "]";
+                + ", lockedUntil=" + lockedUntil + ", emailVerified=" + emailVerified + "]";
     }
 }

@@ -4,7 +4,9 @@ import org.portcullis.db.Transactions;
 import org.portcullis.db.UniqueViolation;
 import org.portcullis.db.UserDao;
 import org.portcullis.domain.Account;
+import org.portcullis.domain.AuthEvent;
 import org.portcullis.domain.Caller;
+import org.portcullis.domain.ClientOrigin;
 import org.portcullis.domain.DomainException;
 import org.portcullis.domain.RetryLaterException;
 
@@ -22,22 +24,27 @@ public final class AccountService {
     private final BcryptBulkhead hasher;
     private final LoginThrottle throttle;
     private final RegistrationThrottle registrations;
+    private final AccountMail mail;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public AccountService(UserDao users, Transactions transactions, BcryptBulkhead hasher, LoginThrottle throttle,
-                          RegistrationThrottle registrations, Clock clock) {
+                          RegistrationThrottle registrations, AccountMail mail, AuditTrail audit, Clock clock) {
         this.users = users;
         this.transactions = transactions;
         this.hasher = hasher;
         this.throttle = throttle;
         this.registrations = registrations;
+        this.mail = mail;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /**
      * Creates an active, non-superuser account. Two registrations of one email race on the unique
      * constraint, so exactly one wins and the others get {@link DomainException.Kind#CONFLICT}. Each
-     * registration is first claimed against its address's limit ({@link RegistrationThrottle}).
+     * registration is first claimed against its address's limit ({@link RegistrationThrottle}). The
+     * verification mail is queued in the transaction that creates the account.
      */
     public Account register(String email, String password, String firstName, String lastName, String address) {
         registrations.claim(address);
@@ -50,9 +57,12 @@ public final class AccountService {
         }
         Instant now = clock.instant();
         Account account = new Account(UUID.randomUUID(), email, hash, firstName, lastName, true, false, now, now,
-                null);
+                null, false);
         try {
-            users.insert(account);
+            transactions.useTransaction(transaction -> {
+                transaction.users().insert(account);
+                mail.verification(transaction, account);
+            });
         } catch (RuntimeException e) {
             if (UniqueViolation.isCausedBy(e)) {
                 throw new DomainException(DomainException.Kind.CONFLICT, "Email is already registered");
@@ -73,13 +83,14 @@ public final class AccountService {
 
     /**
      * Replaces the password after checking the current one, and revokes every other session of the
-     * account in the same transaction: whoever knew the old password loses their sessions at once.
+     * account in the same transaction: whoever knew the old password loses their sessions at once. The
+     * account is told by mail (queued in that transaction too).
      *
      * <p>The check is a guess like a login's, so it is claimed in the account's throttle first (a stolen
      * access token cannot try passwords without limit). The replacement is a compare-and-set on the hash
      * that was checked: of two concurrent changes one wins, the other gets 409 and changes nothing.
      */
-    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+    public void changePassword(Caller caller, String currentPassword, String newPassword, ClientOrigin origin) {
         Account account = caller.account();
         try (LoginThrottle.Claim claim = throttle.claimPasswordCheck(account)) {
             if (!hasher.matches(currentPassword, account.passwordHash())) {
@@ -94,7 +105,11 @@ public final class AccountService {
             if (transaction.users().replacePasswordHash(account.id(), account.passwordHash(), hash, now) == 0) {
                 return false;
             }
-            transaction.sessions().revokeAllExcept(account.id(), caller.session().id(), now);
+            int revoked = transaction.sessions().revokeAllExcept(account.id(), caller.session().id(), now);
+            mail.passwordChanged(transaction, account);
+            audit.record(transaction, AuthEvent.of(now, AuthEvent.Type.PASSWORD_CHANGED, account.id(), account.email(),
+                    caller.session().id(), "changed by the user; " + revoked + " other sessions revoked",
+                    origin.address(), origin.userAgent()));
             return true;
         });
         if (!replaced) {

@@ -40,10 +40,12 @@ public final class LoginService {
     private final AuditTrail audit;
     private final Clock clock;
     private final int maxSessionsPerUser;
+    private final boolean requireVerifiedEmail;
 
+    /** @param requireVerifiedEmail refuse (403) a correct login of an account whose address is not verified */
     public LoginService(UserDao users, Transactions transactions, BcryptBulkhead hasher, TokenService tokens,
                         LoginThrottle throttle, KnownDevices devices, AuditTrail audit, Clock clock,
-                        int maxSessionsPerUser) {
+                        int maxSessionsPerUser, boolean requireVerifiedEmail) {
         this.users = users;
         this.transactions = transactions;
         this.hasher = hasher;
@@ -53,6 +55,7 @@ public final class LoginService {
         this.audit = audit;
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;
+        this.requireVerifiedEmail = requireVerifiedEmail;
     }
 
     public SignedIn login(LoginAttempt attempt) {
@@ -75,6 +78,12 @@ public final class LoginService {
                 throw DomainException.invalidCredentials();
             }
             Account account = found.get();
+            if (requireVerifiedEmail && !account.emailVerified()) {
+                // After the password proved right, as for "disabled": it would otherwise confirm the account.
+                claim.succeeded();
+                throw new DomainException(DomainException.Kind.FORBIDDEN,
+                        "Email address is not verified: follow the link we mailed, or ask for a new one");
+            }
             UUID sessionId = UUID.randomUUID();
             IssuedTokens issued = tokens.issue(account, sessionId);
             String deviceToken = devices.newToken();

@@ -2,6 +2,8 @@ package org.portcullis.service;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
+import org.portcullis.db.AccountTokenDao;
+import org.portcullis.db.MailOutboxDao;
 import org.portcullis.db.SessionDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import java.util.function.ToIntFunction;
 /**
  * Deletes rows no request can use any more, so the tables stop growing: sessions that expired or were
  * revoked more than the retention ago (kept that long so a recent revocation can still be looked up after
- * an incident), throttle rows whose window has closed (they count nothing any more), and audit events
+ * an incident), throttle rows whose window has closed (they count nothing any more), mails sent or given up
+ * more than the retention ago, mailed tokens that expired more than the retention ago, and audit events
  * older than the audit retention.
  *
  * <p>Each table is one DELETE of its own and no transaction spans them: every statement is complete by
@@ -27,7 +30,7 @@ public final class Purge {
     private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
 
     /** What one purge removed. */
-    public record Removed(int sessions, int throttleRows, int auditEvents) {
+    public record Removed(int sessions, int throttleRows, int mails, int accountTokens, int auditEvents) {
     }
 
     /**
@@ -40,6 +43,8 @@ public final class Purge {
     }
 
     private final SessionDao sessions;
+    private final MailOutboxDao outbox;
+    private final AccountTokenDao accountTokens;
     private final List<ThrottleTable> throttleTables;
     private final Duration retention;
     private final Clock clock;
@@ -50,9 +55,12 @@ public final class Purge {
     private final Counter auditEventsRemoved;
 
     /** @param auditRetention audit events older than this are deleted ({@code audit.retention}, 90 days) */
-    public Purge(SessionDao sessions, List<ThrottleTable> throttleTables, Duration retention, AuditTrail audit,
-                 Duration auditRetention, Clock clock, MetricRegistry metrics) {
+    public Purge(SessionDao sessions, MailOutboxDao outbox, AccountTokenDao accountTokens,
+                 List<ThrottleTable> throttleTables, Duration retention, AuditTrail audit, Duration auditRetention,
+                 Clock clock, MetricRegistry metrics) {
         this.sessions = sessions;
+        this.outbox = outbox;
+        this.accountTokens = accountTokens;
         this.throttleTables = List.copyOf(throttleTables);
         this.retention = retention;
         this.audit = audit;
@@ -75,11 +83,13 @@ public final class Purge {
             throttleRowsRemoved.inc(removed);
             throttleRows += removed;
         }
+        int mails = outbox.deleteFinishedBefore(now.minus(retention));
+        int tokens = accountTokens.deleteExpiredBefore(now.minus(retention));
         int auditRows = audit.forgetBefore(now.minus(auditRetention));
         auditEventsRemoved.inc(auditRows);
-        LOG.info("Purge removed {} sessions, {} throttle rows and {} audit events", sessionRows, throttleRows,
-                auditRows);
-        return new Removed(sessionRows, throttleRows, auditRows);
+        LOG.info("Purge removed {} sessions, {} throttle rows, {} sent or failed mails, {} expired mail tokens and"
+                + " {} audit events", sessionRows, throttleRows, mails, tokens, auditRows);
+        return new Removed(sessionRows, throttleRows, mails, tokens, auditRows);
     }
 
     /**

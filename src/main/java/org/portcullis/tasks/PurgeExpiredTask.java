@@ -20,7 +20,8 @@ public final class PurgeExpiredTask extends Task {
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         Purge.Removed removed = purge.purgeExpired();
         output.println("Purged " + removed.sessions() + " expired or revoked sessions, "
-                + removed.throttleRows() + " expired throttle rows and " + removed.auditEvents()
+                + removed.throttleRows() + " expired throttle rows, " + removed.mails() + " sent or failed mails, "
+                + removed.accountTokens() + " expired mail tokens and " + removed.auditEvents()
                 + " audit events past their retention.");
     }
 }

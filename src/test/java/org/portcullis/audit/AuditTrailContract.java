@@ -123,6 +123,18 @@ abstract class AuditTrailContract extends AppOnDatabase {
     }
 
     @Test
+    void aPasswordChangeIsRecordedWithTheSessionsItEnded() {
+        String email = api.newAccount();
+        api.login(email);
+        String access = api.login(email).get("access_token").asText();
+        api.patch("/api/v1/users/me/password", access, Map.of("current_password", Api.PASSWORD,
+                "new_password", "another correct horse")).expect(204);
+
+        assertThat(newest(email, "PASSWORD_CHANGED").get("detail").asText())
+                .isEqualTo("changed by the user; 1 other sessions revoked");
+    }
+
+    @Test
     void aReplayedRefreshTokenIsRecordedAsSuch() {
         String email = api.newAccount();
         String spent = api.login(email).get("refresh_token").asText();

@@ -37,7 +37,7 @@ class CallerCacheTest {
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
     private final Account account = new Account(UUID.randomUUID(), "ada@example.org", "$2a$12$hash", "Ada", null,
-            true, false, NOW, NOW, null);
+            true, false, NOW, NOW, null, false);
     private final Session session = session(NOW.plusSeconds(3600), null);
 
     @AfterEach
@@ -160,7 +160,7 @@ class CallerCacheTest {
         current();
         for (int user = 0; user < 5; user++) {
             Account other = new Account(UUID.randomUUID(), "user" + user + "@example.org", "$2a$12$hash", "Ada",
-                    null, true, false, NOW, NOW, null);
+                    null, true, false, NOW, NOW, null, false);
             manySessions(other, 10).forEach(s -> small.caller(s.id(), other.id()));
         }
         small.evictNow();

@@ -58,7 +58,7 @@ class ChangeFeedTest {
                 Duration.ofMillis(50));
         feed.start();
         account = new Account(UUID.randomUUID(), UUID.randomUUID() + "@example.org", "$2a$04$hash", "Ada", null,
-                true, false, NOW, NOW, null);
+                true, false, NOW, NOW, null, false);
         session = new Session(UUID.randomUUID(), account.id(), UUID.randomUUID(), "laptop", "curl/8",
                 "192.0.2.1", NOW, NOW, NOW.plusSeconds(3600), null);
         direct.users().insert(account);

@@ -47,7 +47,7 @@ class OwnWritesTest {
         cache = new CallerCache(direct.reads(), freshness, 1000, 100, metrics);
         storage = direct.remembering(jdbi, cache, freshness);
         account = new Account(UUID.randomUUID(), "ada@example.org", "$2a$04$hash", "Ada", null, true, false,
-                NOW, NOW, null);
+                NOW, NOW, null, false);
         session = new Session(UUID.randomUUID(), account.id(), UUID.randomUUID(), "laptop", "curl/8",
                 "192.0.2.1", NOW, NOW, NOW.plusSeconds(3600), null);
         storage.users().insert(account);

@@ -14,7 +14,7 @@ class CallerTest {
     void neitherTheAccountNorTheCallerPrintsThePasswordHash() {
         Instant now = Instant.parse("2026-11-27T12:00:00Z");
         Account account = new Account(UUID.randomUUID(), "ada@example.org", HASH, "Ada", "Lovelace", true, false,
-                now, now, null);
+                now, now, null, false);
         Session session = new Session(UUID.randomUUID(), account.id(), UUID.randomUUID(), "laptop", "curl/8",
                 "192.0.2.1", now, now, now.plusSeconds(3600), null);
         Caller caller = new Caller(account, session);
@@ -30,7 +30,7 @@ class CallerTest {
     void issuedTokensPrintNeitherTokenNorTheHash() {
         Instant now = Instant.parse("2026-11-27T12:00:00Z");
         Account account = new Account(UUID.randomUUID(), "ada@example.org", HASH, "Ada", "Lovelace", true, false,
-                now, now, null);
+                now, now, null, false);
         String access = "eyJhbGciOiJIUzI1NiJ9.access.signature";
         String refresh = "eyJhbGciOiJIUzI1NiJ9.refresh.signature";
         IssuedTokens issued = new IssuedTokens(account, access, refresh, UUID.randomUUID(), 900, now.plusSeconds(3600));

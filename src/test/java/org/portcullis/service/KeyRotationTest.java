@@ -40,7 +40,7 @@ class KeyRotationTest {
     private final SettableClock clock = new SettableClock(START);
     private final byte[] kek = randomKek();
     private final Account account = new Account(UUID.randomUUID(), "ada@example.org", "$2a$12$hash", "Ada", null,
-            true, false, START, START, null);
+            true, false, START, START, null, false);
 
     @AfterEach
     void dropDatabase() {

@@ -3,6 +3,8 @@ package org.portcullis.service;
 import com.codahale.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 import org.portcullis.db.AuditDao;
+import org.portcullis.db.AccountTokenDao;
+import org.portcullis.db.MailOutboxDao;
 import org.portcullis.db.SessionDao;
 
 import java.lang.reflect.Proxy;
@@ -35,19 +37,22 @@ class PurgeTest {
 
     /** An audit trail whose DAO records the purge's cutoffs and reports 4 events removed each time. */
     private final List<Instant> auditCutoffs = new ArrayList<>();
+    private final List<Instant> mailCutoffs = new ArrayList<>();
+    private final List<Instant> tokenCutoffs = new ArrayList<>();
 
-    private AuditTrail auditRemoving() {
-        AuditDao events = (AuditDao) Proxy.newProxyInstance(AuditDao.class.getClassLoader(), new Class<?>[]{AuditDao.class},
-                (proxy, method, args) -> {
-                    assertThat(method.getName()).isEqualTo("deleteBefore");
-                    auditCutoffs.add((Instant) args[0]);
-                    return 4;
-                });
-        return new AuditTrail(events);
+    /** A stand-in for a DAO of which the purge calls only {@code method}: records its cutoff, reports {@code removed}. */
+    private <T> T removing(Class<T> dao, String method, List<Instant> cutoffs, int removed) {
+        return dao.cast(Proxy.newProxyInstance(dao.getClassLoader(), new Class<?>[]{dao}, (proxy, called, args) -> {
+            assertThat(called.getName()).isEqualTo(method);
+            cutoffs.add((Instant) args[0]);
+            return removed;
+        }));
     }
 
     private Purge purge(SessionDao sessions, List<Purge.ThrottleTable> tables) {
-        return new Purge(sessions, tables, Duration.ofDays(7), auditRemoving(), Duration.ofDays(90),
+        return new Purge(sessions, removing(MailOutboxDao.class, "deleteFinishedBefore", mailCutoffs, 4),
+                removing(AccountTokenDao.class, "deleteExpiredBefore", tokenCutoffs, 1), tables, Duration.ofDays(7),
+                new AuditTrail(removing(AuditDao.class, "deleteBefore", auditCutoffs, 4)), Duration.ofDays(90),
                 Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     }
 
@@ -65,14 +70,18 @@ class PurgeTest {
                     return 5;
                 })));
 
-        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7, 4));
-        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7, 4));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7, 4, 1, 4));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purge.Removed(3, 7, 4, 1, 4));
         assertThat(auditCutoffs).containsOnly(NOW.minus(Duration.ofDays(90))).hasSize(2);
         assertThat(metrics.counter("portcullis.purge.audit_events_removed").getCount()).isEqualTo(8);
 
         assertThat(sessionCutoffs).containsExactly(NOW.minus(Duration.ofDays(7)), NOW.minus(Duration.ofDays(7)));
         assertThat(addressWindows).containsOnly(Duration.ofMinutes(15)).hasSize(2);
         assertThat(registrationWindows).containsOnly(Duration.ofHours(1)).hasSize(2);
+        assertThat(mailCutoffs).as("sent and failed mails after the retention")
+                .containsOnly(NOW.minus(Duration.ofDays(7))).hasSize(2);
+        assertThat(tokenCutoffs).as("mailed tokens the retention after they expired")
+                .containsOnly(NOW.minus(Duration.ofDays(7))).hasSize(2);
         assertThat(metrics.counter("portcullis.purge.sessions_removed").getCount()).isEqualTo(6);
         assertThat(metrics.counter("portcullis.purge.throttle_rows_removed").getCount()).isEqualTo(14);
     }

@@ -31,7 +31,7 @@ class TokenServiceTest {
     private final UUID user = UUID.randomUUID();
     private final UUID session = UUID.randomUUID();
     private final Account account = new Account(user, "ada@example.org", "$2a$12$hash", "Ada", null, true, false,
-            NOW, NOW, null);
+            NOW, NOW, null, false);
 
     private static TokenService service(byte[] secret, Clock clock) {
         return new TokenService(secret, "portcullis", Duration.ofMinutes(15), Duration.ofDays(7),

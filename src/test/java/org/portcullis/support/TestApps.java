@@ -40,6 +40,9 @@ public final class TestApps {
      */
     static final String ONE_ADDRESS_REGISTRATIONS = "1000000";
 
+    /** Where the tests' file transport writes the mail of their registrations. */
+    static final String TEST_MAIL_DIRECTORY = "target/test-mail";
+
     /** The production configuration file at the project root. */
     public static final String CONFIG = "config.yml";
 
@@ -88,6 +91,7 @@ public final class TestApps {
         all.put("server.adminConnectors[0].port", "0");
         all.put("logging.level", "WARN");
         all.put("lockout.registrationsPerAddress", ONE_ADDRESS_REGISTRATIONS);
+        all.put("mail.directory", TEST_MAIL_DIRECTORY);
         all.put("tokens.keyEncryptionKey", KEY_ENCRYPTION_KEY);
         all.put("tokens.introspection.clients." + INTROSPECTION_CLIENT, INTROSPECTION_SECRET);
         return toOverrides(databaseUrl, all);
@@ -119,6 +123,8 @@ public final class TestApps {
         all.put("passwords.bulkhead.queueSize", "64");
         all.put("logging.level", "WARN");
         all.put("lockout.registrationsPerAddress", ONE_ADDRESS_REGISTRATIONS);
+        // Every registration queues a verification mail: the file transport writes it under target/, not ./data/.
+        all.put("mail.directory", TEST_MAIL_DIRECTORY);
         all.putAll(settings);
         return toOverrides(databaseUrl, all);
     }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.portcullis.api.ChangePasswordRequest;
 import org.portcullis.api.EndpointTimers;
@@ -25,6 +27,7 @@ import org.portcullis.api.UserView;
 import org.portcullis.domain.Caller;
 import org.portcullis.guard.BehindBcryptBulkhead;
 import org.portcullis.guard.ConcurrencyLimited;
+import org.portcullis.http.RequestOrigins;
 import org.portcullis.service.AccountService;
 
 /** /api/v1/users/me: the caller's own profile and password. */
@@ -33,9 +36,11 @@ import org.portcullis.service.AccountService;
 @Tag(name = "users")
 public final class UserResource {
     private final AccountService accounts;
+    private final RequestOrigins origins;
 
-    public UserResource(AccountService accounts) {
+    public UserResource(AccountService accounts, RequestOrigins origins) {
         this.accounts = accounts;
+        this.origins = origins;
     }
 
     @GET
@@ -73,7 +78,8 @@ public final class UserResource {
             @ApiResponse(responseCode = "429", description = "Too many wrong passwords for the account", content = @Content(schema = @Schema(implementation = ErrorResponse.class))),
             @ApiResponse(responseCode = "422", description = "New password too weak or too long", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))})
     public void changePassword(@Parameter(hidden = true) @Auth Caller caller,
-                               @NotNull @Valid ChangePasswordRequest request) {
-        accounts.changePassword(caller, request.currentPassword(), request.newPassword());
+                               @NotNull @Valid ChangePasswordRequest request,
+                               @Parameter(hidden = true) @Context HttpServletRequest http) {
+        accounts.changePassword(caller, request.currentPassword(), request.newPassword(), origins.of(http));
     }
 }

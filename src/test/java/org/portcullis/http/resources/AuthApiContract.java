@@ -422,13 +422,20 @@ abstract class AuthApiContract extends AppOnDatabase {
                 "/health", "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
                 "/api/v1/auth/logout", "/api/v1/auth/logout-all", "/api/v1/sessions/me", "/api/v1/sessions/{id}",
                 "/api/v1/users/me", "/api/v1/users/me/password", "/.well-known/jwks.json",
-                "/.well-known/oauth-authorization-server", "/oauth2/introspect", "/oauth2/revoke");
+                "/.well-known/oauth-authorization-server", "/oauth2/introspect", "/oauth2/revoke",
+                "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
+                "/api/v1/auth/verify-email/confirm", "/api/v1/auth/verify-email/request");
         assertThat(doc.get("paths").get("/api/v1/users/me").has("patch")).isTrue();
         assertThat(doc.get("paths").get("/oauth2/introspect").get("post").get("security").toString()).contains("client");
         assertThat(doc.get("components").get("securitySchemes").get("client").get("scheme").asText()).isEqualTo("basic");
         assertThat(doc.get("components").get("schemas").fieldNames()).toIterable().contains(
                 "RegisterRequest", "LoginRequest", "RefreshRequest", "TokenResponse", "UserView", "SessionList",
-                "SessionView", "UpdateProfileRequest", "ChangePasswordRequest", "ErrorResponse");
+                "SessionView", "UpdateProfileRequest", "ChangePasswordRequest", "ErrorResponse",
+                "PasswordResetRequest", "PasswordResetConfirmation", "EmailVerificationConfirmation",
+                "AcceptedResponse");
+        assertThat(doc.get("components").get("schemas").get("UserView").get("properties").has("email_verified")).isTrue();
+        assertThat(doc.get("paths").get("/api/v1/auth/verify-email/request").get("post").get("security").toString())
+                .contains("bearer");
         assertThat(doc.get("components").get("schemas").get("TokenResponse").get("properties").has("access_token")).isTrue();
         assertThat(doc.get("components").get("schemas").get("TokenResponse").get("properties").has("device_token")).isTrue();
         assertThat(doc.get("components").get("schemas").get("LoginRequest").get("properties").has("device_token")).isTrue();
@@ -441,7 +448,9 @@ abstract class AuthApiContract extends AppOnDatabase {
         JsonNode paths = api.get("/api/v1/openapi.json", null).expect(200).json().get("paths");
         for (String limited : List.of("/api/v1/users/me get", "/api/v1/users/me patch", "/api/v1/auth/refresh post",
                 "/api/v1/auth/logout post", "/api/v1/auth/logout-all post", "/api/v1/sessions/me get",
-                "/api/v1/sessions/{id} delete", "/oauth2/introspect post", "/oauth2/revoke post")) {
+                "/api/v1/sessions/{id} delete", "/oauth2/introspect post", "/oauth2/revoke post",
+                "/api/v1/auth/password-reset post", "/api/v1/auth/verify-email/confirm post",
+                "/api/v1/auth/verify-email/request post")) {
             String[] pathAndMethod = limited.split(" ");
             JsonNode unavailable = paths.get(pathAndMethod[0]).get(pathAndMethod[1]).get("responses").get("503");
             assertThat(unavailable).as(limited).isNotNull();
@@ -450,7 +459,7 @@ abstract class AuthApiContract extends AppOnDatabase {
             assertThat(unavailable.toString()).as(limited).contains("#/components/schemas/ErrorResponse");
         }
         for (String bcrypt : List.of("/api/v1/auth/login post", "/api/v1/auth/register post",
-                "/api/v1/users/me/password patch")) {
+                "/api/v1/users/me/password patch", "/api/v1/auth/password-reset/confirm post")) {
             String[] pathAndMethod = bcrypt.split(" ");
             JsonNode unavailable = paths.get(pathAndMethod[0]).get(pathAndMethod[1]).get("responses").get("503");
             assertThat(unavailable.get("description").asText()).as(bcrypt).startsWith("The password-hashing pool is full");
