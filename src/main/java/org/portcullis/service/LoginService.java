@@ -81,6 +81,7 @@ public final class LoginService {
             if (requireVerifiedEmail && !account.emailVerified()) {
                 // After the password proved right, as for "disabled": it would otherwise confirm the account.
                 claim.succeeded();
+                audit.record(event(AuthEvent.Type.LOGIN_FAILED, attempt, account, null, "email not verified"));
                 throw new DomainException(DomainException.Kind.FORBIDDEN,
                         "Email address is not verified: follow the link we mailed, or ask for a new one");
             }

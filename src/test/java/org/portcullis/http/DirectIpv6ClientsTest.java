@@ -59,7 +59,7 @@ class DirectIpv6ClientsTest {
                 PortcullisApplication.class.getName(), "server", TestApps.CONFIG)
                 .redirectErrorStream(true).redirectOutput(serviceLog.toFile());
         builder.environment().putAll(Map.of("PORT", "8080", "ADMIN_PORT", "8081", "BCRYPT_COST", "4",
-                "JWT_SECRET", TestApps.SECRET,
+                "JWT_SECRET", TestApps.SECRET, "JWT_KEY_ENCRYPTION_KEY", TestApps.KEY_ENCRYPTION_KEY,
                 "DATABASE_URL", "jdbc:h2:mem:netns;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"));
         service = builder.start();
         awaitHealthy();
