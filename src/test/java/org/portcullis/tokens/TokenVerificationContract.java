@@ -60,7 +60,8 @@ abstract class TokenVerificationContract extends AppOnDatabase {
         return settings;
     }
 
-    private static int freePort() {
+    /** A port free now, for an app whose issuer must name its own port before it starts. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

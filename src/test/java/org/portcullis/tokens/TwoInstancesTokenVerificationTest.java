@@ -11,9 +11,6 @@ import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.PostgresAvailable;
 import org.portcullis.support.TestApps;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresAvailable.class)
 class TwoInstancesTokenVerificationTest {
-    private static final int PORT_A = freePort();
+    private static final int PORT_A = TokenVerificationContract.freePort();
     private static final String ISSUER = "http://127.0.0.1:" + PORT_A;
     private static final Duration KEY_REFRESH = Duration.ofMillis(200);
 
@@ -58,14 +55,6 @@ class TwoInstancesTokenVerificationTest {
         settings.put("tokens.introspection.clients." + TokenVerificationContract.CLIENT,
                 TokenVerificationContract.CLIENT_SECRET);
         return settings;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
