@@ -41,12 +41,6 @@ public interface AuditDao {
     @SqlUpdate("DELETE FROM auth_events WHERE occurred_at < :cutoff")
     int deleteBefore(@Bind("cutoff") Instant cutoff);
 
-    /** True for this DAO's writes, which {@link WriteMarks} leaves unmarked (no cached row depends on them). */
-    static boolean isAuditStatement(String sql) {
-        String start = sql.stripLeading();
-        return start.startsWith("INSERT INTO auth_events") || start.startsWith("DELETE FROM auth_events");
-    }
-
     final class Mapper implements RowMapper<AuthEvent> {
         @Override
         public AuthEvent map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -9,8 +9,11 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What this instance's own writes tell its memory, without waiting for PostgreSQL to announce them:
@@ -45,13 +48,29 @@ public final class WriteMarks implements JdbiConfig<WriteMarks> {
             @Override
             public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
                 // -1 for a query; inside a transaction this comes before the commit, which Transactions reports.
-                // The audit trail's rows are nothing the memory holds: recording a refused login's failure must
-                // not switch it off (a flood of wrong passwords would keep it off).
-                if (statement.getUpdateCount() > 0 && !AuditDao.isAuditStatement(context.getRawSql())) {
+                if (statement.getUpdateCount() > 0 && mayChangeRememberedRows(context.getRawSql())) {
                     freshness.writeCommitted();
                 }
             }
         });
+    }
+
+    private static final Pattern WRITE_TARGET = Pattern.compile(
+            "\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * False only for a statement whose target is a table the memory holds nothing of (the audit trail, the
+     * mail outbox, throttle windows, signing keys …): their writes come with every registration (its mail),
+     * every failed login (its audit event) and the outbox sender's claims, and marking them switched the memory
+     * off for a heartbeat each time. A statement of another shape (a CTE, a join) counts as a change.
+     */
+    static boolean mayChangeRememberedRows(String sql) {
+        Matcher target = WRITE_TARGET.matcher(sql);
+        if (!target.lookingAt()) {
+            return true;
+        }
+        String table = target.group(1).toLowerCase(Locale.ROOT);
+        return table.equals("users") || table.equals("sessions");
     }
 
     @Override
