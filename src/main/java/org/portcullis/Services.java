@@ -84,9 +84,15 @@ public record Services(
                 lockout.getDeviceTokenLifetime().toJavaDuration(), lockout.getDeviceTokensPerUser());
         RegistrationThrottle registrations = new RegistrationThrottle(storage.registrations(), buckets,
                 lockout.getRegistrationsPerAddress(), lockout.getRegistrationWindow().toJavaDuration());
+        io.dropwizard.util.Duration mailWindow = config.getMail().getRequests().getWindow();
+        // Device tokens carry a lock of their own; they go once their lifetime is over, whenever that is.
         List<Purge.ThrottleTable> throttleTables = List.of(
                 throttleTable(storage.loginFailures(), lockout.getAddressWindow()),
-                throttleTable(storage.registrations(), lockout.getRegistrationWindow()));
+                throttleTable(storage.registrations(), lockout.getRegistrationWindow()),
+                throttleTable(storage.mailRequestsByAddress(), mailWindow),
+                throttleTable(storage.mailRequestsByAccount(), mailWindow),
+                new Purge.ThrottleTable("device_tokens", java.time.Duration.ZERO,
+                        window -> storage.deviceTokens().deleteExpired()));
         MailRequestThrottle mailRequests = mailRequestThrottle(config.getMail(), storage, buckets);
         AccountMail mail = accountMail(config, clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(storage.callers(), storage.sessions(),

@@ -23,6 +23,10 @@ public interface DeviceTokenDao {
     void insert(@Bind("hash") String hash, @Bind("userId") UUID userId, @Bind("lifetimeMillis") long lifetimeMillis);
 
     /** Spends a device token of {@code userId}: it is known no more. */
+    /** Tokens past their lifetime, by the database's clock (the purge); returns how many went. */
+    @SqlUpdate("DELETE FROM device_tokens WHERE expires_at <= CURRENT_TIMESTAMP")
+    int deleteExpired();
+
     @SqlUpdate("DELETE FROM device_tokens WHERE token_hash = :hash AND user_id = :userId")
     int spend(@Bind("hash") String hash, @Bind("userId") UUID userId);
 

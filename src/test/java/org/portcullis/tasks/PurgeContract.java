@@ -81,6 +81,37 @@ abstract class PurgeContract extends AppOnDatabase {
     }
 
     /** Moves the app's clock to {@code sinceStart} after the start, and the throttle rows' windows as far. */
+    @Test
+    void expiredDeviceTokensAndEndedMailRequestWindowsGoToo() throws SQLException {
+        start = clock.instant();
+        String email = api.newAccount();
+        api.login(email);
+        api.post("/api/v1/auth/password-reset", null, Map.of("email", email)).expect(202);
+        // the per-account window is claimed after the answer, on the reset thread
+        awaitRows("SELECT count(*) FROM account_mail_requests", 1);
+        awaitRows("SELECT count(*) FROM client_mail_requests", 1);
+        int deviceTokens = count("SELECT count(*) FROM device_tokens");
+        assertThat(deviceTokens).isPositive();
+        String before = purge();
+
+        // Past the tokens' lifetime and the mail window (1 h), by the database's clock, which decides both.
+        execute("UPDATE device_tokens SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND");
+        for (String table : new String[]{"client_mail_requests", "account_mail_requests"}) {
+            execute("UPDATE " + table + " SET window_started_at = window_started_at - INTERVAL '2' HOUR");
+        }
+        assertThat(purge()).isNotEqualTo(before).contains(", " + (deviceTokens + 2) + " expired throttle rows,");
+        assertThat(count("SELECT count(*) FROM device_tokens")).isZero();
+        assertThat(count("SELECT count(*) FROM client_mail_requests") + count("SELECT count(*) FROM account_mail_requests"))
+                .isZero();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database().url());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+    }
+
     private void letTimePass(Duration sinceStart) throws SQLException {
         clock.set(start.plus(sinceStart));
         long millis = sinceStart.minus(throttleRowsAged).toMillis();
