@@ -58,7 +58,8 @@ final class BenchSigningKeys {
         new SecureRandom().nextBytes(kek);
         KeyPairs pairs = new KeyPairs(algorithm, new KeySealing(kek));
         SigningKeyDao dao = jdbi.onDemand(SigningKeyDao.class);
-        KeyRing ring = new KeyRing(dao, pairs, settings.keyRetention(), clock);
+        KeyRing ring = new KeyRing(dao, pairs, settings.keyRetention(),
+                settings.getClockLeeway().toJavaDuration().plus(settings.getKeyRefresh().toJavaDuration()), clock);
         new KeyRotation(new Transactions(jdbi), dao, pairs, ring, settings.getKeyRotation().toJavaDuration(),
                 settings.getKeyPublishAhead().toJavaDuration(), settings.keyRetention(),
                 new AuditTrail(jdbi.onDemand(AuditDao.class)), clock).maintain();

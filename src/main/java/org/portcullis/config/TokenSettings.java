@@ -302,10 +302,11 @@ public class TokenSettings {
         }
 
         @ValidationMethod(message = "every introspection client needs a secret of at least 32 characters and an"
-                + " id without ':'")
+                + " id of 1 to 64 characters without ':'")
         @JsonIgnore
         public boolean isEveryClientSecretStrong() {
             return clients.entrySet().stream().allMatch(e -> !e.getKey().isBlank() && !e.getKey().contains(":")
+                    && e.getKey().length() <= 64
                     && e.getValue() != null && e.getValue().length() >= MIN_SECRET_LENGTH);
         }
     }

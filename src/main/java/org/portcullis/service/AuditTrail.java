@@ -58,13 +58,21 @@ public final class AuditTrail {
         return events.deleteBefore(cutoff);
     }
 
+    /** The detail column's width: an over-long detail must not fail the change it records. */
+    static final int MAX_DETAIL = 200;
+
     private static AuthEvent bounded(AuthEvent event) {
         String agent = event.userAgent();
-        if (agent == null || agent.length() <= MAX_USER_AGENT) {
+        String detail = event.detail();
+        if ((agent == null || agent.length() <= MAX_USER_AGENT) && (detail == null || detail.length() <= MAX_DETAIL)) {
             return event;
         }
         return new AuthEvent(event.id(), event.occurredAt(), event.type(), event.userId(), event.email(),
-                event.sessionId(), event.detail(), event.address(), agent.substring(0, MAX_USER_AGENT));
+                event.sessionId(), cut(detail, MAX_DETAIL), event.address(), cut(agent, MAX_USER_AGENT));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static void log(AuthEvent event) {

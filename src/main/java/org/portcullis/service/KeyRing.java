@@ -35,16 +35,33 @@ public final class KeyRing implements TokenKeys {
     private final SigningKeyDao keys;
     private final KeyPairs pairs;
     private final Duration retention;
+    private final Duration grace;
     private final Clock clock;
     private final AtomicLong lastUnknownKidReload = new AtomicLong(System.nanoTime() - UNKNOWN_KID_RELOAD_NANOS);
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of(), Map.of());
 
-    /** @param retention how long a key stays published after it stopped signing: the longest token lifetime plus leeway */
-    public KeyRing(SigningKeyDao keys, KeyPairs pairs, Duration retention, Clock clock) {
+    /**
+     * @param retention how long a key stays published after it stopped signing: the longest token lifetime plus leeway
+     * @param grace     how far a token's {@code iat} may lie outside its key's signing period: clocks differ by the
+     *                  leeway, and an instance may sign with a key for one read interval after another retired it
+     */
+    public KeyRing(SigningKeyDao keys, KeyPairs pairs, Duration retention, Duration grace, Clock clock) {
         this.keys = keys;
         this.pairs = pairs;
         this.retention = retention;
+        this.grace = grace;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean signedDuringItsPeriod(String kid, Instant issuedAt) {
+        SigningKey key = snapshot.byKid.get(kid);
+        if (key == null) {
+            return false;
+        }
+        boolean afterStart = !issuedAt.isBefore(key.activatesAt().minus(grace));
+        boolean beforeEnd = key.retiresAt() == null || !issuedAt.isAfter(key.retiresAt().plus(grace));
+        return afterStart && beforeEnd;
     }
 
     @Override
@@ -69,7 +86,9 @@ public final class KeyRing implements TokenKeys {
                 privateKeys.put(key.kid(), opened != null ? opened : pairs.privateKey(key));
             }
         }
-        snapshot = new Snapshot(published, Map.copyOf(publicKeys), Map.copyOf(privateKeys));
+        Map<String, SigningKey> byKid = new HashMap<>();
+        published.forEach(k -> byKid.put(k.kid(), k));
+        snapshot = new Snapshot(published, Map.copyOf(publicKeys), Map.copyOf(privateKeys), Map.copyOf(byKid));
     }
 
     @Override
@@ -113,7 +132,7 @@ public final class KeyRing implements TokenKeys {
     }
 
     private record Snapshot(List<SigningKey> published, Map<String, PublicKey> publicKeys,
-                            Map<String, PrivateKey> privateKeys) {
+                            Map<String, PrivateKey> privateKeys, Map<String, SigningKey> byKid) {
         /** The newest key whose signing period holds {@code now}. */
         Optional<SigningKey> activeRow(Instant now) {
             return published.stream()

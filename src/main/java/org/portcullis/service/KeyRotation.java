@@ -57,6 +57,9 @@ public final class KeyRotation {
 
     /** One scheduled pass (see the class comment), then this instance's view is read again. */
     public void maintain() {
+        // First prove this instance opens every stored key: one with another key-encryption key must fail
+        // here, before it adds a key the rest of the cluster cannot open.
+        ring.reload();
         Instant now = clock.instant();
         try {
             transactions.useTransaction(tx -> advance(tx, now));
@@ -86,7 +89,11 @@ public final class KeyRotation {
                 && k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
         long newest = all.stream().mapToLong(SigningKey::generation).max().orElse(0);
         if (active.isEmpty()) {
-            dao.deletePending(now);
+            if (all.stream().anyMatch(k -> k.algorithm() == pairs.algorithm() && k.stateAt(now) == SigningKey.State.NEXT)) {
+                // Another instance made a key that starts later by this clock (clocks differ by a little):
+                // it is about to sign; deleting it would kill the tokens it already signed over there.
+                return;
+            }
             SigningKey first = pairs.generate(newest + 1, now, now);
             dao.insert(first);
             audit.record(tx, rotated(now, first.kid() + " created, signing at once", null));
@@ -116,6 +123,9 @@ public final class KeyRotation {
         Instant now = clock.instant();
         Rotated rotated = transactions.inTransaction(tx -> {
             SigningKeyDao dao = tx.signingKeys();
+            // Read before anything is deleted: a concurrent pass that saw the same newest key must collide
+            // with this one on the unique generation, not slip in beside it.
+            long generation = dao.newestGeneration() + 1;
             dao.deletePending(now);
             Optional<SigningKey> current = dao.all().stream()
                     .filter(k -> k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
@@ -126,7 +136,7 @@ public final class KeyRotation {
                     dao.retire(k.kid(), now);
                 }
             });
-            SigningKey fresh = pairs.generate(dao.newestGeneration() + 1, now, now);
+            SigningKey fresh = pairs.generate(generation, now, now);
             dao.insert(fresh);
             audit.record(tx, rotated(now, fresh.kid() + " signs now; " + current.map(SigningKey::kid).orElse("no key")
                     + (withdrawCurrent ? " withdrawn" : " retired") + " by an operator", "admin"));

@@ -6,6 +6,7 @@ import org.portcullis.domain.SigningAlgorithm;
 
 import javax.crypto.SecretKey;
 import java.security.Key;
+import java.time.Instant;
 
 /**
  * Where {@link TokenService} gets its keys: the one that signs now, and the one that verifies a token with a
@@ -27,6 +28,14 @@ public interface TokenKeys {
      * withdrawn, or past the time any token it signed could still be valid.
      */
     Key verificationKey(String kid);
+
+    /**
+     * True if the key {@code kid} could have signed a token issued at {@code issuedAt}: a key signs only in its
+     * own period, so a token claiming another time was made with a stolen key, not by this service.
+     */
+    default boolean signedDuringItsPeriod(String kid, Instant issuedAt) {
+        return true;
+    }
 
     /** A signing key and the id every token it signs names in its header. */
     record ActiveKey(String kid, Key key) {

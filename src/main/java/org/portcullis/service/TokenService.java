@@ -104,7 +104,14 @@ public final class TokenService {
                 .keyLocator(new LocatorAdapter<>() {
                     @Override
                     protected Key locate(JwsHeader header) {
-                        Key key = keys.verificationKey(header.getKeyId());
+                        Key key;
+                        try {
+                            key = keys.verificationKey(header.getKeyId());
+                        } catch (RuntimeException unreadable) {
+                            // the key table could not be read again (a row this instance cannot open, the
+                            // database away): the token is refused, as for an unknown kid, not a 500
+                            throw new InvalidKeyException("no key to verify with");
+                        }
                         if (key == null) {
                             throw new InvalidKeyException("unknown kid");
                         }
@@ -185,13 +192,21 @@ public final class TokenService {
         return verify(refreshParser, token, TokenType.REFRESH);
     }
 
-    private static TokenClaims verify(JwtParser parser, String token, TokenType type) {
+    private TokenClaims verify(JwtParser parser, String token, TokenType type) {
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);
             Claims claims = jws.getPayload();
             Date expiry = claims.getExpiration();
             Date issued = claims.getIssuedAt();
             if (expiry == null || issued == null) {
+                throw DomainException.invalidToken();
+            }
+            // A token never lives longer than its type's lifetime, and its key signs only in its own period: a
+            // token claiming more was made with a stolen key, and would otherwise outlive the key's retirement.
+            Duration lifetime = type == TokenType.ACCESS ? accessLifetime : refreshLifetime;
+            String kid = jws.getHeader().getKeyId();
+            if (Duration.between(issued.toInstant(), expiry.toInstant()).compareTo(lifetime) > 0
+                    || !keys.signedDuringItsPeriod(kid, issued.toInstant())) {
                 throw DomainException.invalidToken();
             }
             return new TokenClaims(

@@ -15,6 +15,7 @@ import org.portcullis.domain.SigningKey;
 import org.portcullis.support.SettableClock;
 import org.portcullis.support.TestDatabase;
 
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class KeyRotationTest {
     private static final Duration ROTATION = Duration.ofDays(30);
     private static final Duration AHEAD = Duration.ofHours(1);
     private static final Duration RETENTION = Duration.ofDays(7).plusSeconds(30);
+    private static final Duration GRACE = Duration.ofSeconds(35);
     private static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
 
     private final TestDatabase database = TestDatabase.h2();
@@ -67,7 +69,7 @@ class KeyRotationTest {
             SchemaMigrator.migrate(jdbi);
             SigningKeyDao dao = jdbi.onDemand(SigningKeyDao.class);
             KeyPairs pairs = new KeyPairs(algorithm, new KeySealing(kek));
-            ring = new KeyRing(dao, pairs, RETENTION, clock);
+            ring = new KeyRing(dao, pairs, RETENTION, GRACE, clock);
             rotation = new KeyRotation(new Transactions(jdbi), dao, pairs, ring, ROTATION, AHEAD, RETENTION,
                     new AuditTrail(jdbi.onDemand(AuditDao.class)), clock);
             tokens = new TokenService(ring, "https://auth.example.org", Duration.ofMinutes(15), Duration.ofDays(7),
@@ -190,11 +192,70 @@ class KeyRotationTest {
                 .isEqualTo(START.plus(ROTATION));
     }
 
+    /** Tokens as someone holding {@code key}'s private half would sign them, with the times they choose. */
+    private TokenService forgerWith(SigningKey key) {
+        PrivateKey stolen = new KeyPairs(SigningAlgorithm.ES256, new KeySealing(kek)).privateKey(key);
+        TokenKeys keys = new TokenKeys() {
+            @Override
+            public SigningAlgorithm algorithm() {
+                return SigningAlgorithm.ES256;
+            }
+
+            @Override
+            public ActiveKey signingKey() {
+                return new ActiveKey(key.kid(), stolen);
+            }
+
+            @Override
+            public java.security.Key verificationKey(String kid) {
+                return null;
+            }
+        };
+        return new TokenService(keys, "https://auth.example.org", Duration.ofMinutes(15), Duration.ofDays(7),
+                Duration.ofSeconds(30), 0, clock);
+    }
+
+    @Test
+    void aRetiredKeySignsNothingDatedAfterItsRetirementNorLongerThanATokenLives() {
+        Instance a = new Instance();
+        a.rotation.maintain();
+        SigningKey old = table().get(0);
+        clock.set(START.plus(Duration.ofDays(1)));
+        a.rotation.rotateNow(false);
+        Instant retired = clock.instant();
+        TokenService forger = forgerWith(old);
+        UUID user = UUID.randomUUID();
+
+        String before = forger.sign(user, UUID.randomUUID(), UUID.randomUUID(), org.portcullis.domain.TokenType.ACCESS,
+                retired.minusSeconds(60), retired.plus(Duration.ofMinutes(14)));
+        String after = forger.sign(user, UUID.randomUUID(), UUID.randomUUID(), org.portcullis.domain.TokenType.ACCESS,
+                retired.plus(GRACE).plusSeconds(1), retired.plus(Duration.ofMinutes(15)));
+        String tooLong = forger.sign(user, UUID.randomUUID(), UUID.randomUUID(), org.portcullis.domain.TokenType.ACCESS,
+                retired.minusSeconds(60), retired.plus(Duration.ofDays(1)));
+
+        assertThat(a.tokens.verifyAccess(before).keyId()).isEqualTo(old.kid());
+        assertThatThrownBy(() -> a.tokens.verifyAccess(after)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> a.tokens.verifyAccess(tooLong)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void anInstanceWithoutAnActiveKeyLeavesAKeyThatStartsSoonAlone() {
+        Instance a = new Instance();
+        a.rotation.rotateNow(false);
+        String startsAtA = table().get(0).kid();
+        // B's clock is two seconds behind A's: A's new key has not started yet by B's reckoning.
+        clock.set(clock.instant().minusSeconds(2));
+        Instance b = new Instance();
+        b.rotation.maintain();
+
+        assertThat(table()).extracting(SigningKey::kid).containsExactly(startsAtA);
+    }
+
     @Test
     void aKeyEncryptionKeyThatDidNotSealTheKeysStopsTheInstance() {
         new Instance().rotation.maintain();
         KeyPairs otherKek = new KeyPairs(SigningAlgorithm.ES256, new KeySealing(randomKek()));
-        KeyRing ring = new KeyRing(jdbi.onDemand(SigningKeyDao.class), otherKek, RETENTION, clock);
+        KeyRing ring = new KeyRing(jdbi.onDemand(SigningKeyDao.class), otherKek, RETENTION, GRACE, clock);
 
         assertThatThrownBy(ring::reload).isInstanceOf(KeySealing.KeyNotOpened.class)
                 .hasMessageContaining("JWT_KEY_ENCRYPTION_KEY");

@@ -26,7 +26,7 @@ public final class AppKeys {
         KeyPairs pairs = new KeyPairs(SigningAlgorithm.RS256,
                 new KeySealing(Base64.getDecoder().decode(TestApps.KEY_ENCRYPTION_KEY)));
         KeyRing ring = new KeyRing(Jdbi.create(databaseUrl).installPlugin(new SqlObjectPlugin()).onDemand(SigningKeyDao.class), pairs,
-                Duration.ofDays(8), Clock.systemUTC());
+                Duration.ofDays(8), Duration.ofSeconds(35), Clock.systemUTC());
         ring.reload();
         return ring;
     }

@@ -239,6 +239,25 @@ abstract class TokenVerificationContract extends AppOnDatabase {
     }
 
     @Test
+    void aFormInACharsetNobodyKnowsIs415NotAServerError() {
+        for (String path : new String[]{"/oauth2/introspect", "/oauth2/revoke"}) {
+            Api.Reply unknown = formInCharset(path, "nope");
+            unknown.expect(415);
+            assertThat(unknown.json().get("message").asText()).isEqualTo("Unsupported charset: send UTF-8");
+            // A name no charset can have is refused before the body is read (400); either way no 500.
+            Api.Reply illegal = formInCharset(path, "x y");
+            assertThat(illegal.status()).isBetween(400, 415);
+            assertThat(illegal.json().get("code").asInt()).isEqualTo(illegal.status());
+        }
+    }
+
+    private Api.Reply formInCharset(String path, String charset) {
+        return api.send(api.request(path, null)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=" + charset)
+                .POST(HttpRequest.BodyPublishers.ofString("token=x")));
+    }
+
+    @Test
     void forgedHs256WithThePublishedKeyAndUnsignedTokensAre401AtUsersMe() throws Exception {
         api.get("/api/v1/users/me", forgedHs256WithThePublishedKey()).expect(401);
         api.get("/api/v1/users/me", unsigned()).expect(401);

@@ -15,7 +15,7 @@ public final class ErrorHandling {
     public static void install(Environment environment) {
         List.of(new DomainExceptionMapper(), new DatabaseExceptionMapper(), new JsonInputExceptionMapper(),
                 new ClientHangUpMapper(), new ViolationExceptionMapper(), new ValidationSetupExceptionMapper(),
-                new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper())
+                new WebApplicationExceptionMapper(), new UnknownCharsetMapper(), new UnexpectedExceptionMapper())
                 .forEach(environment.jersey()::register);
         JsonErrorHandler jettyErrors = new JsonErrorHandler();
         environment.getApplicationContext().setErrorHandler(jettyErrors);
