@@ -55,9 +55,7 @@ public record TokenSigning(TokenService tokens, Optional<KeyRing> keys, Optional
         }
         KeyPairs pairs = new KeyPairs(settings.getAlgorithm(), new KeySealing(keyEncryptionKey(settings)));
         Duration retention = settings.keyRetention();
-        // An instance may sign with a key for one read interval after another instance retired it on demand.
-        Duration grace = settings.getClockLeeway().toJavaDuration().plus(settings.getKeyRefresh().toJavaDuration());
-        KeyRing ring = new KeyRing(storage.signingKeys(), pairs, retention, grace, clock);
+        KeyRing ring = new KeyRing(storage.signingKeys(), pairs, retention, settings.keySigningGrace(), clock);
         KeyRotation rotation = new KeyRotation(storage.transactions(), storage.signingKeys(), pairs, ring,
                 settings.getKeyRotation().toJavaDuration(), settings.getKeyPublishAhead().toJavaDuration(),
                 retention, audit, clock);

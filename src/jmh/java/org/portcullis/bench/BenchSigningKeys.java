@@ -58,8 +58,7 @@ final class BenchSigningKeys {
         new SecureRandom().nextBytes(kek);
         KeyPairs pairs = new KeyPairs(algorithm, new KeySealing(kek));
         SigningKeyDao dao = jdbi.onDemand(SigningKeyDao.class);
-        KeyRing ring = new KeyRing(dao, pairs, settings.keyRetention(),
-                settings.getClockLeeway().toJavaDuration().plus(settings.getKeyRefresh().toJavaDuration()), clock);
+        KeyRing ring = new KeyRing(dao, pairs, settings.keyRetention(), settings.keySigningGrace(), clock);
         new KeyRotation(new Transactions(jdbi), dao, pairs, ring, settings.getKeyRotation().toJavaDuration(),
                 settings.getKeyPublishAhead().toJavaDuration(), settings.keyRetention(),
                 new AuditTrail(jdbi.onDemand(AuditDao.class)), clock).maintain();

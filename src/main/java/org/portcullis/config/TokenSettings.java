@@ -166,6 +166,15 @@ public class TokenSettings {
         return (access.compareTo(refresh) > 0 ? access : refresh).plus(clockLeeway.toJavaDuration());
     }
 
+    /**
+     * How far a token's {@code iat} may lie outside its key's signing period: clocks differ by the leeway, and
+     * an instance may sign with a key for one read interval after another instance retired it on demand.
+     */
+    @JsonIgnore
+    public java.time.Duration keySigningGrace() {
+        return clockLeeway.toJavaDuration().plus(keyRefresh.toJavaDuration());
+    }
+
     @JsonProperty
     public String getSecret() {
         return secret;

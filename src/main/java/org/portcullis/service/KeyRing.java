@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class KeyRing implements TokenKeys {
     private final Duration grace;
     private final Clock clock;
     private final AtomicLong lastUnknownKidReload = new AtomicLong(System.nanoTime() - UNKNOWN_KID_RELOAD_NANOS);
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of(), Map.of(), List.of());
 
     /**
      * @param retention how long a key stays published after it stopped signing: the longest token lifetime plus leeway
@@ -78,7 +79,12 @@ public final class KeyRing implements TokenKeys {
                 .toList();
         Map<String, PublicKey> publicKeys = new HashMap<>();
         Map<String, PrivateKey> privateKeys = new HashMap<>();
+        Map<String, SigningKey> byKid = new HashMap<>();
+        List<Map<String, ?>> jwks = new ArrayList<>();
         for (SigningKey key : published) {
+            byKid.put(key.kid(), key);
+            // a handful of small JSON objects a read; requests then serve the list as it is
+            jwks.add(KeyPairs.publicMembers(key));
             PublicKey known = old.publicKeys.get(key.kid());
             publicKeys.put(key.kid(), known != null ? known : KeyPairs.publicKey(key));
             if (key.stateAt(now) != SigningKey.State.RETIRED) {
@@ -86,9 +92,8 @@ public final class KeyRing implements TokenKeys {
                 privateKeys.put(key.kid(), opened != null ? opened : pairs.privateKey(key));
             }
         }
-        Map<String, SigningKey> byKid = new HashMap<>();
-        published.forEach(k -> byKid.put(k.kid(), k));
-        snapshot = new Snapshot(published, Map.copyOf(publicKeys), Map.copyOf(privateKeys), Map.copyOf(byKid));
+        snapshot = new Snapshot(published, Map.copyOf(publicKeys), Map.copyOf(privateKeys), Map.copyOf(byKid),
+                List.copyOf(jwks));
     }
 
     @Override
@@ -126,13 +131,19 @@ public final class KeyRing implements TokenKeys {
         return snapshot.published;
     }
 
+    /** The public JWKs of {@link #published()}, in the same order: the members of the JWK Set. */
+    public List<Map<String, ?>> publishedJwks() {
+        return snapshot.jwks;
+    }
+
     /** The key signing now, if this instance knows one. */
     public Optional<SigningKey> active() {
         return snapshot.activeRow(clock.instant());
     }
 
     private record Snapshot(List<SigningKey> published, Map<String, PublicKey> publicKeys,
-                            Map<String, PrivateKey> privateKeys, Map<String, SigningKey> byKid) {
+                            Map<String, PrivateKey> privateKeys, Map<String, SigningKey> byKid,
+                            List<Map<String, ?>> jwks) {
         /** The newest key whose signing period holds {@code now}. */
         Optional<SigningKey> activeRow(Instant now) {
             return published.stream()

@@ -61,22 +61,27 @@ public final class KeyRotation {
         // here, before it adds a key the rest of the cluster cannot open.
         ring.reload();
         Instant now = clock.instant();
+        boolean changed;
         try {
-            transactions.useTransaction(tx -> advance(tx, now));
+            changed = transactions.inTransaction(tx -> advance(tx, now));
         } catch (RuntimeException e) {
             if (!UniqueViolation.isCausedBy(e)) {
                 throw e;
             }
             LOG.debug("another instance rotated the signing keys first");
+            changed = true;
         }
         int deleted = keys.deleteRetiredBefore(now.minus(retention));
         if (deleted > 0) {
             LOG.info("deleted {} retired signing key(s): every token they signed has expired", deleted);
         }
-        ring.reload();
+        if (changed || deleted > 0) {
+            ring.reload();
+        }
     }
 
-    private void advance(Transactions.Transaction tx, Instant now) {
+    /** @return true if the pass wrote to the table */
+    private boolean advance(Transactions.Transaction tx, Instant now) {
         SigningKeyDao dao = tx.signingKeys();
         List<SigningKey> all = dao.all();
         // Keys of an algorithm no longer configured sign nothing here; they retire when their rotation is
@@ -85,26 +90,25 @@ public final class KeyRotation {
         all.stream().filter(k -> k.algorithm() != pairs.algorithm() && k.retiresAt() == null
                         && !now.isBefore(k.activatesAt().plus(rotation)))
                 .forEach(k -> dao.retire(k.kid(), now));
-        Optional<SigningKey> active = all.stream().filter(k -> k.algorithm() == pairs.algorithm()
-                && k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
+        Optional<SigningKey> active = activeAmong(all, now);
         long newest = all.stream().mapToLong(SigningKey::generation).max().orElse(0);
         if (active.isEmpty()) {
             if (all.stream().anyMatch(k -> k.algorithm() == pairs.algorithm() && k.stateAt(now) == SigningKey.State.NEXT)) {
                 // Another instance made a key that starts later by this clock (clocks differ by a little):
                 // it is about to sign; deleting it would kill the tokens it already signed over there.
-                return;
+                return false;
             }
             SigningKey first = pairs.generate(newest + 1, now, now);
             dao.insert(first);
             audit.record(tx, rotated(now, first.kid() + " created, signing at once", null));
             LOG.info("signing key {} ({}) created, signing from now", first.kid(), first.algorithm());
-            return;
+            return true;
         }
         SigningKey current = active.get();
         boolean hasSuccessor = current.generation() != newest;
         Instant due = current.activatesAt().plus(rotation);
         if (hasSuccessor || now.isBefore(due.minus(publishAhead))) {
-            return;
+            return false;
         }
         Instant starts = later(due, now.plus(publishAhead));
         SigningKey next = pairs.generate(newest + 1, now, starts);
@@ -112,6 +116,7 @@ public final class KeyRotation {
         dao.retire(current.kid(), starts);
         audit.record(tx, rotated(now, next.kid() + " published, replaces " + current.kid() + " at " + starts, null));
         LOG.info("signing key {} published; it replaces {} at {}", next.kid(), current.kid(), starts);
+        return true;
     }
 
     /**
@@ -127,8 +132,7 @@ public final class KeyRotation {
             // with this one on the unique generation, not slip in beside it.
             long generation = dao.newestGeneration() + 1;
             dao.deletePending(now);
-            Optional<SigningKey> current = dao.all().stream()
-                    .filter(k -> k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
+            Optional<SigningKey> current = activeAmong(dao.all(), now);
             current.ifPresent(k -> {
                 if (withdrawCurrent) {
                     dao.delete(k.kid());
@@ -146,6 +150,12 @@ public final class KeyRotation {
                 rotated.previousKid().orElse("no key"), withdrawCurrent ? "withdrawn" : "retired");
         ring.reload();
         return rotated;
+    }
+
+    /** The newest key of this algorithm that signs at {@code now} ({@code all} is oldest generation first). */
+    private Optional<SigningKey> activeAmong(List<SigningKey> all, Instant now) {
+        return all.stream().filter(k -> k.algorithm() == pairs.algorithm()
+                && k.stateAt(now) == SigningKey.State.ACTIVE).reduce((a, b) -> b);
     }
 
     /** @param address "admin" for the operator's task; null for the schedule, which no client asked for */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.support.Api;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.Inbox;
 
 import java.util.HashMap;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the tests follow the links as a user would. Runs on H2 and on PostgreSQL (subclasses).
  */
 abstract class MailContract extends AppOnDatabase {
-    static final int SMTP_PORT = Inbox.freePort();
+    static final int SMTP_PORT = FreePort.pick();
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private static final String INVALID_RESET = "The reset link is invalid, used or expired";
 

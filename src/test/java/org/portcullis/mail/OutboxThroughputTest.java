@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.Inbox;
 
 import java.sql.Connection;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("timing")
 class OutboxThroughputTest extends AppOnDatabase {
-    private static final int SMTP_PORT = Inbox.freePort();
+    private static final int SMTP_PORT = FreePort.pick();
     private static final int MAILS = 1000;
 
     @RegisterExtension

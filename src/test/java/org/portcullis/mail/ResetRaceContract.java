@@ -10,6 +10,7 @@ import org.portcullis.support.Api;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
 import org.portcullis.support.HeldHashApplication;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.Inbox;
 
 import java.util.List;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * looked the token up and found it live, so both reach the compare-and-set, and exactly one may win.
  */
 abstract class ResetRaceContract extends AppOnDatabase {
-    static final int SMTP_PORT = Inbox.freePort();
+    static final int SMTP_PORT = FreePort.pick();
 
     @RegisterExtension
     @Order(0)

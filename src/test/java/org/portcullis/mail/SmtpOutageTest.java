@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.portcullis.support.Api;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.Inbox;
 
 import java.sql.Connection;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sender retries with backoff, and once the server is up every mail queued meanwhile arrives.
  */
 class SmtpOutageTest extends AppOnDatabase {
-    private static final int SMTP_PORT = Inbox.freePort();
+    private static final int SMTP_PORT = FreePort.pick();
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     SmtpOutageTest() {

@@ -10,6 +10,7 @@ import org.portcullis.support.Api;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.ClockedApplication;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.Inbox;
 import org.portcullis.support.SettableClock;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link past its lifetime is refused with the same 400 as a wrong one.
  */
 class VerifiedEmailRequiredTest extends AppOnDatabase {
-    private static final int SMTP_PORT = Inbox.freePort();
+    private static final int SMTP_PORT = FreePort.pick();
 
     @RegisterExtension
     @Order(0)

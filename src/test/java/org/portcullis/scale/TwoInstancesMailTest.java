@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.PortcullisConfiguration;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.Inbox;
 import org.portcullis.support.PostgresAvailable;
 import org.portcullis.support.TestApps;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresAvailable.class)
 class TwoInstancesMailTest {
-    private static final int SMTP_PORT = Inbox.freePort();
+    private static final int SMTP_PORT = FreePort.pick();
     private static final int ACCOUNTS = 60;
     private static final Map<String, String> CONTENDING_SENDERS = Map.of(
             "callerCache.enabled", "false",

@@ -7,8 +7,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,15 +26,6 @@ public final class Inbox {
 
     public Inbox(GreenMailOperations server) {
         this.server = server;
-    }
-
-    /** A port nothing listens on now, for a server the test starts (and may stop and start again) there. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Every mail received for {@code recipient} so far, oldest first. */

@@ -5,9 +5,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +45,7 @@ public final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         Path pgbouncer = executable().orElseThrow(() -> new IllegalStateException("pgbouncer is not installed"));
         directory = Files.createTempDirectory("portcullis-pgbouncer-");
-        port = freePort();
+        port = FreePort.pick();
         Files.writeString(directory.resolve("users.txt"), "\"postgres\" \"\"\n");
         // Run as root (CI), PgBouncer refuses to start unless told which user to become.
         String user = "root".equals(System.getProperty("user.name")) ? "user = postgres\n" : "";
@@ -112,14 +110,6 @@ public final class PgBouncer implements BeforeAllCallback, AfterAllCallback {
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

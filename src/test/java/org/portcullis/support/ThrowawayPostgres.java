@@ -2,7 +2,6 @@ package org.portcullis.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     /** initdb into a fresh temporary directory and start the cluster. */
     public static ThrowawayPostgres start() throws IOException {
         Path dir = Files.createTempDirectory("portcullis-pg-");
-        ThrowawayPostgres cluster = new ThrowawayPostgres(dir, freePort());
+        ThrowawayPostgres cluster = new ThrowawayPostgres(dir, FreePort.pick());
         cluster.chownToPostgres(dir);
         cluster.run(BIN.resolve("initdb").toString(), "-D", cluster.data.toString(), "-A", "trust", "-U", "postgres",
                 "--no-sync", "-E", "UTF8");
@@ -104,11 +103,5 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

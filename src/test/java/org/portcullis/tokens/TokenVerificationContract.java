@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.portcullis.support.Api;
 import org.portcullis.support.AppOnDatabase;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ abstract class TokenVerificationContract extends AppOnDatabase {
     private String base;
 
     protected TokenVerificationContract(DatabaseExtension db) {
-        this(db, freePort());
+        this(db, FreePort.pick());
     }
 
     private TokenVerificationContract(DatabaseExtension db, int port) {
@@ -60,14 +60,6 @@ abstract class TokenVerificationContract extends AppOnDatabase {
         return settings;
     }
 
-    /** A port free now, for an app whose issuer must name its own port before it starts. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeEach
     void clients() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.PortcullisConfiguration;
 import org.portcullis.support.Api;
 import org.portcullis.support.DatabaseExtension;
+import org.portcullis.support.FreePort;
 import org.portcullis.support.PostgresAvailable;
 import org.portcullis.support.TestApps;
 
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresAvailable.class)
 class TwoInstancesTokenVerificationTest {
-    private static final int PORT_A = TokenVerificationContract.freePort();
+    private static final int PORT_A = FreePort.pick();
     private static final String ISSUER = "http://127.0.0.1:" + PORT_A;
     private static final Duration KEY_REFRESH = Duration.ofMillis(200);
 

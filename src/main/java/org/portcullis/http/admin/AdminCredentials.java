@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portcullis.http.auth.BasicCredentials;
+import org.portcullis.service.Sha256;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * HTTP Basic on every admin path (RFC 7617), for an admin port exposed beyond the loopback: metrics and
@@ -44,29 +44,14 @@ final class AdminCredentials extends HttpFilter {
     }
 
     private boolean authenticated(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        String pair;
-        try {
-            pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-        int colon = pair.indexOf(':');
-        if (colon < 0) {
-            return false;
-        }
-        boolean userMatches = MessageDigest.isEqual(user, digest(pair.substring(0, colon)));
-        boolean passwordMatches = MessageDigest.isEqual(password, digest(pair.substring(colon + 1)));
-        return userMatches & passwordMatches;
+        return BasicCredentials.parse(authorization).map(given -> {
+            boolean userMatches = MessageDigest.isEqual(user, digest(given.id()));
+            boolean passwordMatches = MessageDigest.isEqual(password, digest(given.secret()));
+            return userMatches & passwordMatches;
+        }).orElse(false);
     }
 
     private static byte[] digest(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
+        return Sha256.of(text);
     }
 }

@@ -25,7 +25,7 @@ import org.portcullis.api.IntrospectionResponse;
 import org.portcullis.domain.DomainException;
 import org.portcullis.guard.ConcurrencyLimited;
 import org.portcullis.http.RequestOrigins;
-import org.portcullis.http.auth.ClientCredentials;
+import org.portcullis.http.auth.BasicCredentials;
 import org.portcullis.service.ResourceServers;
 import org.portcullis.service.TokenIntrospection;
 
@@ -90,7 +90,7 @@ public final class OAuthResource {
     }
 
     private String authenticate(String authorization) {
-        ClientCredentials credentials = ClientCredentials.from(authorization);
+        BasicCredentials credentials = BasicCredentials.ofOAuthClient(authorization);
         return clients.authenticate(credentials.id(), credentials.secret());
     }
 

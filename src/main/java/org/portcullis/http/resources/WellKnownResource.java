@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.portcullis.api.EndpointTimers;
 import org.portcullis.api.ServerMetadata;
 import org.portcullis.service.KeyRing;
-import org.portcullis.service.KeyPairs;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +51,7 @@ public final class WellKnownResource {
     @Operation(summary = "The public keys that verify Portcullis tokens (JWK Set, RFC 7517)",
             responses = @ApiResponse(responseCode = "200", description = "{\"keys\": [JWK, ...]}"))
     public Response jwks() {
-        List<Map<String, ?>> published = keys.map(ring -> ring.published().stream()
-                .<Map<String, ?>>map(KeyPairs::publicMembers).toList()).orElse(List.of());
+        List<Map<String, ?>> published = keys.map(KeyRing::publishedJwks).orElse(List.of());
         return Response.ok(Map.of("keys", published)).cacheControl(jwksCaching).build();
     }
 
