@@ -27,12 +27,22 @@ ALLOW_MISSING ?=
 COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE)),--normalize) \
   $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
 
-# The A/B gate: BASE is a git ref, built in a worktree under target/; FAIL, when given, replaces the
-# per-family thresholds with one percentage (e.g. FAIL=30%).
+# The A/B gate: BASE is a git ref, built in a worktree under target/. AB_BUDGET is the wall time of the whole
+# make benchmark-ab, builds included (counted from make's start): undecided benchmarks get rounds until it ends.
+# STRICT=1 fails a run that ends with an undecided benchmark. FAIL, when given, replaces the boundaries of the
+# A/A archive with one percentage (e.g. FAIL=30%). AB_ONLY=Class.method measures and judges one benchmark.
+# AB_PLACEMENT=duet|sequential measures every workload that way (the campaigns that choose each one's).
+# A run whose BASE is this very commit on a clean tree is an A/A run: its pairs join baselines/<platform>/aa-runs
+# (AB_ARCHIVE=0 to keep it out).
 AB_BASE_DIR := target/ab-base
-AB_ROUNDS ?= 3
-AB_CONFIRM_ROUNDS ?= 2
-AB_OPTIONS = --rounds $(AB_ROUNDS) --confirm-rounds $(AB_CONFIRM_ROUNDS) \
+AB_STARTED := $(shell date +%s)
+AB_BUDGET ?= 6m
+STRICT ?=
+AB_ONLY ?=
+AB_PLACEMENT ?=
+AB_ARCHIVE ?= 1
+AB_OPTIONS = --started $(AB_STARTED) --budget '$(AB_BUDGET)' $(if $(filter 1,$(STRICT)),--strict) \
+  $(if $(AB_ONLY),--only '$(AB_ONLY)') $(if $(AB_PLACEMENT),--placement '$(AB_PLACEMENT)') \
   $(if $(filter-out file default,$(origin FAIL)),--fail '$(FAIL)') $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
 
 .PHONY: benchmark benchmark-save benchmark-check benchmark-compare benchmark-compare-arguments benchmark-classes \
@@ -84,7 +94,7 @@ benchmark-compare-arguments:
 	  echo "usage: make benchmark-compare BASE=<file> CURRENT=<file> [FAIL=mean:200%] [NORMALIZE=1]" >&2; \
 	  exit 2; fi
 
-## Base and head side by side, interleaved, judged on paired ratios: make benchmark-ab BASE=<git ref> [FAIL=30%]
+## Base and head side by side, interleaved, judged on paired ratios: make benchmark-ab BASE=<git ref> [AB_BUDGET=6m] [STRICT=1]
 benchmark-ab: benchmark-ab-arguments benchmark-classes
 	@git worktree prune
 	@commit=$$(git rev-parse --verify --quiet '$(BASE)^{commit}') || { echo "benchmark-ab: BASE=$(BASE) is not a commit" >&2; exit 2; }; \
@@ -92,11 +102,14 @@ benchmark-ab: benchmark-ab-arguments benchmark-classes
 	  else rm -rf $(AB_BASE_DIR) && git worktree add -q --detach $(AB_BASE_DIR) "$$commit"; fi
 	@echo "Building the base ($(BASE)) in $(AB_BASE_DIR)"
 	@$(MAKE) -s --no-print-directory -C $(AB_BASE_DIR) benchmark-classes MVN='$(MVN)'
-	@$(BENCH_JAVA) org.portcullis.bench.ab.AbCli --base-dir $(AB_BASE_DIR) \
+	@aa=; if [ '$(AB_ARCHIVE)' = 1 ] && [ "$$(git rev-parse '$(BASE)^{commit}')" = "$$(git rev-parse HEAD)" ] \
+	  && git diff --quiet HEAD -- . ':!baselines' && [ -z "$$(git status --porcelain --untracked-files=no -- src pom.xml config.yml)" ]; \
+	  then aa="--archive-aa $$(git rev-parse --short HEAD)"; fi; \
+	$(BENCH_JAVA) org.portcullis.bench.ab.AbCli --base-dir $(AB_BASE_DIR) $$aa \
 	  --base-classpath $(AB_BASE_DIR)/$(BENCH_CLASSPATH) --head-classpath $(BENCH_CLASSPATH) \
 	  --base-label "$(BASE) at $$(git rev-parse --short '$(BASE)^{commit}')" \
 	  --head-label "$$(git rev-parse --abbrev-ref HEAD) at $$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- . ':!baselines' || echo ' with uncommitted changes')" \
 	  $(AB_OPTIONS)
 
 benchmark-ab-arguments:
-	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [FAIL=30%] [ALLOW_MISSING=Class.method]" >&2; exit 2; fi
+	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [AB_BUDGET=6m] [STRICT=1] [AB_ONLY=Class.method] [FAIL=30%] [ALLOW_MISSING=Class.method]" >&2; exit 2; fi

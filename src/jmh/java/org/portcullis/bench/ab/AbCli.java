@@ -1,6 +1,7 @@
 package org.portcullis.bench.ab;
 
 import org.portcullis.bench.CommandOptions;
+import org.portcullis.bench.Platform;
 import org.portcullis.bench.compare.CompareCli;
 import org.portcullis.bench.compare.UsageException;
 
@@ -11,9 +12,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code make benchmark-ab}: runs a built base checkout and this one interleaved and gates on the paired
@@ -23,13 +28,21 @@ import java.util.Set;
 public final class AbCli {
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
-            "             [--rounds 3] [--confirm-rounds 2] [--fail 30%] [--allow-missing NAME]... [--seed N]",
+            "             [--started EPOCH_SECONDS --budget 6m] [--strict] [--only Class.method] [--placement duet|sequential]",
+            "             [--fail 30%] [--allow-missing NAME]... [--archive-aa COMMIT] [--noise DIR] [--seed N]",
             "             [--out target/benchmarks]",
             "  --*-classpath  a file listing the dependencies (maven-dependency-plugin build-classpath); the",
             "                 checkout's target/test-classes and target/classes come first",
-            "  --fail         one threshold for every benchmark instead of the family defaults (head/base − 1)",
+            "  --budget       the time for the whole run from --started (make's start, so builds count): 90s, 6m, 1h;",
+            "                 undecided benchmarks get rounds while another round fits",
+            "  --strict       an undecided benchmark fails the run",
+            "  --only         measure and judge one benchmark (its workload runs whole)",
+            "  --placement    measure every workload this way instead of its own (for A/A campaigns)",
+            "  --fail         one boundary for every benchmark instead of the A/A archive's (head/base − 1)",
             "  --allow-missing a benchmark (Class.method or full name) the head no longer has on purpose",
-            "exit codes: 0 no regression, 1 regression, missing benchmark or failed fork, 2 usage or input error");
+            "  --archive-aa   base and head are this one commit: add the run's pairs to the A/A archive",
+            "  --noise        the A/A archive (default baselines/<platform>/aa-runs)",
+            "exit codes: 0 no regression, 1 slower, missing benchmark, failed fork (or undecided with --strict), 2 usage or input error");
 
     private AbCli() {
     }
@@ -46,31 +59,51 @@ public final class AbCli {
                 out.println(USAGE);
                 return CompareCli.OK;
             }
-            CommandOptions options = CommandOptions.parse(args, Set.of(), Set.of("--allow-missing"),
+            CommandOptions options = CommandOptions.parse(args, Set.of("--strict"), Set.of("--allow-missing"),
                     Set.of("--base-dir", "--base-classpath", "--head-classpath", "--base-label", "--head-label",
-                            "--rounds", "--confirm-rounds", "--fail", "--allow-missing", "--seed", "--out"));
+                            "--started", "--budget", "--strict", "--only", "--placement", "--fail", "--allow-missing",
+                            "--archive-aa", "--noise", "--seed", "--out"));
             Path baseDir = options.single("--base-dir").map(Path::of)
                     .orElseThrow(() -> new UsageException("--base-dir is required"));
             Checkout base = checkout("base", baseDir, required(options, "--base-classpath"));
             Checkout head = checkout("head", Path.of(""), required(options, "--head-classpath"));
             long seed = options.single("--seed").map(Long::parseLong).orElse(System.nanoTime() % 1_000_000);
-            Optional<Threshold> override = options.single("--fail").map(Threshold::override);
             InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out);
-            int measureRounds = options.number("--rounds", 3, 2);
-            int confirmRounds = options.number("--confirm-rounds", 2, 1);
-            if (measureRounds + confirmRounds < PairedRatio.MIN_PAIRS) {
-                throw new UsageException("--rounds plus --confirm-rounds must be at least " + PairedRatio.MIN_PAIRS
-                        + ": a regression is judged on the range of its pairs, a " + PairedRatio.CONFIDENCE * 100
-                        + " % interval only from " + PairedRatio.MIN_PAIRS + " pairs on");
+            options.single("--placement").map(Placement::parse).ifPresent(rounds::placeAll);
+            Optional<String> only = options.single("--only").map(AbCli::onlyBenchmark);
+            long started = options.single("--started").map(Long::parseLong).orElse(Instant.now().getEpochSecond());
+            long budget = options.single("--budget").map(AbCli::seconds)
+                    .map(seconds -> Math.max(0, started + seconds - Instant.now().getEpochSecond()) * 1_000_000_000L)
+                    .orElse(Long.MAX_VALUE);
+            Path noise = options.path("--noise", Path.of("baselines", Platform.current(), "aa-runs"));
+            Function<String, Boundary> boundaries;
+            String note;
+            Optional<Threshold> override = options.single("--fail").map(Threshold::override);
+            if (override.isPresent()) {
+                Threshold fixed = override.get();
+                boundaries = name -> Boundary.constant(fixed.family(), "--fail", fixed.ratio());
+                note = "one boundary for every benchmark: " + fixed.family();
+            } else {
+                NoiseModel model = NoiseModel.of(NoiseArchive.load(noise), name -> rounds.placement(Workload.of(name)),
+                        AbGate.MAX_PAIRS, 20261207L);
+                boundaries = model::boundary;
+                note = model.describe();
             }
-            AbGate gate = new AbGate(rounds, measureRounds, confirmRounds, override,
-                    new HashSet<>(options.all("--allow-missing")));
+            out.println("benchmark-ab: " + note);
+            AbGate gate = new AbGate(rounds, only, boundaries, budget, new HashSet<>(options.all("--allow-missing")), note);
             GateResult result = gate.run(options.single("--base-label").orElse(baseDir.toString()),
-                    options.single("--head-label").orElse("working tree"), seed);
+                    options.single("--head-label").orElse("working tree"), seed, options.has("--strict"));
             Path output = options.path("--out", Path.of("target", "benchmarks"));
             GateReport.printConsole(result, out);
             GateReport.write(result, output.resolve("ab-report.md"), output.resolve("ab-report.html"));
             out.println("report: " + output.resolve("ab-report.md") + ", " + output.resolve("ab-report.html"));
+            Optional<String> archiveCommit = options.single("--archive-aa");
+            if (archiveCommit.isPresent() && result.errors().isEmpty()) {
+                Map<String, Placement> placements = new HashMap<>();
+                result.observations().paired().forEach(name -> placements.put(name, rounds.placement(Workload.of(name))));
+                out.println("A/A run archived: " + NoiseArchive.append(noise, archiveCommit.get(), seed,
+                        result.observations(), placements));
+            }
             return result.fails() ? CompareCli.REGRESSION : CompareCli.OK;
         } catch (UsageException | NumberFormatException e) {
             err.println("benchmark-ab: error: " + e.getMessage() + " (see --help)");
@@ -78,6 +111,30 @@ public final class AbCli {
         } catch (IOException | UncheckedIOException e) {
             err.println("benchmark-ab: error: " + e.getMessage());
             return CompareCli.USAGE_ERROR;
+        }
+    }
+
+    /** "90s", "6m", "1h" or plain seconds. */
+    static long seconds(String duration) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)([smh]?)").matcher(duration.trim());
+        if (!matcher.matches()) {
+            throw new UsageException("--budget takes a duration such as 90s, 6m or 1h, got '" + duration + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "m" -> amount * 60;
+            case "h" -> amount * 3600;
+            default -> amount;
+        };
+    }
+
+    private static String onlyBenchmark(String name) {
+        try {
+            String benchmark = Workload.benchmarkName(name);
+            Workload.of(benchmark);
+            return benchmark;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--only " + name + ": " + e.getMessage());
         }
     }
 

@@ -1,12 +1,22 @@
 package org.portcullis.bench.ab;
 
-/** Runs one fork of a workload on one checkout. The gate's tests replace it with a fake that runs nothing. */
+import java.util.List;
+
+/** Runs forks of a workload on a checkout. The gate's tests replace it with a fake that runs nothing. */
 public interface ForkRunner {
 
     /**
-     * Runs the workload whole: every sample, measuring or confirming, comes from the same kind of fork.
+     * Runs the workload whole, with every core: every sample, measuring or confirming, comes from the same kind
+     * of fork.
      *
      * @return the fork's samples and errors; never throws for a benchmark that failed
      */
     ForkOutcome run(Checkout checkout, Workload workload);
+
+    /**
+     * Runs the workload on both checkouts at the same time, each held to one core ({@link Placement#DUET}).
+     *
+     * @return the two outcomes, {@code first}'s first
+     */
+    List<ForkOutcome> runTogether(Checkout first, int firstCpu, Checkout second, int secondCpu, Workload workload);
 }

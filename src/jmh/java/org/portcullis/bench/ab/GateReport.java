@@ -13,10 +13,12 @@ import java.util.Locale;
 /**
  * The A/B run as text: the console summary, {@code ab-report.md} (for a CI job summary) and
  * {@code ab-report.html} (the same table and the ratio chart; self-contained, it opens from disk offline).
+ * Every benchmark's row says what this run could have seen: "detectable ≥ X %" is the slowdown its own
+ * spread would have called slower four times in five, so a pass is read with what it could not rule out.
  */
 public final class GateReport {
     private static final String[] HEADERS = {"Benchmark", "Family", "Base median", "Head median", "Head/base",
-        "Interval (range of the pairs)", "Fails above (noise band)", "Pairs", "Verdict"};
+        "Interval", "Slower above", "Detectable at today's noise", "Pairs", "Verdict"};
 
     private GateReport() {
     }
@@ -25,8 +27,8 @@ public final class GateReport {
         int width = result.judgements().stream().mapToInt(judgement -> judgement.name().length()).max().orElse(0);
         for (Judgement judgement : result.judgements()) {
             String[] cells = cells(judgement, false);
-            out.println(String.format(Locale.ROOT, "%-" + width + "s  %9s %-24s %-28s %s", cells[0], cells[4],
-                    cells[5], cells[7], cells[8]));
+            out.println(String.format(Locale.ROOT, "%-" + width + "s  %9s %-22s slower above %-8s detectable %-7s %3s pairs  %s",
+                    cells[0], cells[4], cells[5], cells[6], cells[7], cells[8], cells[9]));
         }
         notes(result).forEach(out::println);
         out.println(result.summary());
@@ -34,8 +36,7 @@ public final class GateReport {
 
     public static void write(GateResult result, Path markdown, Path html) throws IOException {
         for (Path file : List.of(markdown, html)) {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(file.toAbsolutePath().getParent());
         }
         Files.writeString(markdown, markdown(result));
         Files.writeString(html, html(result));
@@ -67,7 +68,7 @@ public final class GateReport {
         List<RatioChart.Row> rows = new ArrayList<>();
         for (Judgement judgement : result.judgements()) {
             rows.add(new RatioChart.Row(judgement.name(), judgement.overall().ratio(), judgement.overall().low(),
-                    judgement.overall().high(), judgement.threshold().ratio(), judgement.verdict().fails()));
+                    judgement.overall().high(), judgement.limit(), judgement.slower()));
         }
         page.append(RatioChart.svg(rows)).append("<table>\n<tr>");
         for (String header : HEADERS) {
@@ -75,7 +76,7 @@ public final class GateReport {
         }
         page.append("</tr>\n");
         for (Judgement judgement : result.judgements()) {
-            page.append(judgement.verdict().fails() ? "<tr class=\"fail\">" : "<tr>");
+            page.append(judgement.slower() ? "<tr class=\"fail\">" : "<tr>");
             for (String cell : cells(judgement, false)) {
                 page.append("<td>").append(RatioChart.escape(cell)).append("</td>");
             }
@@ -87,27 +88,26 @@ public final class GateReport {
     }
 
     private static String header(GateResult result) {
-        return String.format(Locale.ROOT, "Head %s against base %s. %d interleaved rounds (one fork of each side per"
-                        + " benchmark and round), %d confirmation rounds for flagged benchmarks (more, up to %d pairs, for one"
-                        + " still undecided); order seed %d; %s.",
-                result.headLabel(), result.baseLabel(), result.rounds(), result.confirmRounds(),
-                PairedRatio.PAIRS_PAST_ONE_OUTLIER, result.seed(),
+        return String.format(Locale.ROOT, "Head %s against base %s. %d rounds (one fork of each side per workload and"
+                        + " round: %d of every workload, then more of those still undecided while the budget lasted%s);"
+                        + " %s; order seed %d; %s.",
+                result.headLabel(), result.baseLabel(), result.rounds(), AbGate.MIN_PAIRS,
+                result.outOfTime() ? ", until it ran out" : "", result.boundaries(), result.seed(),
                 InterleavedRounds.clock(result.seconds() * 1_000_000_000L));
     }
 
     private static String[] cells(Judgement judgement, boolean markdown) {
         PairedRatio overall = judgement.overall();
-        Threshold threshold = judgement.threshold();
-        String pairs = overall.pairs() + judgement.confirmation().map(c -> " (" + c.pairs() + " confirming: "
-                + ratio(c.ratio()) + ")").orElse("");
         return new String[] {
-            judgement.name(), threshold.family(),
+            judgement.name(), judgement.boundary().family(),
             Quantities.format(judgement.baseMedian(), judgement.unit()),
             Quantities.format(judgement.headMedian(), judgement.unit()),
             ratio(overall.ratio()),
             Double.isFinite(overall.high()) ? "[" + ratio(overall.low()) + ", " + ratio(overall.high()) + "]" : "n/a",
-            ratio(threshold.ratio()) + " (" + ratio(threshold.noiseBand()) + ")",
-            pairs,
+            ratio(judgement.limit()),
+            Double.isFinite(judgement.detectable())
+                    ? String.format(Locale.ROOT, "≥ %.0f %%", (judgement.detectable() - 1) * 100) : "n/a",
+            Integer.toString(overall.pairs()),
             markdown ? judgement.verdict().markdown() : judgement.verdict().label(),
         };
     }
@@ -123,6 +123,10 @@ public final class GateReport {
         result.allowed().forEach(name -> notes.add("missing from head, allowed: " + name));
         result.added().forEach(name -> notes.add("new in head, nothing to compare with: " + name));
         result.errors().forEach(error -> notes.add("FORK FAILED (fails): " + error));
+        result.judgements().stream().filter(Judgement::undecided).forEach(j -> notes.add(String.format(Locale.ROOT,
+                "UNDECIDED%s: %s at %.3f× over %d pairs could be neither ruled slower nor the same before the budget"
+                        + " ended; re-run, or AB_BUDGET=… for more rounds", result.strict() ? " (fails, STRICT=1)" : "",
+                j.name(), j.overall().ratio(), j.pairs().size())));
         return notes;
     }
 }

@@ -4,16 +4,20 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
- * Runs base and head interleaved: round after round, every workload once on each side, the side that goes
- * first drawn at random each time. A machine that slows down for a while (another build, a CPU throttle)
- * then hits base and head of the same round alike, and neither side always runs first (warmer caches, a
- * quieter moment). Prints one progress line per fork: round, workload, side, elapsed and estimated time left.
+ * Runs base and head round by round: in each round every workload asked for once on each side, the workloads in
+ * an order shuffled every round, each in its {@link Placement}. Duet: both sides at once on cores 0 and 1, the
+ * cores swapped every round, so neither side keeps a core that happens to be quieter. Sequential: one after the
+ * other, the side that goes first drawn at random. A machine that slows down for a while hits both sides of a
+ * pair alike. Prints one progress line per fork (or duet) and remembers how long each workload's round took,
+ * which the gate's time budget plans with.
  */
 public final class InterleavedRounds {
     private final ForkRunner runner;
@@ -21,35 +25,61 @@ public final class InterleavedRounds {
     private final Checkout head;
     private final Random random;
     private final PrintStream progress;
+    private final LongSupplier nanoTime;
+    private final Map<Workload, Long> longestRound = new EnumMap<>(Workload.class);
+    private Placement override;
+    private int round;
+    private final long start;
 
     public InterleavedRounds(ForkRunner runner, Checkout base, Checkout head, long seed, PrintStream progress) {
+        this(runner, base, head, seed, progress, System::nanoTime);
+    }
+
+    InterleavedRounds(ForkRunner runner, Checkout base, Checkout head, long seed, PrintStream progress,
+                      LongSupplier nanoTime) {
         this.runner = runner;
         this.base = base;
         this.head = head;
         this.random = new Random(seed);
         this.progress = progress;
+        this.nanoTime = nanoTime;
+        this.start = nanoTime.getAsLong();
     }
 
-    /**
-     * @param workloads the workloads to run, each whole
-     * @param title     what these rounds are, e.g. "measure" or "confirm"
-     */
-    public Observations run(Set<Workload> workloads, int rounds, String title) {
+    /** Measure every workload with this placement instead of its own (the A/A campaigns that choose them). */
+    public InterleavedRounds placeAll(Placement placement) {
+        this.override = placement;
+        return this;
+    }
+
+    public Placement placement(Workload workload) {
+        if (override == Placement.DUET && Runtime.getRuntime().availableProcessors() < 2) {
+            return Placement.SEQUENTIAL;
+        }
+        return override != null ? override : workload.placement();
+    }
+
+    /** One round of {@code workloads}, in a shuffled order; returns its pairs. */
+    public Observations round(List<Workload> workloads, String title) {
+        round++;
+        List<Workload> order = new ArrayList<>(workloads);
+        Collections.shuffle(order, random);
         Observations observations = new Observations();
-        int total = rounds * workloads.size() * 2;
-        int done = 0;
-        long start = System.nanoTime();
-        for (int round = 1; round <= rounds; round++) {
-            for (Workload workload : workloads) {
-                List<Checkout> order = new ArrayList<>(List.of(base, head));
-                Collections.shuffle(order, random);
+        for (Workload workload : order) {
+            long began = nanoTime.getAsLong();
+            Placement placement = placement(workload);
+            if (placement == Placement.DUET) {
+                boolean swap = round % 2 == 0;
+                progress.println(line(title, workload, "both", swap ? "head on cpu 0, base on cpu 1" : "base on cpu 0, head on cpu 1"));
+                List<ForkOutcome> outcomes = runner.runTogether(base, swap ? 1 : 0, head, swap ? 0 : 1, workload);
+                observations.add(outcomes.get(0), outcomes.get(1));
+            } else {
+                List<Checkout> sides = new ArrayList<>(List.of(base, head));
+                Collections.shuffle(sides, random);
                 ForkOutcome first = null;
-                for (Checkout side : order) {
-                    progress.println(String.format(Locale.ROOT, "[%s round %d/%d] %-12s %-4s  fork %d of %d, %s elapsed%s",
-                            title, round, rounds, workload.label(), side.name(), done + 1, total,
-                            clock(System.nanoTime() - start), left(System.nanoTime() - start, done, total)));
+                for (Checkout side : sides) {
+                    progress.println(line(title, workload, side.name(), "every cpu"));
                     ForkOutcome outcome = runner.run(side, workload);
-                    done++;
                     if (first == null) {
                         first = outcome;
                     } else {
@@ -57,16 +87,32 @@ public final class InterleavedRounds {
                     }
                 }
             }
+            longestRound.merge(workload, nanoTime.getAsLong() - began, Math::max);
         }
         return observations;
     }
 
-    private static String left(long elapsedNanos, int done, int total) {
-        return done == 0 ? "" : ", ~" + clock(elapsedNanos / done * (total - done)) + " left";
+    /** The longest a round of this workload has taken so far (0 before its first). */
+    public long roundNanos(Workload workload) {
+        return longestRound.getOrDefault(workload, 0L);
+    }
+
+    /** Time since these rounds were set up, on their clock. */
+    public long elapsedNanos() {
+        return nanoTime.getAsLong() - start;
+    }
+
+    public int rounds() {
+        return round;
+    }
+
+    private String line(String title, Workload workload, String side, String where) {
+        return String.format(Locale.ROOT, "[%s round %d] %-12s %-4s (%s), %s elapsed", title, round,
+                workload.label(), side, where, clock(nanoTime.getAsLong() - start));
     }
 
     static String clock(long nanos) {
-        Duration duration = Duration.ofNanos(nanos);
+        Duration duration = Duration.ofNanos(Math.max(0, nanos));
         return String.format(Locale.ROOT, "%dm%02ds", duration.toMinutes(), duration.toSecondsPart());
     }
 }

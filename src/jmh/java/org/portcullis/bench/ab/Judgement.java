@@ -2,79 +2,67 @@ package org.portcullis.bench.ab;
 
 import org.portcullis.bench.compare.BenchmarkKey;
 import org.portcullis.bench.compare.BenchmarkUnit;
-import org.portcullis.bench.compare.Verdict;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The gate's verdict on one benchmark, from the pairs of the measuring rounds and, when those put it over
- * its threshold, the pairs of the confirmation rounds that re-ran the flagged benchmarks' workloads.
+ * The gate's verdict on one benchmark from all its pairs so far: {@link AbVerdict#SLOWER} when the median pair
+ * ratio is above the benchmark's false-alarm boundary for that many pairs and the interval (see
+ * {@link PairedRatio}) lies above 1×; {@link AbVerdict#SAME} when the whole interval lies below the boundary;
+ * otherwise {@link AbVerdict#UNDECIDED}, and the gate runs its workload again while the budget lasts.
  *
- * <p>It fails ({@link Verdict#REGRESSION}) only when all three hold: the ratio over every pair is above the
- * threshold, the interval over every pair (see {@link PairedRatio}) lies wholly above the noise band, and the confirmation pairs
- * on their own are above the threshold too. One noisy round can push the first ratio over; it cannot also
- * make a fresh set of forks, run minutes later, agree. Anything flagged that fails a condition is
- * {@link Verdict#WITHIN_NOISE}: reported, not failed.
+ * <p>The rule is one function ({@link #decide}) so that the {@link NoiseModel}'s resampling of A/A runs, which
+ * sets the boundaries, applies exactly the rule the gate applies, round after round.
  *
- * @param benchmark    the full benchmark name
- * @param unit         the unit of the medians (the base's)
- * @param threshold    the rule applied
- * @param pairs        every pair, measuring rounds first
- * @param overall      the ratio over every pair
- * @param confirmation the ratio over the confirmation pairs, when there were any
- * @param verdict      the outcome
+ * @param benchmark  the full benchmark name
+ * @param unit       the unit of the medians (the base's)
+ * @param boundary   the rule's boundaries
+ * @param pairs      every pair, in the order measured
+ * @param overall    the ratio and interval over every pair
+ * @param detectable the smallest slowdown (as a ratio) this run's own spread would have called slower
+ * @param verdict    the outcome
  */
-public record Judgement(String benchmark, BenchmarkUnit unit, Threshold threshold, List<PairedRatio.Pair> pairs,
-                        PairedRatio overall, Optional<PairedRatio> confirmation, Verdict verdict) {
+public record Judgement(String benchmark, BenchmarkUnit unit, Boundary boundary, List<PairedRatio.Pair> pairs,
+                        PairedRatio overall, double detectable, AbVerdict verdict) {
 
     public Judgement {
         pairs = List.copyOf(pairs);
     }
 
-    /** Judges one benchmark; {@code confirmed} is empty when it was not flagged (or the confirmation ran nothing). */
-    public static Judgement of(String benchmark, BenchmarkUnit unit, Threshold threshold,
-                               List<PairedRatio.Pair> measured, List<PairedRatio.Pair> confirmed) {
-        List<PairedRatio.Pair> all = new ArrayList<>(measured);
-        all.addAll(confirmed);
-        PairedRatio overall = PairedRatio.of(all);
-        Optional<PairedRatio> confirmation = confirmed.isEmpty() ? Optional.empty()
-                : Optional.of(PairedRatio.of(confirmed));
-        Verdict verdict;
-        if (!isFlagged(PairedRatio.of(measured), threshold)) {
-            verdict = Verdict.OK;
-        } else if (overAndConfirmed(overall, confirmation, threshold) && overall.low() > threshold.noiseBand()) {
-            verdict = Verdict.REGRESSION;
-        } else {
-            verdict = Verdict.WITHIN_NOISE;
+    public static Judgement of(String benchmark, BenchmarkUnit unit, Boundary boundary, List<PairedRatio.Pair> pairs) {
+        double[] logs = pairs.stream().mapToDouble(PairedRatio.Pair::logRatio).toArray();
+        PairedRatio overall = PairedRatio.ofLogs(logs);
+        double limit = boundary.ratio(pairs.size());
+        return new Judgement(benchmark, unit, boundary, pairs, overall, Detectability.ratio(logs, limit),
+                decide(overall, limit));
+    }
+
+    /** The rule, for the gate and for the resampling that sets its boundaries. */
+    static AbVerdict decide(PairedRatio ratio, double boundary) {
+        if (ratio.pairs() < AbGate.MIN_PAIRS) {
+            return AbVerdict.UNDECIDED;
         }
-        return new Judgement(benchmark, unit, threshold, all, overall, confirmation, verdict);
+        if (ratio.ratio() > boundary && ratio.low() > 1) {
+            return AbVerdict.SLOWER;
+        }
+        // "same" needs an interval that means something: the range of 5 pairs (93.75 %) at the least. A range of
+        // three (75 %) under a lenient early boundary would stop a real 10 % change after three rounds.
+        return ratio.coverage() >= PairedRatio.CONFIDENCE && ratio.high() < boundary ? AbVerdict.SAME : AbVerdict.UNDECIDED;
     }
 
-    /**
-     * Whether more pairs could settle this benchmark: it was flagged, its ratio and its confirmation's are
-     * both over the threshold, and only the interval still reaches into the noise band. With few pairs the
-     * interval is their range, so a single outlying fork (a JVM in which every endpoint ran slow) keeps a
-     * real regression "within noise"; the gate then runs more rounds of its workload.
-     */
+    public boolean slower() {
+        return verdict == AbVerdict.SLOWER;
+    }
+
     public boolean undecided() {
-        // Within noise although over and confirmed: only the interval's low end can have held it back.
-        return verdict == Verdict.WITHIN_NOISE && overAndConfirmed(overall, confirmation, threshold);
+        return verdict == AbVerdict.UNDECIDED;
     }
 
-    /** The ratio over every pair and the confirmation's both above the threshold. */
-    private static boolean overAndConfirmed(PairedRatio overall, Optional<PairedRatio> confirmation,
-                                            Threshold threshold) {
-        return overall.ratio() > threshold.ratio()
-                && confirmation.map(ratio -> ratio.ratio() > threshold.ratio()).orElse(false);
-    }
-
-    /** Whether the measuring rounds put a benchmark over its threshold, so that it is re-run to confirm. */
-    public static boolean isFlagged(PairedRatio measured, Threshold threshold) {
-        return measured.ratio() > threshold.ratio();
+    /** The boundary that applied to this many pairs. */
+    public double limit() {
+        return boundary.ratio(pairs.size());
     }
 
     /** Class.method, as in every other report of the pipeline. */

@@ -39,17 +39,23 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
 
     /** One round's figures of one benchmark, in the same unit. */
     public record Pair(double base, double head) {
-        double logRatio() {
+        public double logRatio() {
             return Math.log(head / base);
         }
     }
 
     public static PairedRatio of(List<Pair> pairs) {
-        int n = pairs.size();
+        return ofLogs(pairs.stream().mapToDouble(Pair::logRatio).toArray());
+    }
+
+    /** The same from the pairs' log ratios (any order; the array is left as it was). */
+    public static PairedRatio ofLogs(double[] logRatios) {
+        int n = logRatios.length;
         if (n == 0) {
             throw new IllegalArgumentException("no pairs");
         }
-        double[] logs = pairs.stream().mapToDouble(Pair::logRatio).sorted().toArray();
+        double[] logs = logRatios.clone();
+        java.util.Arrays.sort(logs);
         double median = n % 2 == 1 ? logs[n / 2] : (logs[n / 2 - 1] + logs[n / 2]) / 2;
         if (n < 2) {
             return new PairedRatio(n, Math.exp(median), 0, Double.POSITIVE_INFINITY, 0);

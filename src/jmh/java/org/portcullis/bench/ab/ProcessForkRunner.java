@@ -39,12 +39,64 @@ public final class ProcessForkRunner implements ForkRunner {
 
     @Override
     public ForkOutcome run(Checkout checkout, Workload workload) {
+        Fork fork = start(checkout, workload, -1);
+        return fork.finish();
+    }
+
+    /**
+     * Both forks start before either is waited for; each is held to its core by {@code taskset} and told by
+     * {@code -XX:ActiveProcessorCount=1} that it has one, so its compiler and collector threads and Jetty's
+     * pools are sized for the core it really gets instead of contending for the other side's.
+     */
+    @Override
+    public List<ForkOutcome> runTogether(Checkout first, int firstCpu, Checkout second, int secondCpu, Workload workload) {
+        Fork one = start(first, workload, firstCpu);
+        Fork other = start(second, workload, secondCpu);
+        ForkOutcome firstOutcome = one.finish();
+        return List.of(firstOutcome, other.finish());
+    }
+
+    /** A started child JVM and where its results will be. */
+    private final class Fork {
+        private final Workload workload;
+        private final List<String> command;
+        private final Path log;
+        private final Path results;
+        private final Process process;
+
+        Fork(Workload workload, List<String> command, Path log, Path results, Process process) {
+            this.workload = workload;
+            this.command = command;
+            this.log = log;
+            this.results = results;
+            this.process = process;
+        }
+
+        ForkOutcome finish() {
+            try {
+                int exit = await(process, command, log);
+                List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
+                return outcome(workload, measured, exit, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** @param cpu the core to hold the fork to, or -1 for every core */
+    private Fork start(Checkout checkout, Workload workload, int cpu) {
         String stem = String.format("%03d-%s-%s", ++sequence, checkout.name(), workload.label());
         Path log = forks.resolve(stem + ".log").toAbsolutePath();
         Path jmhResult = forks.resolve(stem + ".json").toAbsolutePath();
         Path latencyResult = checkout.directory().resolve("target/benchmarks/latency.json");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", checkout.classpath(),
-                BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC));
+        List<String> command = new ArrayList<>();
+        if (cpu >= 0) {
+            command.addAll(List.of("taskset", "-c", Integer.toString(cpu)));
+        }
+        command.addAll(List.of(javaExecutable(), "-cp", checkout.classpath(), BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.GC));
+        if (cpu >= 0) {
+            command.add("-XX:ActiveProcessorCount=1");
+        }
         if (workload.isJmh()) {
             command.add("org.openjdk.jmh.Main");
         } else {
@@ -54,10 +106,11 @@ public final class ProcessForkRunner implements ForkRunner {
         try {
             Files.createDirectories(forks);
             Files.deleteIfExists(latencyResult);
-            int exit = execute(command, checkout.directory(), log);
-            Path results = workload.isJmh() ? jmhResult : latencyResult;
-            List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
-            return outcome(workload, measured, exit, log);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.directory().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // As under Surefire: a developer's production secret never reaches a benchmark (a random key is used).
+            builder.environment().put("JWT_SECRET", "");
+            return new Fork(workload, command, log, workload.isJmh() ? jmhResult : latencyResult, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + stem + ": " + e.getMessage(), e);
         }
@@ -82,12 +135,7 @@ public final class ProcessForkRunner implements ForkRunner {
         return new ForkOutcome(samples, errors);
     }
 
-    private static int execute(List<String> command, Path directory, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        // As under Surefire: a developer's production secret never reaches a benchmark (a random key is used).
-        builder.environment().put("JWT_SECRET", "");
-        Process process = builder.start();
+    private static int await(Process process, List<String> command, Path log) {
         try {
             if (!process.waitFor(FORK_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

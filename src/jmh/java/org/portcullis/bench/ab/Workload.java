@@ -26,32 +26,46 @@ public enum Workload {
      * bcrypt at ~0.3 s an operation: its code is a tight loop the JIT compiles within the first operations,
      * and forks of it differ by ~1 %, so one measured second (3-4 operations) is a sample.
      */
-    PASSWORD("PasswordBench", "org.portcullis.bench.PasswordBench", List.of(), List.of("-wi", "1", "-w", "500ms", "-i", "1", "-r", "1s")),
+    PASSWORD("PasswordBench", "org.portcullis.bench.PasswordBench", List.of(), List.of("-wi", "1", "-w", "500ms", "-i", "1", "-r", "1s"),
+            Placement.DUET),
     /**
      * JWT signing and verification: microseconds, so a short fork still holds hundreds of thousands of
      * operations; a second of warm-up compiles them (a third iteration moved no A/A pair past the noise).
      */
-    TOKEN("TokenBench", "org.portcullis.bench.TokenBench", List.of(), List.of("-wi", "2", "-w", "500ms", "-i", "2", "-r", "500ms")),
+    TOKEN("TokenBench", "org.portcullis.bench.TokenBench", List.of(), List.of("-wi", "2", "-w", "500ms", "-i", "2", "-r", "500ms"),
+            Placement.DUET),
     /**
      * The latency tests of the endpoints that run bcrypt (login, register), through {@link LatencyLauncher}:
      * their time is the hash, which needs no warmed-up JVM, and a change of bcrypt cost doubles them. Apart
      * from the others, so that confirming a bcrypt change does not re-run the cheap endpoints' long warm-ups,
      * and confirming a cheap endpoint does not wait for a dozen hashes.
      */
-    BCRYPT_LATENCY("LatencyBcrypt", LatencyLauncher.TEST_CLASS, List.of("login", "register"), List.of()),
+    BCRYPT_LATENCY("LatencyBcrypt", LatencyLauncher.TEST_CLASS, List.of("login", "register"), List.of(), Placement.DUET),
     /** Every other latency test (refresh, the reads, the profile update, /health, the OpenAPI document). */
-    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of());
+    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of(), Placement.DUET);
 
     private final String label;
     private final String className;
     private final List<String> methods;
     private final List<String> jmhOptions;
+    private final Placement placement;
 
-    Workload(String label, String className, List<String> methods, List<String> jmhOptions) {
+    Workload(String label, String className, List<String> methods, List<String> jmhOptions, Placement placement) {
         this.label = label;
         this.className = className;
         this.methods = methods;
         this.jmhOptions = jmhOptions;
+        this.placement = placement;
+    }
+
+    /** How base and head forks of this workload share the machine in a round (chosen by A/A spreads). */
+    public Placement placement() {
+        return placement;
+    }
+
+    /** {@code workloads} in declaration order. */
+    public static List<Workload> ordered(java.util.Collection<Workload> workloads) {
+        return java.util.Arrays.stream(values()).filter(workloads::contains).toList();
     }
 
     /** The workload a benchmark (full name, e.g. {@code org.portcullis.bench.TokenBench.createAccessToken}) is in. */
@@ -64,6 +78,23 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("no A/B workload runs " + benchmark);
+    }
+
+    /**
+     * The full name of a benchmark given as {@code Class.method} (PasswordBench.verify, EndpointLatencyTest.usersMe)
+     * or in full.
+     */
+    public static String benchmarkName(String name) {
+        if (name.startsWith("org.")) {
+            return name;
+        }
+        for (Workload workload : values()) {
+            String simple = workload.className.substring(workload.className.lastIndexOf('.') + 1);
+            if (name.startsWith(simple + ".")) {
+                return workload.className.substring(0, workload.className.lastIndexOf('.') + 1) + name;
+            }
+        }
+        throw new IllegalArgumentException("no A/B workload runs " + name);
     }
 
     public boolean isJmh() {

@@ -41,15 +41,15 @@ class AbCliTest {
     }
 
     @Test
-    void aConfirmedRegressionExitsOneAndIsNamedOnTheConsoleAndInTheReport() throws IOException {
+    void aSlowdownExitsOneAndIsNamedOnTheConsoleAndInTheReport() throws IOException {
         int exit = run(new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500)
                 .figure(FakeForkRunner.VERIFY, 250, 500).figure(FakeForkRunner.USERS_ME, 1.2, 1.2));
 
         assertThat(exit).isEqualTo(1);
         assertThat(stdout.toString(StandardCharsets.UTF_8))
-                .contains("FAIL: regression in PasswordBench.hash, PasswordBench.verify")
-                .contains("[confirm round 2/2] PasswordBench");
-        assertThat(Files.readString(out.resolve("ab-report.md"))).contains("❌ REGRESSION");
+                .contains("FAIL: slower: PasswordBench.hash, PasswordBench.verify")
+                .contains("no A/A archive for this platform");
+        assertThat(Files.readString(out.resolve("ab-report.md"))).contains("❌ slower").contains("≥ ");
     }
 
     @Test
@@ -71,11 +71,26 @@ class AbCliTest {
                 "y"}, new FakeForkRunner(), printer(stdout), printer(stderr))).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("is not built or predates the A/B gate");
 
-        assertThat(run(new FakeForkRunner(), "--rounds", "1")).isEqualTo(2);
         assertThat(run(new FakeForkRunner(), "--fail", "mean:5ms")).isEqualTo(2);
-        assertThat(run(new FakeForkRunner(), "--rounds", "2", "--confirm-rounds", "2")).isEqualTo(2);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--rounds must be a whole number of at least 2")
-                .contains("percentage").contains("at least 5: a regression is judged on the range of its pairs");
+        assertThat(run(new FakeForkRunner(), "--only", "Nothing.here")).isEqualTo(2);
+        assertThat(run(new FakeForkRunner(), "--placement", "sideways")).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("percentage").contains("no A/B workload runs Nothing.here")
+                .contains("placement must be duet or sequential");
+    }
+
+    @Test
+    void anAaRunIsArchivedAndTheNextRunTakesItsBoundariesFromTheArchive() throws IOException {
+        Path noise = out.resolve("aa-runs");
+        for (int run = 0; run < 3; run++) {
+            assertThat(run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2), "--noise", noise.toString(),
+                    "--archive-aa", "abc123" + run)).isZero();
+        }
+        assertThat(noise.resolve("0003_abc1232.json")).exists();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("A/A run archived");
+
+        stdout.reset();
+        run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2), "--noise", noise.toString());
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("boundaries resampled from 3 archived A/A runs");
     }
 
     /** Runs the CLI on a fake built base (the launcher's class file present) and this directory as head. */
@@ -89,6 +104,9 @@ class AbCliTest {
         List<String> args = new ArrayList<>(List.of("--base-dir", base.toString(), "--base-classpath",
                 classpath.toString(), "--head-classpath", classpath.toString(), "--seed", "3", "--out", out.toString()));
         args.addAll(List.of(extra));
+        if (!args.contains("--noise")) {
+            args.addAll(List.of("--noise", out.resolve("no-archive").toString()));
+        }
         return AbCli.run(args.toArray(String[]::new), runner, printer(stdout), printer(stderr));
     }
 

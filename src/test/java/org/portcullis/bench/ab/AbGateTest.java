@@ -1,107 +1,141 @@
 package org.portcullis.bench.ab;
 
 import org.junit.jupiter.api.Test;
-import org.portcullis.bench.compare.Verdict;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class AbGateTest {
     /** Fork-to-fork noise of a few percent, drawn in turn. */
     private static final double[] NOISE = {1.00, 1.03, 0.98, 1.01, 0.97, 1.02};
+    private static final long NO_BUDGET = Long.MAX_VALUE;
+    /** Pair factors 1.1, 1, 0.909, 1, … (each pair is head/base of consecutive draws). */
+    private static final double[] STRADDLING = {1.0, 1.1, 1.1, 1.0};
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @Test
-    void unchangedCodeRunsEveryWorkloadOnBothSidesEachRoundAndConfirmsNothing() {
+    void unchangedCodeIsCalledTheSameAfterFiveRoundsOfEveryWorkload() {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
-                .figure(FakeForkRunner.SIGN, 0.01, 0.01).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+                .figure(FakeForkRunner.SIGN, 0.01, 0.01).figure(FakeForkRunner.USERS_ME, 1.2, 1.2)
+                .figure(FakeForkRunner.LOGIN, 270, 270);
 
-        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+        GateResult result = gate(runner, NO_BUDGET).run("base", "head", 1, true);
 
         assertThat(result.fails()).isFalse();
-        assertThat(result.judgements()).extracting(Judgement::verdict).containsOnly(Verdict.OK);
-        assertThat(runner.calls).hasSize(3 * Workload.values().length * 2);
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[measure round 3/3]").contains("elapsed")
-                .doesNotContain("confirm");
+        assertThat(result.judgements()).extracting(Judgement::verdict).containsOnly(AbVerdict.SAME);
+        assertThat(result.rounds()).isEqualTo(5);
+        assertThat(runner.calls).hasSize(5 * Workload.values().length * 2);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[measure round 3]").contains("[decide round 5]");
     }
 
     @Test
-    void theConfirmationReRunsTheFlaggedBenchmarksWorkloadAsMeasuredAndJudgesOnlyThem() {
+    void aClearSlowdownIsCalledSlowerAfterThreeRoundsAndItsWorkloadStopsThere() {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500)
-                .figure(FakeForkRunner.VERIFY, 250, 250).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+                .figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
 
-        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+        GateResult result = gate(runner, NO_BUDGET).run("base", "head", 1, false);
 
-        Set<Workload> confirmed = runner.calls.stream().skip(3 * Workload.values().length * 2)
-                .map(FakeForkRunner.Call::workload).collect(Collectors.toSet());
-        assertThat(confirmed).containsOnly(Workload.PASSWORD);
-        assertThat(runner.calls).hasSize(3 * Workload.values().length * 2 + 2 * 2);
-        assertThat(result.judgements()).filteredOn(j -> j.name().equals("PasswordBench.verify")).singleElement()
-                .satisfies(verify -> {
-                    assertThat(verify.confirmation()).isEmpty();
-                    assertThat(verify.pairs()).hasSize(3);
-                });
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.PASSWORD)).hasSize(3 * 2);
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.LATENCY)).hasSize(5 * 2);
         assertThat(result.fails()).isTrue();
-        assertThat(result.judgements()).filteredOn(j -> j.verdict().fails()).extracting(Judgement::name)
+        assertThat(result.judgements()).filteredOn(Judgement::slower).extracting(Judgement::name)
                 .containsExactly("PasswordBench.hash");
-        assertThat(result.summary()).contains("regression in PasswordBench.hash");
+        assertThat(result.summary()).startsWith("FAIL: slower: PasswordBench.hash");
     }
 
     @Test
-    void aRegressionKeptWithinNoiseByOneOutlyingForkGetsMoreRoundsAndFails() {
+    void duetForksRunTogetherOnTwoCoresThatSwapEveryRound() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+
+        gate(runner, NO_BUDGET).run("base", "head", 1, false);
+
+        List<Integer> baseCores = runner.calls.stream()
+                .filter(call -> call.workload() == Workload.LATENCY && call.side().equals("base"))
+                .map(FakeForkRunner.Call::cpu).toList();
+        assertThat(Workload.LATENCY.placement()).isEqualTo(Placement.DUET);
+        assertThat(baseCores).containsExactly(0, 1, 0, 1, 0);
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.LATENCY && call.side().equals("head"))
+                .map(FakeForkRunner.Call::cpu)).containsExactly(1, 0, 1, 0, 1);
+    }
+
+    @Test
+    void aSequentialPlacementRunsEachSideAloneWithEveryCore() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+
+        gate(runner, NO_BUDGET, Placement.SEQUENTIAL).run("base", "head", 1, false);
+
+        assertThat(runner.calls).extracting(FakeForkRunner.Call::cpu).containsOnly(-1);
+    }
+
+    @Test
+    void aBenchmarkNearItsBoundaryGetsRoundsUntilDecidedOrAtMostMaxPairs() {
+        // pairs 1.265×, 1.15×, 1.045×, 1.15×, …: the median is under the 1.25× boundary (not slower) and every
+        // fourth pair over it, so the interval keeps crossing it (not the same)
+        FakeForkRunner runner = new FakeForkRunner(STRADDLING).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
+
+        GateResult result = gate(runner, NO_BUDGET).run("base", "head", 1, false);
+
+        assertThat(result.judgements()).singleElement().satisfies(usersMe -> {
+            assertThat(usersMe.verdict()).isEqualTo(AbVerdict.UNDECIDED);
+            assertThat(usersMe.pairs()).hasSize(AbGate.MAX_PAIRS);
+        });
+        assertThat(result.fails()).isFalse();
+        assertThat(result.summary()).contains("undecided: EndpointLatencyTest.usersMe");
+    }
+
+    @Test
+    void theBudgetEndsTheRoundsAndAnUndecidedBenchmarkFailsOnlyWhenStrict() {
+        FakeForkRunner runner = new FakeForkRunner(STRADDLING).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
+        // every workload round takes 10 s (duet); 4 workloads × 3 rounds = 120 s, then room for two more rounds of one
+        long budget = 145_000_000_000L;
+
+        GateResult lenient = gate(runner, budget).run("base", "head", 1, false);
+        assertThat(lenient.judgements()).singleElement().satisfies(usersMe -> assertThat(usersMe.pairs()).hasSize(5));
+        assertThat(lenient.outOfTime()).isTrue();
+        assertThat(lenient.fails()).isFalse();
+
+        FakeForkRunner again = new FakeForkRunner(STRADDLING).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
+        GateResult strict = gate(again, budget).run("base", "head", 1, true);
+        assertThat(strict.fails()).isTrue();
+        assertThat(strict.summary()).contains("undecided (fails under STRICT=1): EndpointLatencyTest.usersMe");
+    }
+
+    @Test
+    void oneOutlyingForkDoesNotHideASlowdown() {
         // The base's first fork runs everything 3× slow: its pair says 0.67×, every other pair 2×.
         double[] oneSlowBaseFork = {3.0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
         FakeForkRunner runner = new FakeForkRunner(oneSlowBaseFork).figure(FakeForkRunner.USERS_ME, 1.0, 2.0);
 
-        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
+        GateResult result = gate(runner, NO_BUDGET).run("base", "head", 1, false);
 
-        int measuring = 3 * Workload.values().length * 2;
-        assertThat(runner.calls).hasSize(measuring + 2 * 2 + 4 * 2);
-        assertThat(runner.calls.stream().skip(measuring).map(FakeForkRunner.Call::workload))
-                .containsOnly(Workload.LATENCY);
         assertThat(result.judgements()).singleElement().satisfies(usersMe -> {
-            assertThat(usersMe.pairs()).hasSize(PairedRatio.PAIRS_PAST_ONE_OUTLIER);
-            assertThat(usersMe.overall().low()).isCloseTo(2.0, within(1e-9));
-            assertThat(usersMe.verdict()).isEqualTo(Verdict.REGRESSION);
-        });
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[confirm further round 4/4]");
-    }
-
-    @Test
-    void aFlagThatTheConfirmationDoesNotRepeatGetsNoFurtherRounds() {
-        // Unchanged code in slow forks early on (pairs 2×, 2×, 0.25×): flagged; the confirmation says 1×.
-        double[] slowEarlyForks = {1, 2, 4, 1, 1, 1, 1, 1, 1, 1, 1};
-        FakeForkRunner runner = new FakeForkRunner(slowEarlyForks).figure(FakeForkRunner.USERS_ME, 1.0, 1.0);
-
-        GateResult result = gate(runner, Optional.empty(), Set.of()).run("base", "head", 1);
-
-        assertThat(runner.calls).hasSize(3 * Workload.values().length * 2 + 2 * 2);
-        assertThat(result.fails()).isFalse();
-        assertThat(result.judgements()).singleElement().satisfies(usersMe -> {
-            assertThat(usersMe.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
-            assertThat(usersMe.undecided()).isFalse();
+            assertThat(usersMe.verdict()).isEqualTo(AbVerdict.SLOWER);
+            assertThat(usersMe.overall().ratio()).isEqualTo(2.0);
         });
     }
 
     @Test
-    void aSlowdownUnderTheFamilyThresholdPassesUnlessFailLowersIt() {
-        FakeForkRunner noisy = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
-        assertThat(gate(noisy, Optional.empty(), Set.of()).run("b", "h", 1).fails()).isFalse();
+    void onlyTheNamedBenchmarkIsJudgedAndOnlyItsWorkloadRuns() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .figure(FakeForkRunner.USERS_ME, 1.0, 2.0).figure(FakeForkRunner.LOGIN, 270, 270);
+        InterleavedRounds rounds = rounds(runner);
+        AbGate gate = new AbGate(rounds, Optional.of(FakeForkRunner.USERS_ME), Boundary::familyDefault, NO_BUDGET,
+                Set.of(), "defaults");
 
-        FakeForkRunner strict = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
-        GateResult result = gate(strict, Optional.of(Threshold.override("5%")), Set.of()).run("b", "h", 1);
+        GateResult result = gate.run("b", "h", 1, false);
+
+        assertThat(runner.calls).extracting(FakeForkRunner.Call::workload).containsOnly(Workload.LATENCY);
+        assertThat(result.judgements()).extracting(Judgement::name).containsExactly("EndpointLatencyTest.usersMe");
         assertThat(result.fails()).isTrue();
-        assertThat(result.judgements()).singleElement().extracting(j -> j.threshold().family())
-                .isEqualTo("FAIL=mean:5%");
     }
 
     @Test
@@ -109,14 +143,15 @@ class AbGateTest {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
                 .baseOnly(FakeForkRunner.VERIFY, 250);
 
-        GateResult result = gate(runner, Optional.empty(), Set.of()).run("b", "h", 1);
+        GateResult result = gate(runner, NO_BUDGET).run("b", "h", 1, false);
         assertThat(result.fails()).isTrue();
         assertThat(result.missing()).containsExactly(FakeForkRunner.VERIFY);
         assertThat(result.summary()).contains("missing from head: " + FakeForkRunner.VERIFY);
 
         FakeForkRunner again = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
                 .baseOnly(FakeForkRunner.VERIFY, 250);
-        GateResult allowed = gate(again, Optional.empty(), Set.of("PasswordBench.verify")).run("b", "h", 1);
+        GateResult allowed = new AbGate(rounds(again), Optional.empty(), Boundary::familyDefault, NO_BUDGET,
+                Set.of("PasswordBench.verify"), "defaults").run("b", "h", 1, false);
         assertThat(allowed.fails()).isFalse();
         assertThat(allowed.allowed()).containsExactly(FakeForkRunner.VERIFY);
     }
@@ -127,7 +162,7 @@ class AbGateTest {
                 .figure(FakeForkRunner.LOGIN, 270, 270)
                 .failingOnHead(FakeForkRunner.USERS_ME, "expected 200 but got 500");
 
-        GateResult result = gate(runner, Optional.empty(), Set.of()).run("b", "h", 1);
+        GateResult result = gate(runner, NO_BUDGET).run("b", "h", 1, false);
 
         assertThat(result.fails()).isTrue();
         assertThat(result.errors()).first().asString().startsWith("head: " + FakeForkRunner.USERS_ME)
@@ -135,9 +170,17 @@ class AbGateTest {
         assertThat(result.missing()).containsExactly(FakeForkRunner.USERS_ME);
     }
 
-    private AbGate gate(FakeForkRunner runner, Optional<Threshold> override, Set<String> allowMissing) {
-        InterleavedRounds rounds = new InterleavedRounds(runner, new Checkout("base", Path.of("b"), ""),
-                new Checkout("head", Path.of("h"), ""), 7, new PrintStream(console, true, StandardCharsets.UTF_8));
-        return new AbGate(rounds, 3, 2, override, allowMissing);
+    private AbGate gate(FakeForkRunner runner, long budget) {
+        return new AbGate(rounds(runner), Optional.empty(), Boundary::familyDefault, budget, Set.of(), "defaults");
+    }
+
+    private AbGate gate(FakeForkRunner runner, long budget, Placement placement) {
+        return new AbGate(rounds(runner).placeAll(placement), Optional.empty(), Boundary::familyDefault, budget,
+                Set.of(), "defaults");
+    }
+
+    private InterleavedRounds rounds(FakeForkRunner runner) {
+        return new InterleavedRounds(runner, new Checkout("base", Path.of("b"), ""), new Checkout("head", Path.of("h"), ""),
+                7, new PrintStream(console, true, StandardCharsets.UTF_8), runner::now);
     }
 }

@@ -19,9 +19,13 @@ final class FakeForkRunner implements ForkRunner {
     static final String USERS_ME = "org.portcullis.latency.EndpointLatencyTest.usersMe";
     static final String LOGIN = "org.portcullis.latency.EndpointLatencyTest.login";
 
-    /** The call: which side ran which workload. */
-    record Call(String side, Workload workload) {
+    /** The call: which side ran which workload, on which core (-1: every core). */
+    record Call(String side, Workload workload, int cpu) {
     }
+
+    /** Each fork "takes" this long on the fake clock, {@link #now()}. */
+    long forkNanos = 10_000_000_000L;
+    private long clock;
 
     private final Map<String, Map<String, Double>> figures = new HashMap<>();
     private final Map<String, String> failures = new HashMap<>();
@@ -53,9 +57,27 @@ final class FakeForkRunner implements ForkRunner {
         return this;
     }
 
+    /** The fake clock the gate plans its budget with. */
+    long now() {
+        return clock;
+    }
+
+    @Override
+    public List<ForkOutcome> runTogether(Checkout first, int firstCpu, Checkout second, int secondCpu, Workload workload) {
+        calls.add(new Call(first.name(), workload, firstCpu));
+        calls.add(new Call(second.name(), workload, secondCpu));
+        clock += forkNanos;
+        return List.of(measure(first, workload), measure(second, workload));
+    }
+
     @Override
     public ForkOutcome run(Checkout checkout, Workload workload) {
-        calls.add(new Call(checkout.name(), workload));
+        calls.add(new Call(checkout.name(), workload, -1));
+        clock += forkNanos;
+        return measure(checkout, workload);
+    }
+
+    private ForkOutcome measure(Checkout checkout, Workload workload) {
         Map<String, ForkOutcome.Sample> samples = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         figures.getOrDefault(checkout.name(), Map.of()).forEach((benchmark, value) -> {

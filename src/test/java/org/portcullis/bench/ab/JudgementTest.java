@@ -2,64 +2,71 @@ package org.portcullis.bench.ab;
 
 import org.junit.jupiter.api.Test;
 import org.portcullis.bench.compare.BenchmarkUnit;
-import org.portcullis.bench.compare.Verdict;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.portcullis.bench.ab.PairedRatioTest.pair;
 
 class JudgementTest {
-    private static final Threshold BCRYPT = new Threshold("bcrypt", 1.15);
+    private static final Boundary ENDPOINT = Boundary.constant("endpoint", "test", 1.10);
 
     @Test
-    void underTheThresholdIsOkAndNeedsNoConfirmation() {
-        Judgement judgement = judge(List.of(pair(100, 110), pair(100, 112), pair(100, 108)), List.of());
-
-        assertThat(judgement.verdict()).isEqualTo(Verdict.OK);
-        assertThat(judgement.confirmation()).isEmpty();
+    void fewerThanThreePairsDecideNothing() {
+        assertThat(judge(1.5, 1.6).verdict()).isEqualTo(AbVerdict.UNDECIDED);
     }
 
     @Test
-    void overTheThresholdWithATightIntervalAndAnAgreeingConfirmationIsARegression() {
-        Judgement judgement = judge(List.of(pair(100, 200), pair(100, 198), pair(100, 203)),
-                List.of(pair(100, 201), pair(100, 199)));
-
-        assertThat(judgement.verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(judgement.overall().pairs()).isEqualTo(5);
-        assertThat(judgement.confirmation()).get().extracting(PairedRatio::pairs).isEqualTo(2);
+    void aMedianOverTheBoundaryWithEveryPairSlowerIsSlowerFromThreePairsOn() {
+        assertThat(judge(1.30, 1.25, 1.35).verdict()).isEqualTo(AbVerdict.SLOWER);
     }
 
     @Test
-    void aConfirmationThatDoesNotReachTheThresholdClearsTheFlag() {
-        // one noisy first pass: ratio 1.25; the re-run finds no change
-        Judgement judgement = judge(List.of(pair(100, 125), pair(100, 126), pair(100, 124)),
-                List.of(pair(100, 101), pair(100, 100)));
-
-        assertThat(judgement.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
+    void aMedianOverTheBoundaryWhoseIntervalReachesBelowOneIsNotSlower() {
+        assertThat(judge(1.30, 0.95, 1.35).verdict()).isEqualTo(AbVerdict.UNDECIDED);
     }
 
     @Test
-    void anIntervalReachingIntoTheNoiseBandIsNotEnoughEvenIfTheRatiosAgree() {
-        // ratio ~1.2 over every pair, but the pairs scatter from 0.95 to 1.6: the interval reaches below 1.075
-        Judgement judgement = judge(List.of(pair(100, 160), pair(100, 95), pair(100, 130)),
-                List.of(pair(100, 100), pair(100, 140)));
-
-        assertThat(judgement.overall().ratio()).isGreaterThan(BCRYPT.ratio());
-        assertThat(judgement.overall().low()).isLessThan(BCRYPT.noiseBand());
-        assertThat(judgement.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
+    void sameNeedsTheWholeIntervalUnderTheBoundaryAndAtLeastFivePairs() {
+        assertThat(judge(1.01, 0.99, 1.02).verdict()).as("three pairs: a 75 % range").isEqualTo(AbVerdict.UNDECIDED);
+        assertThat(judge(1.01, 0.99, 1.02, 0.98, 1.03).verdict()).isEqualTo(AbVerdict.SAME);
+        assertThat(judge(1.01, 0.99, 1.02, 0.98, 1.12).verdict()).as("one pair over the boundary")
+                .isEqualTo(AbVerdict.UNDECIDED);
     }
 
     @Test
-    void mediansAreOverEveryPairOfEachSide() {
-        Judgement judgement = judge(List.of(pair(100, 200), pair(104, 210), pair(102, 190)), List.of());
-
-        assertThat(judgement.baseMedian()).isEqualTo(102);
-        assertThat(judgement.headMedian()).isEqualTo(200);
-        assertThat(judgement.name()).isEqualTo("PasswordBench.hash");
+    void withNinePairsOneWildPairAtEachEndNoLongerDecides() {
+        assertThat(judge(1.01, 0.99, 1.02, 0.98, 1.03, 1.00, 1.01, 0.70, 1.40).verdict()).isEqualTo(AbVerdict.SAME);
     }
 
-    private static Judgement judge(List<PairedRatio.Pair> measured, List<PairedRatio.Pair> confirmed) {
-        return Judgement.of(FakeForkRunner.HASH, BenchmarkUnit.MS_PER_OP, BCRYPT, measured, confirmed);
+    @Test
+    void theBoundaryFollowsTheNumberOfPairs() {
+        Boundary falling = new Boundary("endpoint", "test", new double[] {1.30, 1.20, 1.10});
+        assertThat(Judgement.of("x.A.b", BenchmarkUnit.MS_PER_OP, falling, pairs(1.15, 1.16, 1.17)).verdict())
+                .isEqualTo(AbVerdict.UNDECIDED);
+        assertThat(Judgement.of("x.A.b", BenchmarkUnit.MS_PER_OP, falling, pairs(1.15, 1.16, 1.17, 1.15, 1.16)).verdict())
+                .isEqualTo(AbVerdict.SLOWER);
+        assertThat(falling.ratio(40)).isEqualTo(1.10);
+    }
+
+    @Test
+    void theDetectableEffectGrowsWithTheRunsOwnSpread() {
+        Judgement quiet = judge(1.00, 1.01, 0.99, 1.00, 1.01, 0.99, 1.00);
+        Judgement noisy = judge(1.00, 1.10, 0.90, 1.00, 1.12, 0.88, 1.00);
+        assertThat(quiet.detectable()).isGreaterThan(1.10).isLessThan(1.12);
+        assertThat(noisy.detectable()).isGreaterThan(quiet.detectable() + 0.05);
+    }
+
+    private static Judgement judge(double... ratios) {
+        return Judgement.of("org.portcullis.latency.EndpointLatencyTest.usersMe", BenchmarkUnit.MS_PER_OP, ENDPOINT,
+                pairs(ratios));
+    }
+
+    private static List<PairedRatio.Pair> pairs(double... ratios) {
+        List<PairedRatio.Pair> pairs = new ArrayList<>();
+        for (double ratio : ratios) {
+            pairs.add(new PairedRatio.Pair(1.0, ratio));
+        }
+        return pairs;
     }
 }
