@@ -190,11 +190,14 @@ class EndpointLatencyTest {
     private void measure(String endpoint, int warmup, int requests, IntConsumer request) {
         TimerWindow window = new TimerWindow(APP.getEnvironment().metrics()
                 .timer(EndpointTimers.total(EndpointTimers.named(endpoint))));
+        WorkWindow work = new WorkWindow(APP.getEnvironment().metrics(), endpoint);
         long start = window.count();
+        long workStart = work.count();
         for (int i = 0; i < warmup; i++) {
             request.accept(i);
         }
         window.start(start + warmup);
+        work.start(workStart + warmup);
         long[] nanos = new long[requests];
         int sent = warmup;
         for (int i = 0; i < requests; sent++) {
@@ -204,7 +207,7 @@ class EndpointLatencyTest {
                 nanos[i++] = took.getAsLong();
             }
         }
-        LatencyResult result = LatencyResult.of(endpoint, warmup, nanos);
+        LatencyResult result = LatencyResult.of(endpoint, warmup, nanos).withWork(work.perRequest(workStart + sent));
         LatencyBudget budget = APP.getConfiguration().getLatencyGuard().getBudgets().get(endpoint);
         String line = budget == null ? result.summary()
                 : result.summary(budget.getMean().toNanoseconds() / 1e6, budget.getP99().toNanoseconds() / 1e6);
