@@ -32,8 +32,11 @@ COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE
 AB_BASE_DIR := target/ab-base
 AB_ROUNDS ?= 3
 AB_CONFIRM_ROUNDS ?= 2
+# STRICT=1: allocation beyond its threshold fails the run instead of being reported as a warning.
+STRICT ?=
 AB_OPTIONS = --rounds $(AB_ROUNDS) --confirm-rounds $(AB_CONFIRM_ROUNDS) \
-  $(if $(filter-out file default,$(origin FAIL)),--fail '$(FAIL)') $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
+  $(if $(filter-out file default,$(origin FAIL)),--fail '$(FAIL)') $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)') \
+  $(if $(filter 1,$(STRICT)),--strict)
 
 .PHONY: benchmark benchmark-save benchmark-check benchmark-compare benchmark-compare-arguments benchmark-classes \
   benchmark-ab benchmark-ab-arguments

@@ -24,11 +24,12 @@ public final class AbCli {
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
             "             [--rounds 3] [--confirm-rounds 2] [--fail 30%] [--allow-missing NAME]... [--seed N]",
-            "             [--out target/benchmarks]",
+            "             [--strict] [--out target/benchmarks]",
             "  --*-classpath  a file listing the dependencies (maven-dependency-plugin build-classpath); the",
             "                 checkout's target/test-classes and target/classes come first",
             "  --fail         one threshold for every benchmark instead of the family defaults (head/base − 1)",
             "  --allow-missing a benchmark (Class.method or full name) the head no longer has on purpose",
+            "  --strict       allocation beyond its threshold fails the run (else it is reported as a warning)",
             "exit codes: 0 no regression, 1 regression, missing benchmark or failed fork, 2 usage or input error");
 
     private AbCli() {
@@ -46,7 +47,7 @@ public final class AbCli {
                 out.println(USAGE);
                 return CompareCli.OK;
             }
-            CommandOptions options = CommandOptions.parse(args, Set.of(), Set.of("--allow-missing"),
+            CommandOptions options = CommandOptions.parse(args, Set.of("--strict"), Set.of("--allow-missing"),
                     Set.of("--base-dir", "--base-classpath", "--head-classpath", "--base-label", "--head-label",
                             "--rounds", "--confirm-rounds", "--fail", "--allow-missing", "--seed", "--out"));
             Path baseDir = options.single("--base-dir").map(Path::of)
@@ -64,7 +65,7 @@ public final class AbCli {
                         + " % interval only from " + PairedRatio.MIN_PAIRS + " pairs on");
             }
             AbGate gate = new AbGate(rounds, measureRounds, confirmRounds, override,
-                    new HashSet<>(options.all("--allow-missing")));
+                    new HashSet<>(options.all("--allow-missing")), options.has("--strict"));
             GateResult result = gate.run(options.single("--base-label").orElse(baseDir.toString()),
                     options.single("--head-label").orElse("working tree"), seed);
             Path output = options.path("--out", Path.of("target", "benchmarks"));

@@ -32,6 +32,7 @@ public final class AbGate {
     private final int confirmRounds;
     private final Function<String, Threshold> thresholds;
     private final Set<String> allowMissing;
+    private final boolean strict;
 
     /**
      * @param override     one threshold for every benchmark ({@code FAIL=}), else the family defaults
@@ -39,6 +40,13 @@ public final class AbGate {
      */
     public AbGate(InterleavedRounds rounds, int measureRounds, int confirmRounds, Optional<Threshold> override,
                   Set<String> allowMissing) {
+        this(rounds, measureRounds, confirmRounds, override, allowMissing, false);
+    }
+
+    /** @param strict whether allocation beyond its threshold fails the run (else it is a warning) */
+    public AbGate(InterleavedRounds rounds, int measureRounds, int confirmRounds, Optional<Threshold> override,
+                  Set<String> allowMissing, boolean strict) {
+        this.strict = strict;
         this.rounds = rounds;
         this.measureRounds = measureRounds;
         this.confirmRounds = confirmRounds;
@@ -80,7 +88,7 @@ public final class AbGate {
         errors.addAll(confirmed.errors());
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         return new GateResult(baseLabel, headLabel, judgements, missing, allowed, List.copyOf(added), errors,
-                measureRounds, confirmRounds, seed, seconds);
+                measureRounds, confirmRounds, seed, seconds, WorkSignals.of(List.of(measured, confirmed), strict));
     }
 
     private List<Judgement> judge(Observations measured, Set<String> flagged, Observations confirmed) {

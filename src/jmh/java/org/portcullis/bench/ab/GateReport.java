@@ -123,6 +123,7 @@ public final class GateReport {
         result.allowed().forEach(name -> notes.add("missing from head, allowed: " + name));
         result.added().forEach(name -> notes.add("new in head, nothing to compare with: " + name));
         result.errors().forEach(error -> notes.add("FORK FAILED (fails): " + error));
+        notes.addAll(result.work().lines());
         return notes;
     }
 }

@@ -19,10 +19,19 @@ import java.util.List;
  * @param confirmRounds confirmation rounds for flagged benchmarks
  * @param seed        the seed of the base/head order, to repeat a run's order
  * @param seconds     how long the measuring and confirming took
+ * @param work        what the counted work (SQL statements, allocation) found
  */
 public record GateResult(String baseLabel, String headLabel, List<Judgement> judgements, List<String> missing,
                          List<String> allowed, List<String> added, List<String> errors, int rounds,
-                         int confirmRounds, long seed, long seconds) {
+                         int confirmRounds, long seed, long seconds, WorkSignals work) {
+
+    /** A run that counted no work. */
+    public GateResult(String baseLabel, String headLabel, List<Judgement> judgements, List<String> missing,
+                      List<String> allowed, List<String> added, List<String> errors, int rounds,
+                      int confirmRounds, long seed, long seconds) {
+        this(baseLabel, headLabel, judgements, missing, allowed, added, errors, rounds, confirmRounds, seed, seconds,
+                WorkSignals.none());
+    }
 
     public GateResult {
         judgements = List.copyOf(judgements);
@@ -33,7 +42,8 @@ public record GateResult(String baseLabel, String headLabel, List<Judgement> jud
     }
 
     public boolean fails() {
-        return !missing.isEmpty() || !errors.isEmpty() || judgements.stream().anyMatch(j -> j.verdict().fails());
+        return !missing.isEmpty() || !errors.isEmpty() || judgements.stream().anyMatch(j -> j.verdict().fails())
+                || work.fails();
     }
 
     /** E.g. "REGRESSION: PasswordBench.hash, PasswordBench.verify" or "OK: 14 benchmarks, 1 within noise". */
@@ -50,6 +60,7 @@ public record GateResult(String baseLabel, String headLabel, List<Judgement> jud
         if (!errors.isEmpty()) {
             text.append(' ').append(errors.size()).append(errors.size() == 1 ? " fork failed;" : " forks failed;");
         }
+        work.summary().ifPresent(clause -> text.append(fails() ? " " : ", ").append(clause).append(fails() ? ";" : ""));
         if (noisy > 0) {
             text.append(fails() ? " " : ", ").append(noisy).append(" over the threshold but within noise");
         }

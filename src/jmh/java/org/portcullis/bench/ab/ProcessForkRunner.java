@@ -57,7 +57,9 @@ public final class ProcessForkRunner implements ForkRunner {
             int exit = execute(command, checkout.directory(), log);
             Path results = workload.isJmh() ? jmhResult : latencyResult;
             List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
-            return outcome(workload, measured, exit, log);
+            ForkOutcome outcome = outcome(workload, measured, exit, log);
+            return Files.exists(results) ? new ForkOutcome(outcome.samples(), outcome.errors(), CountedWork.read(results))
+                    : outcome;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + stem + ": " + e.getMessage(), e);
         }
