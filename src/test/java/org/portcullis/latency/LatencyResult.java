@@ -99,7 +99,7 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
     }
 
     /**
-     * A secondary metric in JMH's shape. A count over every measured request is one exact figure, not a
+     * A secondary metric in JMH's shape. The median request's count is one exact figure of the fork, not a
      * sample with an error: one fork, one value, and no scoreError (left out, as for a single request).
      */
     private static Map<String, Object> counted(double perRequest, String unit) {
@@ -120,7 +120,7 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
     String summary() {
         return String.format(Locale.ROOT, "%-13s count %3d  mean %8.2f ms  p50 %8.2f ms  p99 %8.2f ms",
                 endpoint, count(), meanMs(), percentileMs(50), percentileMs(99))
-                + work.map(w -> String.format(Locale.ROOT, "  %.2f SQL statements, %.1f KB allocated per request",
+                + work.map(w -> String.format(Locale.ROOT, "  %.2f SQL statements, %.1f KB allocated (median request)",
                         w.statements(), w.bytes() / 1024)).orElse("");
     }
 }
