@@ -29,7 +29,8 @@ COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE
 
 # The A/B gate: BASE is a git ref, built in a worktree under target/. AB_BUDGET is the wall time of the whole
 # make benchmark-ab, builds included (counted from make's start): undecided benchmarks get rounds until it ends.
-# STRICT=1 fails a run that ends with an undecided benchmark. FAIL, when given, replaces the boundaries of the
+# STRICT=1 fails a run that ends with an undecided benchmark, and one whose allocation per operation grew past its
+# threshold (else a warning). FAIL, when given, replaces the boundaries of the
 # A/A archive with one percentage (e.g. FAIL=30%). AB_ONLY=Class.method measures and judges one benchmark.
 # AB_PLACEMENT=duet|sequential measures every workload that way (the campaigns that choose each one's).
 # A run whose BASE is this very commit on a clean tree is an A/A run: its pairs join baselines/<platform>/aa-runs

@@ -13,8 +13,10 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.portcullis.db.SchemaMigrator;
+import org.portcullis.db.StatementCount;
 import org.portcullis.guard.BcryptDoor;
 import org.portcullis.guard.LatencyGuard;
+import org.portcullis.guard.RequestWork;
 import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.health.DatabaseCheck;
 import org.portcullis.http.HttpHardening;
@@ -69,9 +71,12 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         ErrorHandling.install(environment);
         AdminHealthCheck.install(environment);
 
+        StatementCount statements = new StatementCount(environment.metrics());
         Jdbi jdbi = requestPool(config, environment);
+        statements.install(jdbi);
         DatabaseCheck.install(environment, config.getDatabase().probePool(config.getHealthTimeout()),
-                config.getHealthTimeout().toJavaDuration());
+                config.getHealthTimeout().toJavaDuration(), statements::install);
+        environment.jersey().register(new RequestWork(environment.metrics(), StatementCount::onThisThread));
         Clock clock = clock();
         Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment),
                 passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The {@code database} health check: does {@code SELECT 1} answer within {@code timeout}? It is the one
@@ -74,13 +75,16 @@ public final class DatabaseCheck extends HealthCheck implements Managed {
      * module schedules it as the critical check (config.yml) that /health and /health-check report.
      *
      * @param probePool a pool of one connection, not the request pool (DatabaseSettings.probePool)
+     * @param instrument what the application does to each of its Jdbis (counts their statements)
      */
-    public static void install(Environment environment, DataSourceFactory probePool, Duration timeout) {
+    public static void install(Environment environment, DataSourceFactory probePool, Duration timeout,
+                               Consumer<Jdbi> instrument) {
         ManagedDataSource pool = probePool.build(environment.metrics(), "database-check");
         environment.lifecycle().manage(pool);
         Jdbi probeJdbi = Jdbi.create(pool);
         // As the request pool's: no bound values in exception messages (SELECT 1 binds none today).
         probeJdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        instrument.accept(probeJdbi);
         DatabaseCheck check = new DatabaseCheck(probeJdbi, timeout);
         environment.lifecycle().manage(check);
         environment.healthChecks().register(NAME, check);

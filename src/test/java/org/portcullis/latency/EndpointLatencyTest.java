@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * H2 file database. Each warms its endpoint up, sends its requests, then reads the endpoint's whole-request
  * timer from the app's own MetricRegistry (the timer operators and the budget health checks read) and
  * holds the figures to the budget of config.yml. The results also go to target/benchmarks/latency.json
- * in JMH's format, for the benchmark pipeline's regression gate.
+ * in JMH's format, for the benchmark pipeline's regression gate, with the SQL statements and bytes the
+ * median request executed and allocated on the server as secondary metrics (see {@link WorkWindow}).
  *
  * <p>With {@code -Dlatency.budgets=report} (the benchmark runs) a budget miss is printed but does not fail:
  * there the comparator is the gate, and a failing test then means only one thing, an endpoint that did not
@@ -190,21 +191,25 @@ class EndpointLatencyTest {
     private void measure(String endpoint, int warmup, int requests, IntConsumer request) {
         TimerWindow window = new TimerWindow(APP.getEnvironment().metrics()
                 .timer(EndpointTimers.total(EndpointTimers.named(endpoint))));
+        WorkWindow work = new WorkWindow(APP.getEnvironment().metrics(), endpoint);
         long start = window.count();
+        long workStart = work.count();
         for (int i = 0; i < warmup; i++) {
             request.accept(i);
         }
         window.start(start + warmup);
+        work.start(workStart + warmup, requests);
         long[] nanos = new long[requests];
         int sent = warmup;
         for (int i = 0; i < requests; sent++) {
             request.accept(sent);
+            work.next();
             OptionalLong took = window.next();
             if (took.isPresent()) {
                 nanos[i++] = took.getAsLong();
             }
         }
-        LatencyResult result = LatencyResult.of(endpoint, warmup, nanos);
+        LatencyResult result = LatencyResult.of(endpoint, warmup, nanos).withWork(work.perRequest());
         LatencyBudget budget = APP.getConfiguration().getLatencyGuard().getBudgets().get(endpoint);
         String line = budget == null ? result.summary()
                 : result.summary(budget.getMean().toNanoseconds() / 1e6, budget.getP99().toNanoseconds() / 1e6);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One endpoint's measured requests, summarised the way the health check sees them (Metrics' snapshot
@@ -22,13 +23,22 @@ import java.util.Map;
  * mean, the error the 99.9 % half-width (Student's t, as JMH computes it); with fewer than two requests
  * there is no error, and the field is left out rather than written as "NaN".
  */
-record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapshot) {
+record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapshot,
+                     Optional<WorkWindow.PerRequest> work) {
     static final String BENCHMARK_PREFIX = "org.portcullis.latency.EndpointLatencyTest.";
+    /** JMH's name and unit for allocation per operation (its GC profiler's), so one comparator reads both. */
+    static final String ALLOCATION = "gc.alloc.rate.norm";
+    static final String STATEMENTS = "sql.statements.norm";
     private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0};
 
     /** The requests' durations (ns) in the order they were sent, summarised once. */
     static LatencyResult of(String endpoint, int warmup, long[] nanos) {
-        return new LatencyResult(endpoint, warmup, nanos.clone(), new UniformSnapshot(nanos));
+        return new LatencyResult(endpoint, warmup, nanos.clone(), new UniformSnapshot(nanos), Optional.empty());
+    }
+
+    /** The same result with the server's counted work over the measured requests. */
+    LatencyResult withWork(WorkWindow.PerRequest perRequest) {
+        return new LatencyResult(endpoint, warmup, nanos, snapshot, Optional.of(perRequest));
     }
 
     int count() {
@@ -79,8 +89,26 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
         result.put("warmupIterations", warmup);
         result.put("measurementIterations", nanos.length);
         result.put("primaryMetric", primary);
-        result.put("secondaryMetrics", Map.of());
+        Map<String, Object> secondary = new LinkedHashMap<>();
+        work.ifPresent(perRequest -> {
+            secondary.put(ALLOCATION, counted(perRequest.bytes(), "B/op"));
+            secondary.put(STATEMENTS, counted(perRequest.statements(), "statements/op"));
+        });
+        result.put("secondaryMetrics", secondary);
         return result;
+    }
+
+    /**
+     * A secondary metric in JMH's shape. The median request's count is one exact figure of the fork, not a
+     * sample with an error: one fork, one value, and no scoreError (left out, as for a single request).
+     */
+    private static Map<String, Object> counted(double perRequest, String unit) {
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("score", perRequest);
+        metric.put("scorePercentiles", Map.of());
+        metric.put("scoreUnit", unit);
+        metric.put("rawData", List.of(List.of(perRequest)));
+        return metric;
     }
 
     /** The one line each test prints. */
@@ -91,6 +119,8 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
     /** The line of an endpoint without a budget. */
     String summary() {
         return String.format(Locale.ROOT, "%-13s count %3d  mean %8.2f ms  p50 %8.2f ms  p99 %8.2f ms",
-                endpoint, count(), meanMs(), percentileMs(50), percentileMs(99));
+                endpoint, count(), meanMs(), percentileMs(50), percentileMs(99))
+                + work.map(w -> String.format(Locale.ROOT, "  %.2f SQL statements, %.1f KB allocated (median request)",
+                        w.statements(), w.bytes() / 1024)).orElse("");
     }
 }

@@ -31,4 +31,16 @@ class LatencyResultTest {
         Map<String, Object> metric = (Map<String, Object>) jmh.get("primaryMetric");
         assertThat(metric).doesNotContainKeys("scoreError", "scoreConfidence").containsEntry("score", 270.0);
     }
+
+    @Test
+    void theCountedWorkGoesOutAsJmhSecondaryMetricsPerRequest() {
+        Map<String, Object> jmh = LatencyResult.of("usersMe", 300, new long[] {1_000_000, 2_000_000})
+                .withWork(new WorkWindow.PerRequest(2, 1.0, 48_000.5)).toJmh();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> secondary = (Map<String, Map<String, Object>>) jmh.get("secondaryMetrics");
+        assertThat(secondary.get("sql.statements.norm")).containsEntry("score", 1.0)
+                .containsEntry("scoreUnit", "statements/op");
+        assertThat(secondary.get("gc.alloc.rate.norm")).containsEntry("score", 48_000.5).containsEntry("scoreUnit", "B/op");
+    }
 }

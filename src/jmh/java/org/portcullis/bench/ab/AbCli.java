@@ -35,7 +35,7 @@ public final class AbCli {
             "                 checkout's target/test-classes and target/classes come first",
             "  --budget       the time for the whole run from --started (make's start, so builds count): 90s, 6m, 1h;",
             "                 undecided benchmarks get rounds while another round fits",
-            "  --strict       an undecided benchmark fails the run",
+            "  --strict       an undecided benchmark, or allocation beyond its threshold, fails the run",
             "  --only         measure and judge one benchmark (its workload runs whole)",
             "  --placement    measure every workload this way instead of its own (for A/A campaigns)",
             "  --fail         one boundary for every benchmark instead of the A/A archive's (head/base − 1)",

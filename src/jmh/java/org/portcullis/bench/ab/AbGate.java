@@ -87,7 +87,8 @@ public final class AbGate {
         added.removeAll(all.producedBy("base"));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         return new GateResult(baseLabel, headLabel, judgements, missing, allowed, List.copyOf(added), all.errors(),
-                rounds.rounds(), seed, seconds, outOfTime, strict, boundariesNote, all);
+                rounds.rounds(), seed, seconds, outOfTime, strict, boundariesNote, all,
+                WorkSignals.of(List.of(all), strict));
     }
 
     /** The workloads holding an undecided benchmark with room for more pairs. */

@@ -10,12 +10,19 @@ import java.util.Map;
  *
  * @param samples full benchmark name to its sample
  * @param errors  what went wrong, naming the benchmark and where its log is
+ * @param work    full benchmark name to the work it counted (statements, bytes), where it counted any
  */
-public record ForkOutcome(Map<String, Sample> samples, List<String> errors) {
+public record ForkOutcome(Map<String, Sample> samples, List<String> errors, Map<String, CountedWork> work) {
 
     public ForkOutcome {
         samples = Map.copyOf(samples);
         errors = List.copyOf(errors);
+        work = Map.copyOf(work);
+    }
+
+    /** A fork that counted no work. */
+    public ForkOutcome(Map<String, Sample> samples, List<String> errors) {
+        this(samples, errors, Map.of());
     }
 
     /** One fork's figure for one benchmark: a time per operation (smaller is better). */

@@ -127,6 +127,7 @@ public final class GateReport {
                 "UNDECIDED%s: %s at %.3f× over %d pairs could be neither ruled slower nor the same before the budget"
                         + " ended; re-run, or AB_BUDGET=… for more rounds", result.strict() ? " (fails, STRICT=1)" : "",
                 j.name(), j.overall().ratio(), j.pairs().size())));
+        notes.addAll(result.work().lines());
         return notes;
     }
 }

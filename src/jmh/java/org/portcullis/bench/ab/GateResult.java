@@ -20,11 +20,12 @@ import java.util.List;
  * @param strict       whether an undecided benchmark fails the run ({@code STRICT=1})
  * @param boundaries   what the false-alarm boundaries rest on (the A/A archive, or family defaults)
  * @param observations every pair, for the A/A archive
+ * @param work         what the counted work (SQL statements, allocation) found
  */
 public record GateResult(String baseLabel, String headLabel, List<Judgement> judgements, List<String> missing,
                          List<String> allowed, List<String> added, List<String> errors, int rounds, long seed,
                          long seconds, boolean outOfTime, boolean strict, String boundaries,
-                         Observations observations) {
+                         Observations observations, WorkSignals work) {
 
     public GateResult {
         judgements = List.copyOf(judgements);
@@ -36,7 +37,7 @@ public record GateResult(String baseLabel, String headLabel, List<Judgement> jud
 
     public boolean fails() {
         return !missing.isEmpty() || !errors.isEmpty() || judgements.stream().anyMatch(Judgement::slower)
-                || (strict && judgements.stream().anyMatch(Judgement::undecided));
+                || (strict && judgements.stream().anyMatch(Judgement::undecided)) || work.fails();
     }
 
     /** E.g. "FAIL: slower: PasswordBench.hash" or "OK: 14 benchmarks compared, 12 same, 2 undecided". */
@@ -54,6 +55,7 @@ public record GateResult(String baseLabel, String headLabel, List<Judgement> jud
         if (!errors.isEmpty()) {
             text.append(' ').append(errors.size()).append(errors.size() == 1 ? " fork failed;" : " forks failed;");
         }
+        work.summary().ifPresent(clause -> text.append(fails() ? " " : ", ").append(clause).append(fails() ? ";" : ""));
         if (!undecided.isEmpty()) {
             text.append(fails() ? " " : ", ").append("undecided").append(strict ? " (fails under STRICT=1)" : "")
                     .append(": ").append(String.join(", ", undecided));

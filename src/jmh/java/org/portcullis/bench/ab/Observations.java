@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Everything a set of rounds measured: per benchmark the pairs of its rounds (base and head of one round, in
  * the base's unit), which side ever produced it, and the errors. A benchmark that one side did not produce
- * in a round gives no pair for that round; whether it is missing is decided from {@link #producedBy}.
+ * in a round gives no pair for that round; whether it is missing is decided from {@link #producedBy}. Beside
+ * the pairs, the work each fork counted (statements, bytes), per side: counts are compared over all forks,
+ * not paired.
  */
 public final class Observations {
     private final Map<String, List<PairedRatio.Pair>> pairs = new LinkedHashMap<>();
@@ -20,6 +22,8 @@ public final class Observations {
     private final Set<String> base = new LinkedHashSet<>();
     private final Set<String> head = new LinkedHashSet<>();
     private final List<String> errors = new ArrayList<>();
+    private final Map<String, Map<String, List<CountedWork>>> work = Map.of("base", new LinkedHashMap<>(),
+            "head", new LinkedHashMap<>());
 
     /** Adds one round of one workload. */
     public void add(ForkOutcome baseFork, ForkOutcome headFork) {
@@ -27,6 +31,8 @@ public final class Observations {
         headFork.errors().forEach(error -> errors.add("head: " + error));
         base.addAll(baseFork.samples().keySet());
         head.addAll(headFork.samples().keySet());
+        baseFork.work().forEach((name, counted) -> work.get("base").computeIfAbsent(name, key -> new ArrayList<>()).add(counted));
+        headFork.work().forEach((name, counted) -> work.get("head").computeIfAbsent(name, key -> new ArrayList<>()).add(counted));
         baseFork.samples().keySet().stream().sorted().forEach(name -> {
             ForkOutcome.Sample before = baseFork.samples().get(name);
             ForkOutcome.Sample after = headFork.samples().get(name);
@@ -45,6 +51,13 @@ public final class Observations {
         base.addAll(more.base);
         head.addAll(more.head);
         errors.addAll(more.errors);
+        more.work.forEach((side, forks) -> forks.forEach((name, list) ->
+                work.get(side).computeIfAbsent(name, key -> new ArrayList<>()).addAll(list)));
+    }
+
+    /** Per benchmark, the work each fork of {@code side} ("base" or "head") counted, in the order run. */
+    public Map<String, List<CountedWork>> work(String side) {
+        return work.get(side);
     }
 
     /** Benchmarks with at least one pair, in the order they were first paired. */

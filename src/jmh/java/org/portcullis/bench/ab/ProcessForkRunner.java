@@ -76,7 +76,9 @@ public final class ProcessForkRunner implements ForkRunner {
             try {
                 int exit = await(process, command, log);
                 List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
-                return outcome(workload, measured, exit, log);
+                ForkOutcome outcome = outcome(workload, measured, exit, log);
+                return Files.exists(results) ? new ForkOutcome(outcome.samples(), outcome.errors(), CountedWork.read(results))
+                        : outcome;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + results + ": " + e.getMessage(), e);
             }

@@ -29,6 +29,7 @@ final class FakeForkRunner implements ForkRunner {
 
     private final Map<String, Map<String, Double>> figures = new HashMap<>();
     private final Map<String, String> failures = new HashMap<>();
+    private final Map<String, Map<String, CountedWork>> work = new HashMap<>();
     private final double[] noise;
     private final Map<String, Integer> drawn = new HashMap<>();
     final List<Call> calls = new ArrayList<>();
@@ -42,6 +43,16 @@ final class FakeForkRunner implements ForkRunner {
     FakeForkRunner figure(String benchmark, double base, double head) {
         figures.computeIfAbsent("base", key -> new LinkedHashMap<>()).put(benchmark, base);
         figures.computeIfAbsent("head", key -> new LinkedHashMap<>()).put(benchmark, head);
+        return this;
+    }
+
+    /** {@code benchmark} counts these statements and bytes per request in every fork of each side. */
+    FakeForkRunner work(String benchmark, double baseStatements, double headStatements, double baseBytes,
+                        double headBytes) {
+        work.computeIfAbsent("base", key -> new HashMap<>()).put(benchmark,
+                new CountedWork(java.util.OptionalDouble.of(baseStatements), java.util.OptionalDouble.of(baseBytes)));
+        work.computeIfAbsent("head", key -> new HashMap<>()).put(benchmark,
+                new CountedWork(java.util.OptionalDouble.of(headStatements), java.util.OptionalDouble.of(headBytes)));
         return this;
     }
 
@@ -93,6 +104,8 @@ final class FakeForkRunner implements ForkRunner {
             double factor = noise.length == 0 ? 1 : noise[index % noise.length];
             samples.put(benchmark, new ForkOutcome.Sample(value * factor, BenchmarkUnit.MS_PER_OP));
         });
-        return new ForkOutcome(samples, errors);
+        Map<String, CountedWork> counted = new HashMap<>(work.getOrDefault(checkout.name(), Map.of()));
+        counted.keySet().removeIf(benchmark -> !samples.containsKey(benchmark));
+        return new ForkOutcome(samples, errors, counted);
     }
 }
