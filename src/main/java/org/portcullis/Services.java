@@ -177,7 +177,8 @@ public record Services(
                     hasher.cost(), PasswordSettings.RECOMMENDED_MINIMUM_COST);
         }
         BcryptBulkhead bulkhead = new BcryptBulkhead(hasher, settings.effectiveThreads(), settings.getQueueSize(),
-                settings.getMaxWait().toJavaDuration(), environment.metrics());
+                settings.getMaxWait().toJavaDuration(), settings.getCapacityWindow().toJavaDuration(),
+                environment.metrics());
         environment.lifecycle().manage(bulkhead);
         return bulkhead;
     }

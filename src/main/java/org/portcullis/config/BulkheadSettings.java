@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bcrypt bulkhead: how many hashes run at once ({@code threads}, 0 = one per core), how many may wait
- * ({@code queueSize}), and how long one may be expected to wait to start ({@code maxWait}) before the
- * request gets 503.
+ * ({@code queueSize}), how long one may be expected to wait to start ({@code maxWait}) before the
+ * request gets 503, and the window of the capacity gauges ({@code capacityWindow}).
  */
 public class BulkheadSettings {
     @Min(0)
@@ -26,6 +26,11 @@ public class BulkheadSettings {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration maxWait = Duration.seconds(2);
+
+    /** How far back the capacity gauges look for the time per hash and the hashes asked for. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration capacityWindow = Duration.minutes(1);
 
     /** The pool size: the configured one, or the number of cores for 0. */
     public int effectiveThreads() {
@@ -60,5 +65,15 @@ public class BulkheadSettings {
     @JsonProperty
     public void setMaxWait(Duration maxWait) {
         this.maxWait = maxWait;
+    }
+
+    @JsonProperty
+    public Duration getCapacityWindow() {
+        return capacityWindow;
+    }
+
+    @JsonProperty
+    public void setCapacityWindow(Duration capacityWindow) {
+        this.capacityWindow = capacityWindow;
     }
 }

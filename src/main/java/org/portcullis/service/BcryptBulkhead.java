@@ -69,23 +69,29 @@ public final class BcryptBulkhead implements Managed {
      */
     private final Semaphore places;
     /** The places in all: {@code places} starts with this many. */
-    private final int capacity;
+    private final int placesInAll;
+    /** What the pool serves and is asked for, for the capacity gauges. */
+    private final BcryptCapacity capacity;
 
-    public BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics) {
-        this(hasher, threads, queueSize, maxWait, metrics, System::nanoTime);
+    /** @param capacityWindow how far back the capacity gauges look (see {@link BcryptCapacity}) */
+    public BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, Duration capacityWindow,
+                          MetricRegistry metrics) {
+        this(hasher, threads, queueSize, maxWait, capacityWindow, metrics, System::nanoTime);
     }
 
-    BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, MetricRegistry metrics,
-                   LongSupplier nanoTime) {
+    BcryptBulkhead(PasswordHasher hasher, int threads, int queueSize, Duration maxWait, Duration capacityWindow,
+                   MetricRegistry metrics, LongSupplier nanoTime) {
         this.hasher = hasher;
         this.nanoTime = nanoTime;
+        this.capacity = new BcryptCapacity(threads, capacityWindow, hasher.startupHashNanos(), nanoTime);
+        capacity.register(metrics);
         // Unbounded: the places bound it, so a hash admitted by them is never refused by the executor.
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 new ThreadFactoryBuilder().setNameFormat("bcrypt-%d").setDaemon(true).build(),
                 new ThreadPoolExecutor.AbortPolicy());
-        this.capacity = threads + queueSize;
-        this.places = new Semaphore(capacity);
-        this.registrationPlaces = new Semaphore(Math.max(1, capacity / 2));
+        this.placesInAll = threads + queueSize;
+        this.places = new Semaphore(placesInAll);
+        this.registrationPlaces = new Semaphore(Math.max(1, placesInAll / 2));
         this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Math.max(1, maxWait.toSeconds());
         this.rejected = metrics.meter("portcullis.bcrypt.rejected");
@@ -101,6 +107,7 @@ public final class BcryptBulkhead implements Managed {
     /** A new account's hash: as {@link #hash}, but registrations hold at most half of the pool's places. */
     public String hashForRegistration(String password) {
         if (!registrationPlaces.tryAcquire()) {
+            capacity.askedForHash();
             throw busy();
         }
         try {
@@ -134,6 +141,7 @@ public final class BcryptBulkhead implements Managed {
             throw stopping();
         }
         if (!hasRoom()) {
+            capacity.askedForHash(); // a request let through is counted when it asks for its hash
             throw busy();
         }
     }
@@ -141,6 +149,7 @@ public final class BcryptBulkhead implements Managed {
     /** As {@link #requireRoom}, also refusing while registrations hold their half of the places. */
     public void requireRoomForRegistration() {
         if (registrationPlaces.availablePermits() == 0) {
+            capacity.askedForHash();
             throw busy();
         }
         requireRoom();
@@ -153,6 +162,7 @@ public final class BcryptBulkhead implements Managed {
 
     /** Runs {@code work} on the pool, or refuses it as described in the class comment. */
     <T> T run(Callable<T> work) {
+        capacity.askedForHash();
         if (predictedWaitNanos() > maxWaitNanos) {
             throw busy();
         }
@@ -204,7 +214,7 @@ public final class BcryptBulkhead implements Managed {
     /** How long a hash submitted now would wait to start: 0 while a thread is free. */
     long predictedWaitNanos() {
         int threads = pool.getMaximumPoolSize();
-        int inFlight = capacity - places.availablePermits();
+        int inFlight = placesInAll - places.availablePermits();
         if (inFlight < threads) {
             return 0;
         }
@@ -213,6 +223,7 @@ public final class BcryptBulkhead implements Managed {
 
     /** Exponential moving average, weight 1/8 for the newest: follows a change of load within a few hashes. */
     private void recordDuration(long nanos) {
+        capacity.hashTook(nanos);
         averageNanos.accumulateAndGet(nanos, (average, latest) -> average == 0 ? latest : average + (latest - average) / 8);
     }
 

@@ -25,6 +25,8 @@ public class PasswordHasher {
      * every login racing it waited on the lock around it.
      */
     private final String decoyHash;
+    /** How long the decoy took to make, in ns: the first estimate of a hash's time on this machine. */
+    private final long decoyHashNanos;
 
     public PasswordHasher(int cost) {
         this(cost, BCrypt::hashpw);
@@ -33,11 +35,21 @@ public class PasswordHasher {
     PasswordHasher(int cost, BinaryOperator<String> hashpw) {
         this.cost = cost;
         this.hashpw = hashpw;
+        long start = System.nanoTime();
         this.decoyHash = hash(BCrypt.gensalt());
+        this.decoyHashNanos = System.nanoTime() - start;
     }
 
     public int cost() {
         return cost;
+    }
+
+    /**
+     * The time, in ns, of the one hash made at start (the decoy), on one thread with a cold JIT: an upper
+     * estimate of a hash's time at this cost here, for capacity figures before any login was served.
+     */
+    public long startupHashNanos() {
+        return decoyHashNanos;
     }
 
     public String hash(String password) {

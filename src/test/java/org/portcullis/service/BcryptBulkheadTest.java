@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BcryptBulkheadTest {
+    private static final Duration MINUTE = Duration.ofMinutes(1);
     private final MetricRegistry metrics = new MetricRegistry();
-    private final BcryptBulkhead bulkhead = new BcryptBulkhead(new PasswordHasher(4), 1, 1, Duration.ofMillis(200), metrics);
+    private final BcryptBulkhead bulkhead = new BcryptBulkhead(new PasswordHasher(4), 1, 1, Duration.ofMillis(200), MINUTE, metrics);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -46,7 +47,7 @@ class BcryptBulkheadTest {
     @Test
     void queuedHashesAreAnswered503AtShutdownWhileTheRunningOneFinishes() throws Exception {
         MetricRegistry stoppingMetrics = new MetricRegistry();
-        BcryptBulkhead stopping = new BcryptBulkhead(new PasswordHasher(4), 1, 2, Duration.ofSeconds(10), stoppingMetrics);
+        BcryptBulkhead stopping = new BcryptBulkhead(new PasswordHasher(4), 1, 2, Duration.ofSeconds(10), MINUTE, stoppingMetrics);
         CompletableFuture<Boolean> running = occupyTheThread(stopping);
         List<CompletableFuture<String>> queued = List.of(
                 CompletableFuture.supplyAsync(() -> stopping.hash("queued one")),
@@ -133,7 +134,7 @@ class BcryptBulkheadTest {
     void aHashThatWouldWaitLongerThanMaxWaitIsRefusedAtOnceThoughTheQueueHasRoom() throws Exception {
         AtomicLong nanos = new AtomicLong();
         MetricRegistry roomyMetrics = new MetricRegistry();
-        BcryptBulkhead roomy = new BcryptBulkhead(new PasswordHasher(4), 1, 4, Duration.ofMillis(200), roomyMetrics,
+        BcryptBulkhead roomy = new BcryptBulkhead(new PasswordHasher(4), 1, 4, Duration.ofMillis(200), MINUTE, roomyMetrics,
                 nanos::get);
         try {
             // One hash that took 300 ms by the bulkhead's clock: the next one would wait that long for the thread.
@@ -158,7 +159,7 @@ class BcryptBulkheadTest {
     @Test
     void aFreeThreadMeansNoWaitWhateverHashesCost() throws InterruptedException {
         AtomicLong nanos = new AtomicLong();
-        BcryptBulkhead idle = new BcryptBulkhead(new PasswordHasher(4), 2, 4, Duration.ofMillis(200),
+        BcryptBulkhead idle = new BcryptBulkhead(new PasswordHasher(4), 2, 4, Duration.ofMillis(200), MINUTE,
                 new MetricRegistry(), nanos::get);
         try {
             idle.run(() -> nanos.addAndGet(TimeUnit.SECONDS.toNanos(5)));
@@ -180,7 +181,7 @@ class BcryptBulkheadTest {
         });
         MetricRegistry shared = new MetricRegistry();
         // 1 thread + 3 queued = 4 places: registrations may hold 2 of them.
-        BcryptBulkhead pool = new BcryptBulkhead(slowRegistrations, 1, 3, Duration.ofSeconds(10), shared);
+        BcryptBulkhead pool = new BcryptBulkhead(slowRegistrations, 1, 3, Duration.ofSeconds(10), MINUTE, shared);
         try {
             CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> pool.hashForRegistration("new account 1"));
             CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> pool.hashForRegistration("new account 2"));
@@ -204,6 +205,36 @@ class BcryptBulkheadTest {
         } finally {
             registrationsMayFinish.countDown();
             pool.stop();
+        }
+    }
+
+    /**
+     * The capacity gauges' demand: a hash refused at the door, refused at submission or let in counts once
+     * each, and the door letting a request through does not count it twice. By the bulkhead's clock, held
+     * still, five hashes asked for in the first five-second slice read as 1 per second.
+     */
+    @Test
+    void everyHashAskedForCountsOnceWhetherLetInOrRefused() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        MetricRegistry counted = new MetricRegistry();
+        BcryptBulkhead single = new BcryptBulkhead(new PasswordHasher(4), 1, 0, Duration.ofMillis(200), MINUTE,
+                counted, nanos::get);
+        try {
+            single.requireRoom();
+            String hash = single.hash("let in");
+            awaitIdle(counted);
+            CompletableFuture<Boolean> running = occupyTheThread(single);
+            assertThatThrownBy(single::requireRoom).isInstanceOf(RetryLaterException.class);
+            assertThatThrownBy(() -> single.matches("refused at submission", hash)).isInstanceOf(RetryLaterException.class);
+            release.countDown();
+            assertThat(running.get(5, TimeUnit.SECONDS)).isTrue();
+            awaitIdle(counted);
+            single.requireRoom();
+            assertThat(single.matches("let in", hash)).isTrue();
+
+            assertThat(counted.getGauges().get("portcullis.capacity.logins-asked-per-second").getValue()).isEqualTo(1.0);
+        } finally {
+            single.stop();
         }
     }
 
@@ -245,7 +276,7 @@ class BcryptBulkheadTest {
      */
     @Test
     void aHashRightAfterTheLastOneReturnedIsNeverRefusedByAnIdlePool() throws Exception {
-        BcryptBulkhead single = new BcryptBulkhead(new PasswordHasher(4), 1, 0, Duration.ofSeconds(1), new MetricRegistry());
+        BcryptBulkhead single = new BcryptBulkhead(new PasswordHasher(4), 1, 0, Duration.ofSeconds(1), MINUTE, new MetricRegistry());
         String hash = single.hash("correct horse battery");
         for (int i = 0; i < 500; i++) {
             single.requireRoom();
