@@ -100,7 +100,9 @@ public final class ProcessForkRunner implements ForkRunner {
             command.add("-XX:ActiveProcessorCount=1");
         }
         if (workload.isJmh()) {
-            command.add("org.openjdk.jmh.Main");
+            // JMH takes /tmp/jmh.lock so that two runs do not disturb each other unawares; a duet does it on
+            // purpose, each side on its own core, and would otherwise lose one side of every pair to the lock.
+            command.addAll(List.of("-Djmh.ignoreLock=true", "org.openjdk.jmh.Main"));
         } else {
             command.addAll(List.of("-Dlatency.budgets=report", LatencyLauncher.class.getName()));
         }
