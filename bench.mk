@@ -32,7 +32,9 @@ COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE
 AB_BASE_DIR := target/ab-base
 AB_ROUNDS ?= 3
 AB_CONFIRM_ROUNDS ?= 2
-AB_OPTIONS = --rounds $(AB_ROUNDS) --confirm-rounds $(AB_CONFIRM_ROUNDS) \
+# AB_ONLY=Class.method runs only that benchmark's workload and judges only it (BENCH is make benchmark's regex).
+AB_ONLY ?=
+AB_OPTIONS = --rounds $(AB_ROUNDS) --confirm-rounds $(AB_CONFIRM_ROUNDS) $(if $(AB_ONLY),--only '$(AB_ONLY)') \
   $(if $(filter-out file default,$(origin FAIL)),--fail '$(FAIL)') $(foreach n,$(ALLOW_MISSING),--allow-missing '$(n)')
 
 .PHONY: benchmark benchmark-save benchmark-check benchmark-compare benchmark-compare-arguments benchmark-classes \
@@ -99,4 +101,4 @@ benchmark-ab: benchmark-ab-arguments benchmark-classes
 	  $(AB_OPTIONS)
 
 benchmark-ab-arguments:
-	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [FAIL=30%] [ALLOW_MISSING=Class.method]" >&2; exit 2; fi
+	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [FAIL=30%] [ALLOW_MISSING=Class.method] [AB_ONLY=Class.method]" >&2; exit 2; fi

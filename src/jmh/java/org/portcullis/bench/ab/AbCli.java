@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +25,12 @@ public final class AbCli {
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
             "             [--rounds 3] [--confirm-rounds 2] [--fail 30%] [--allow-missing NAME]... [--seed N]",
-            "             [--out target/benchmarks]",
+            "             [--out target/benchmarks] [--only Class.method]",
             "  --*-classpath  a file listing the dependencies (maven-dependency-plugin build-classpath); the",
             "                 checkout's target/test-classes and target/classes come first",
             "  --fail         one threshold for every benchmark instead of the family defaults (head/base − 1)",
             "  --allow-missing a benchmark (Class.method or full name) the head no longer has on purpose",
+            "  --only         run only that benchmark's workload and judge only that benchmark",
             "exit codes: 0 no regression, 1 regression, missing benchmark or failed fork, 2 usage or input error");
 
     private AbCli() {
@@ -48,7 +50,7 @@ public final class AbCli {
             }
             CommandOptions options = CommandOptions.parse(args, Set.of(), Set.of("--allow-missing"),
                     Set.of("--base-dir", "--base-classpath", "--head-classpath", "--base-label", "--head-label",
-                            "--rounds", "--confirm-rounds", "--fail", "--allow-missing", "--seed", "--out"));
+                            "--rounds", "--confirm-rounds", "--fail", "--allow-missing", "--seed", "--out", "--only"));
             Path baseDir = options.single("--base-dir").map(Path::of)
                     .orElseThrow(() -> new UsageException("--base-dir is required"));
             Checkout base = checkout("base", baseDir, required(options, "--base-classpath"));
@@ -63,14 +65,20 @@ public final class AbCli {
                         + ": a regression is judged on the range of its pairs, a " + PairedRatio.CONFIDENCE * 100
                         + " % interval only from " + PairedRatio.MIN_PAIRS + " pairs on");
             }
+            GateScope scope = options.single("--only").map(GateScope::only).orElse(GateScope.all());
             AbGate gate = new AbGate(rounds, measureRounds, confirmRounds, override,
-                    new HashSet<>(options.all("--allow-missing")));
+                    new HashSet<>(options.all("--allow-missing")), scope);
             GateResult result = gate.run(options.single("--base-label").orElse(baseDir.toString()),
                     options.single("--head-label").orElse("working tree"), seed);
             Path output = options.path("--out", Path.of("target", "benchmarks"));
             GateReport.printConsole(result, out);
             GateReport.write(result, output.resolve("ab-report.md"), output.resolve("ab-report.html"));
-            out.println("report: " + output.resolve("ab-report.md") + ", " + output.resolve("ab-report.html"));
+            GateJson.write(result, baseDir, Path.of(""), scope.only(), Instant.now(), output.resolve("ab-result.json"));
+            out.println("report: " + output.resolve("ab-report.md") + ", " + output.resolve("ab-report.html")
+                    + ", " + output.resolve("ab-result.json"));
+            if (scope.only().isPresent() && result.judgements().isEmpty() && result.missing().isEmpty()) {
+                throw new UsageException("--only " + scope.only().get() + ": neither side measured it");
+            }
             return result.fails() ? CompareCli.REGRESSION : CompareCli.OK;
         } catch (UsageException | NumberFormatException e) {
             err.println("benchmark-ab: error: " + e.getMessage() + " (see --help)");

@@ -32,6 +32,7 @@ public final class AbGate {
     private final int confirmRounds;
     private final Function<String, Threshold> thresholds;
     private final Set<String> allowMissing;
+    private final GateScope scope;
 
     /**
      * @param override     one threshold for every benchmark ({@code FAIL=}), else the family defaults
@@ -39,6 +40,13 @@ public final class AbGate {
      */
     public AbGate(InterleavedRounds rounds, int measureRounds, int confirmRounds, Optional<Threshold> override,
                   Set<String> allowMissing) {
+        this(rounds, measureRounds, confirmRounds, override, allowMissing, GateScope.all());
+    }
+
+    /** @param scope the workloads run and the benchmarks judged ({@code --only}) */
+    public AbGate(InterleavedRounds rounds, int measureRounds, int confirmRounds, Optional<Threshold> override,
+                  Set<String> allowMissing, GateScope scope) {
+        this.scope = scope;
         this.rounds = rounds;
         this.measureRounds = measureRounds;
         this.confirmRounds = confirmRounds;
@@ -48,11 +56,11 @@ public final class AbGate {
 
     public GateResult run(String baseLabel, String headLabel, long seed) {
         long start = System.nanoTime();
-        Observations measured = rounds.run(EnumSet.allOf(Workload.class), measureRounds, "measure");
+        Observations measured = rounds.run(scope.workloads(), measureRounds, "measure");
         Set<String> flagged = new TreeSet<>();
         Set<Workload> toConfirm = EnumSet.noneOf(Workload.class);
         for (String benchmark : measured.paired()) {
-            if (Judgement.isFlagged(PairedRatio.of(measured.pairs(benchmark)), thresholds.apply(benchmark))) {
+            if (scope.includes(benchmark) && Judgement.isFlagged(PairedRatio.of(measured.pairs(benchmark)), thresholds.apply(benchmark))) {
                 flagged.add(benchmark);
                 toConfirm.add(Workload.of(benchmark));
             }
@@ -70,11 +78,12 @@ public final class AbGate {
         List<String> missing = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
         for (String benchmark : measured.producedBy("base")) {
-            if (!measured.producedBy("head").contains(benchmark)) {
+            if (scope.includes(benchmark) && !measured.producedBy("head").contains(benchmark)) {
                 (isAllowed(benchmark) ? allowed : missing).add(benchmark);
             }
         }
         Set<String> added = new LinkedHashSet<>(measured.producedBy("head"));
+        added.removeIf(benchmark -> !scope.includes(benchmark));
         added.removeAll(measured.producedBy("base"));
         List<String> errors = new ArrayList<>(measured.errors());
         errors.addAll(confirmed.errors());
@@ -85,7 +94,7 @@ public final class AbGate {
 
     private List<Judgement> judge(Observations measured, Set<String> flagged, Observations confirmed) {
         List<Judgement> judgements = new ArrayList<>();
-        for (String benchmark : measured.paired()) {
+        for (String benchmark : measured.paired().stream().filter(scope::includes).toList()) {
             judgements.add(Judgement.of(benchmark, measured.unit(benchmark), thresholds.apply(benchmark),
                     measured.pairs(benchmark), flagged.contains(benchmark) ? confirmed.pairs(benchmark) : List.of()));
         }
