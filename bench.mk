@@ -102,3 +102,29 @@ benchmark-ab: benchmark-ab-arguments benchmark-classes
 
 benchmark-ab-arguments:
 	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [FAIL=30%] [ALLOW_MISSING=Class.method] [AB_ONLY=Class.method]" >&2; exit 2; fi
+
+# The creep history (BENCHMARKS.md, "Slow creep"): the A/B gate of this checkout against ANCHOR, one line per
+# run in HISTORY (default baselines/<platform>/history.jsonl, chosen by the tool from the JVM it runs on).
+HISTORY ?=
+HISTORY_OPTIONS = $(if $(HISTORY),--history '$(HISTORY)')
+
+.PHONY: benchmark-creep benchmark-creep-arguments benchmark-history
+
+## The gate against ANCHOR, appended to the history, then the history judged: make benchmark-creep ANCHOR=<tag>
+## A slower verdict is recorded, not failed; exit 1 only when a benchmark's series stepped slower.
+benchmark-creep: benchmark-creep-arguments benchmark-classes
+	@rm -f $(BENCH_OUT)/ab-result.json
+	@# benchmark-ab fails (make: Error 1) on a slower verdict; that is a figure to record here. No
+	@# ab-result.json means the run never got to judging (a build or usage error): that fails.
+	@$(MAKE) --no-print-directory benchmark-ab BASE='$(ANCHOR)' AB_ONLY= || test -f $(BENCH_OUT)/ab-result.json
+	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli append --result $(BENCH_OUT)/ab-result.json \
+	  --anchor '$(ANCHOR)' $(HISTORY_OPTIONS)
+	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli show $(HISTORY_OPTIONS) --out $(BENCH_OUT)
+
+benchmark-creep-arguments:
+	@if [ -z "$(ANCHOR)" ]; then echo "usage: make benchmark-creep ANCHOR=<tag or ref> [HISTORY=file]" >&2; exit 2; fi
+
+## Each benchmark's ratio series against the anchor: a table, target/benchmarks/history.html, exit 1 on a
+## slower step.
+benchmark-history: benchmark-classes
+	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli show $(HISTORY_OPTIONS) --out $(BENCH_OUT)
