@@ -128,3 +128,18 @@ benchmark-creep-arguments:
 ## slower step.
 benchmark-history: benchmark-classes
 	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli show $(HISTORY_OPTIONS) --out $(BENCH_OUT)
+
+# make benchmark-bisect: BENCH here is Class.method, when given on the command line (or in the environment);
+# bench.mk's own default BENCH is make benchmark's JMH regex and means "not given".
+BISECT_BENCH = $(if $(filter command line environment,$(origin BENCH)),$(BENCH))
+
+.PHONY: benchmark-bisect benchmark-bisect-arguments
+
+## The first commit that made a benchmark slower: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]
+benchmark-bisect: benchmark-bisect-arguments benchmark-classes
+	@MVN='$(MVN)' AB_ROUNDS='$(AB_ROUNDS)' AB_CONFIRM_ROUNDS='$(AB_CONFIRM_ROUNDS)' \
+	  bash src/bisect/bisect.sh '$(GOOD)' '$(BAD)' '$(BISECT_BENCH)'
+
+benchmark-bisect-arguments:
+	@if [ -z "$(GOOD)" ] || [ -z "$(BAD)" ]; then \
+	  echo "usage: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]" >&2; exit 2; fi
