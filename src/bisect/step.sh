@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # One step of git bisect run (bisect.sh), in the step worktree at the commit to test: build it, run the gate
 # against GOOD on BISECT_ONLY, and answer git bisect: 0 good (same), 1 bad (slower), 125 skip (does not
-# build, lacks the benchmark, undecided twice, or no verdict twice). An undecided verdict is measured once
-# more before the commit is given up; so is a gate that ended without a verdict (its JVM killed on a shared
-# machine: exit 137).
+# build, lacks the benchmark, no verdict twice, or no second verdict to settle an undecided one). An
+# undecided verdict (ratio and confirmation over the threshold, the interval still in the noise band) is
+# measured once more: slower then is bad; same then contradicts it, and the commit is skipped rather than
+# called good on three fresh pairs (a users/me made 1.5x slower measured 1.513x undecided over 9 pairs, then
+# 1.092x "same" over 3 pairs of which one was 0.469x, and the bisection named the next commit). A gate that
+# ended without a verdict (its JVM killed on a shared machine: exit 137) is also measured once more.
 set -uo pipefail
 commit=$(git rev-parse HEAD)
 short=$(git rev-parse --short HEAD)
@@ -30,7 +33,7 @@ for attempt in 1 2 3; do
   fi
   case $verdict in
     slower) cp "$out/ab-result.json" "$BISECT_OUT/$commit.json"; exit 1 ;;
-    same) cp "$out/ab-result.json" "$BISECT_OUT/$commit.json"; exit 0 ;;
+    same) [ $undecided -eq 0 ] || exit 125; cp "$out/ab-result.json" "$BISECT_OUT/$commit.json"; exit 0 ;;
     missing) exit 125 ;;
     undecided) undecided=$((undecided + 1)); [ $undecided -lt 2 ] || exit 125 ;;
     *) failed=$((failed + 1)); [ $failed -lt 2 ] || exit 125 ;;
