@@ -34,7 +34,7 @@ start=$(date +%s)
 # A detached worktree at $2, made or moved there; $1 its directory.
 worktree_at() {
   if [ -e "$1/.git" ]; then
-    git -C "$1" bisect reset --quiet >/dev/null 2>&1 || true
+    git -C "$1" bisect reset >/dev/null 2>&1 || true
     git -C "$1" checkout -q --force --detach "$2"
   else
     rm -rf "$1" && git worktree add -q --detach "$1" "$2"
@@ -68,7 +68,7 @@ set -e
 first=$(git rev-parse --verify --quiet refs/bisect/bad || true)
 found=$(grep -c 'is the first bad commit' "$BISECT_OUT/bisect-run.log" || true)
 git bisect log > "$BISECT_OUT/bisect.log"
-git bisect reset --quiet >/dev/null 2>&1 || true
+git bisect reset >/dev/null 2>&1 || true
 elapsed=$(( $(date +%s) - start ))
 if [ "$found" = 0 ] || [ -z "$first" ]; then
   echo "benchmark-bisect: no single first slower commit (skipped steps leave it open; see $BISECT_OUT/bisect.log), $((elapsed / 60))m$((elapsed % 60))s"
