@@ -114,3 +114,47 @@ benchmark-ab: benchmark-ab-arguments benchmark-classes
 
 benchmark-ab-arguments:
 	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [AB_BUDGET=6m] [STRICT=1] [AB_ONLY=Class.method] [FAIL=30%] [ALLOW_MISSING=Class.method]" >&2; exit 2; fi
+
+# The creep history (BENCHMARKS.md, "Slow creep"): the A/B gate of this checkout against ANCHOR, one line per
+# run in HISTORY (default baselines/<platform>/history.jsonl, chosen by the tool from the JVM it runs on).
+HISTORY ?=
+HISTORY_OPTIONS = $(if $(HISTORY),--history '$(HISTORY)')
+
+.PHONY: benchmark-creep benchmark-creep-arguments benchmark-history
+
+## The gate against ANCHOR, appended to the history, then the history judged: make benchmark-creep ANCHOR=<tag>
+## A slower verdict is recorded, not failed; exit 1 only when a benchmark's series stepped slower.
+benchmark-creep: benchmark-creep-arguments benchmark-classes
+	@rm -f $(BENCH_OUT)/ab-result.json
+	@# benchmark-ab fails (make: Error 1) on a slower verdict; that is a figure to record here. No
+	@# ab-result.json means the run never got to judging (a build or usage error): that fails.
+	@$(MAKE) --no-print-directory benchmark-ab BASE='$(ANCHOR)' AB_ONLY= || test -f $(BENCH_OUT)/ab-result.json
+	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli append --result $(BENCH_OUT)/ab-result.json \
+	  --anchor '$(ANCHOR)' $(HISTORY_OPTIONS)
+	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli show $(HISTORY_OPTIONS) --out $(BENCH_OUT)
+
+benchmark-creep-arguments:
+	@if [ -z "$(ANCHOR)" ]; then echo "usage: make benchmark-creep ANCHOR=<tag or ref> [HISTORY=file]" >&2; exit 2; fi
+
+## Each benchmark's ratio series against the anchor: a table, target/benchmarks/history.html, exit 1 on a
+## slower step.
+benchmark-history: benchmark-classes
+	@$(BENCH_JAVA) org.portcullis.bench.history.HistoryCli show $(HISTORY_OPTIONS) --out $(BENCH_OUT)
+
+# make benchmark-bisect: BENCH here is Class.method, when given on the command line (or in the environment);
+# bench.mk's own default BENCH is make benchmark's JMH regex and means "not given".
+BISECT_BENCH = $(if $(filter command line environment,$(origin BENCH)),$(BENCH))
+# The time of one bisect step's gate run (its build not included): the one benchmark's workload in rounds
+# until it is slower or the same, as in the gate.
+BISECT_BUDGET ?= 4m
+
+.PHONY: benchmark-bisect benchmark-bisect-arguments
+
+## The first commit that made a benchmark slower: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]
+benchmark-bisect: benchmark-bisect-arguments benchmark-classes
+	@MVN='$(MVN)' BISECT_BUDGET='$(BISECT_BUDGET)' \
+	  bash src/bisect/bisect.sh '$(GOOD)' '$(BAD)' '$(BISECT_BENCH)'
+
+benchmark-bisect-arguments:
+	@if [ -z "$(GOOD)" ] || [ -z "$(BAD)" ]; then \
+	  echo "usage: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]" >&2; exit 2; fi

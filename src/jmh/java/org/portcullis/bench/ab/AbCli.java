@@ -41,7 +41,7 @@ public final class AbCli {
             "  --fail         one boundary for every benchmark instead of the A/A archive's (head/base − 1)",
             "  --allow-missing a benchmark (Class.method or full name) the head no longer has on purpose",
             "  --archive-aa   base and head are this one commit: add the run's pairs to the A/A archive",
-            "  --noise        the A/A archive (default baselines/<platform>/aa-runs)",
+            "  --noise        the A/A archive (default <--baselines, or baselines>/<platform>/aa-runs)",
             "exit codes: 0 no regression, 1 slower, missing benchmark, failed fork (or undecided with --strict), 2 usage or input error");
 
     private AbCli() {
@@ -62,7 +62,7 @@ public final class AbCli {
             CommandOptions options = CommandOptions.parse(args, Set.of("--strict"), Set.of("--allow-missing"),
                     Set.of("--base-dir", "--base-classpath", "--head-classpath", "--base-label", "--head-label",
                             "--started", "--budget", "--strict", "--only", "--placement", "--fail", "--allow-missing",
-                            "--archive-aa", "--noise", "--seed", "--out"));
+                            "--archive-aa", "--noise", "--baselines", "--seed", "--out"));
             Path baseDir = options.single("--base-dir").map(Path::of)
                     .orElseThrow(() -> new UsageException("--base-dir is required"));
             Checkout base = checkout("base", baseDir, required(options, "--base-classpath"));
@@ -75,7 +75,8 @@ public final class AbCli {
             long budget = options.single("--budget").map(AbCli::seconds)
                     .map(seconds -> Math.max(0, started + seconds - Instant.now().getEpochSecond()) * 1_000_000_000L)
                     .orElse(Long.MAX_VALUE);
-            Path noise = options.path("--noise", Path.of("baselines", Platform.current(), "aa-runs"));
+            Path noise = options.path("--noise", options.path("--baselines", Path.of("baselines"))
+                    .resolve(Platform.current()).resolve("aa-runs"));
             Function<String, Boundary> boundaries;
             String note;
             Optional<Threshold> override = options.single("--fail").map(Threshold::override);
@@ -96,7 +97,12 @@ public final class AbCli {
             Path output = options.path("--out", Path.of("target", "benchmarks"));
             GateReport.printConsole(result, out);
             GateReport.write(result, output.resolve("ab-report.md"), output.resolve("ab-report.html"));
-            out.println("report: " + output.resolve("ab-report.md") + ", " + output.resolve("ab-report.html"));
+            GateJson.write(result, baseDir, Path.of(""), options.single("--only"), Instant.now(), output.resolve("ab-result.json"));
+            out.println("report: " + output.resolve("ab-report.md") + ", " + output.resolve("ab-report.html")
+                    + ", " + output.resolve("ab-result.json"));
+            if (only.isPresent() && result.judgements().isEmpty() && result.missing().isEmpty()) {
+                throw new UsageException("--only " + options.single("--only").get() + ": neither side measured it");
+            }
             Optional<String> archiveCommit = options.single("--archive-aa");
             if (archiveCommit.isPresent() && result.errors().isEmpty()) {
                 Map<String, Placement> placements = new HashMap<>();

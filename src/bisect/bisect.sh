@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method] (BENCHMARKS.md, "Finding the commit"):
+# git bisect run over GOOD..BAD with the A/B gate's verdict on one benchmark, each step against GOOD.
+#
+# Worktrees, both under this tree's target/ and apart from make benchmark-ab's target/ab-base, so the user's
+# checkout and an A/B run's base are never touched: target/bisect-good holds GOOD, built once and reused by
+# every step (and by the next bisect with the same GOOD); target/bisect is where git bisect checks out and
+# builds each step. Bisect state is per worktree in git, so other worktrees of the repository see none of it.
+#
+# Without BENCH the gate first runs whole on BAD against GOOD (one full run, ~10 minutes) and bisects the
+# benchmark it judged slower by the most; with BENCH that run is skipped and BAD is taken to be slower as
+# the user says (git bisect's own contract).
+#
+# Exit codes: 0 the first slower commit was found (printed with its ratio), 1 nothing to bisect (BAD not
+# slower on any benchmark) or the skipped commits leave it ambiguous, 2 usage or error.
+set -euo pipefail
+
+usage() { echo "usage: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]" >&2; exit 2; }
+[ $# -ge 2 ] && [ -n "$1" ] && [ -n "$2" ] || usage
+good=$(git rev-parse --verify --quiet "$1^{commit}") || { echo "benchmark-bisect: GOOD=$1 is not a commit" >&2; exit 2; }
+bad=$(git rev-parse --verify --quiet "$2^{commit}") || { echo "benchmark-bisect: BAD=$2 is not a commit" >&2; exit 2; }
+bench=${3:-}
+git merge-base --is-ancestor "$good" "$bad" || { echo "benchmark-bisect: GOOD=$1 is not an ancestor of BAD=$2" >&2; exit 2; }
+
+driver=$(pwd)
+export BISECT_DRIVER=$driver
+export BISECT_GOOD_DIR=$driver/target/bisect-good
+export BISECT_OUT=$driver/target/benchmarks/bisect
+export BISECT_GOOD_LABEL="GOOD $(git rev-parse --short "$good")"
+export MVN=${MVN:-./mvnw -B -q}
+step_dir=$driver/target/bisect
+start=$(date +%s)
+
+# A detached worktree at $2, made or moved there; $1 its directory.
+worktree_at() {
+  if [ -e "$1/.git" ]; then
+    git -C "$1" bisect reset >/dev/null 2>&1 || true
+    git -C "$1" checkout -q --force --detach "$2"
+  else
+    rm -rf "$1" && git worktree add -q --detach "$1" "$2"
+  fi
+}
+
+git worktree prune
+rm -rf "$BISECT_OUT" && mkdir -p "$BISECT_OUT"
+worktree_at "$BISECT_GOOD_DIR" "$good"
+echo "Building GOOD ($(git log -1 --format='%h %s' "$good")) in target/bisect-good"
+make -s --no-print-directory -C "$BISECT_GOOD_DIR" benchmark-classes MVN="$MVN" > "$BISECT_OUT/good-build.log" 2>&1 \
+  || { echo "benchmark-bisect: GOOD does not build (log: $BISECT_OUT/good-build.log)" >&2; exit 2; }
+worktree_at "$step_dir" "$bad"
+
+query() { "$driver/src/bisect/java.sh" org.portcullis.bench.ab.GateResultQuery "$@"; }
+
+if [ -z "$bench" ]; then
+  echo "No BENCH: running the whole gate on BAD against GOOD to choose the benchmark"
+  (cd "$step_dir" && BISECT_ONLY= "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad-full") || true
+  bench=$(query slowest "$BISECT_OUT/bad-full/ab-result.json") \
+    || { echo "benchmark-bisect: BAD is not slower than GOOD on any benchmark; nothing to bisect"; exit 1; }
+  echo "Bisecting $bench, the benchmark BAD slowed the most"
+fi
+export BISECT_ONLY=$bench
+
+cd "$step_dir"
+git bisect start "$bad" "$good" >/dev/null
+set +e
+git bisect run "$driver/src/bisect/step.sh" | tee "$BISECT_OUT/bisect-run.log"
+set -e
+first=$(git rev-parse --verify --quiet refs/bisect/bad || true)
+found=$(grep -c 'is the first bad commit' "$BISECT_OUT/bisect-run.log" || true)
+git bisect log > "$BISECT_OUT/bisect.log"
+git bisect reset >/dev/null 2>&1 || true
+elapsed=$(( $(date +%s) - start ))
+if [ "$found" = 0 ] || [ -z "$first" ]; then
+  echo "benchmark-bisect: no single first slower commit (skipped steps leave it open; see $BISECT_OUT/bisect.log), $((elapsed / 60))m$((elapsed % 60))s"
+  exit 1
+fi
+
+# Its ratio against GOOD: from its own step, or (never measured: BAD itself, when every step was good) now.
+result=$BISECT_OUT/$first.json
+if [ ! -f "$result" ]; then
+  echo "Measuring the first slower commit itself (no step measured it)"
+  git -C "$step_dir" checkout -q --force --detach "$first"
+  (cd "$step_dir" && "$driver/src/bisect/step.sh") || true
+fi
+read -r verdict ratio low high pairs <<< "$(query verdict "$result" "$bench" 2>/dev/null || echo "unmeasured")"
+echo
+echo "First slower commit: $(git log -1 --format='%H %s' "$first")"
+echo "  $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD $(git rev-parse --short "$good"), $pairs pairs, verdict $verdict"
+echo "  $(grep -c '^step ' "$BISECT_OUT/bisect-run.log") measured steps, $((elapsed / 60))m$((elapsed % 60))s; step results and logs in $BISECT_OUT"

@@ -1,0 +1,53 @@
+package org.portcullis.bench.ab;
+
+import org.portcullis.bench.compare.CompareCli;
+import org.portcullis.bench.compare.UsageException;
+
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Answers a shell script's questions about an {@code ab-result.json} in one line, so that the bisect scripts
+ * need no JSON tool: {@code verdict FILE Class.method} prints "slower 1.530 1.463 1.809 9" (verdict, ratio,
+ * interval, pairs) or "missing"; {@code slowest FILE} prints the slower benchmark with the highest ratio.
+ * Exit codes: 0 answered, 1 nothing slower ({@code slowest}), 2 usage or input error.
+ */
+public final class GateResultQuery {
+    static final String USAGE = "usage: GateResultQuery verdict FILE Class.method | slowest FILE";
+
+    private GateResultQuery() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, CompareCli.utf8(FileDescriptor.out), CompareCli.utf8(FileDescriptor.err)));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 3 && args[0].equals("verdict")) {
+                out.println(GateJson.read(Path.of(args[1])).benchmark(args[2]).map(GateResultQuery::line).orElse("missing"));
+                return CompareCli.OK;
+            }
+            if (args.length == 2 && args[0].equals("slowest")) {
+                Optional<GateJson.Benchmark> slowest = GateJson.read(Path.of(args[1])).benchmarks().stream()
+                        .filter(b -> b.verdict().equals(GateJson.SLOWER))
+                        .max(Comparator.comparingDouble(GateJson.Benchmark::ratio));
+                slowest.ifPresent(b -> out.println(b.name()));
+                return slowest.isPresent() ? CompareCli.OK : CompareCli.REGRESSION;
+            }
+            throw new UsageException(USAGE);
+        } catch (UsageException e) {
+            err.println("gate-result: error: " + e.getMessage());
+            return CompareCli.USAGE_ERROR;
+        }
+    }
+
+    private static String line(GateJson.Benchmark benchmark) {
+        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", benchmark.verdict(), benchmark.ratio(),
+                benchmark.low(), benchmark.high(), benchmark.pairs());
+    }
+}
