@@ -17,6 +17,7 @@ import org.portcullis.guard.BcryptDoor;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.health.DatabaseCheck;
+import org.portcullis.health.StartupCheck;
 import org.portcullis.http.HttpHardening;
 import org.portcullis.http.JsonBodies;
 import org.portcullis.http.auth.BearerAuthentication;
@@ -72,8 +73,13 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         Jdbi jdbi = requestPool(config, environment);
         DatabaseCheck.install(environment, config.getDatabase().probePool(config.getHealthTimeout()),
                 config.getHealthTimeout().toJavaDuration());
+        StartupCheck startup = new StartupCheck();
+        // The pool opens its connections lazily: one borrowed and answered says the instance can serve.
+        startup.require("request pool", () -> jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
+                .mapTo(Integer.class).one()) == 1);
+        environment.healthChecks().register(StartupCheck.NAME, startup);
         Clock clock = clock();
-        Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment),
+        Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment, startup),
                 passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));
