@@ -51,3 +51,4 @@ clean:
 
 include bench.mk
 include loadtest.mk
+include cluster.mk
