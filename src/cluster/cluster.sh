@@ -9,7 +9,8 @@
 # instance i's API on BASE_PORT+i and its admin port on BASE_PORT+50+i), CLUSTER_DIR, JAR, DATABASE_URL
 # (default: database portcullis_cluster of the local PostgreSQL, created if missing), DATABASE_USER,
 # DATABASE_PASSWORD, EDGE_MAXCONN, EDGE_QUEUE_TIMEOUT, CLUSTER_JAVA_OPTS (more JVM options for the instances),
-# INSTANCE_PIN / LB_PIN (taskset prefixes), EVENTS (a file the restart appends "epoch_ms event instance" lines to).
+# INSTANCE_PIN / LB_PIN (taskset prefixes), EVENTS (a file the restart appends "epoch_ms event instance" lines to),
+# APP_MAIN (run that main class from CLASSPATH instead of JAR: the tests, which run before the jar is packaged).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -37,6 +38,9 @@ START_LIMIT=${START_LIMIT:-1200}
 mkdir -p "$CLUSTER_DIR"
 CLUSTER_DIR=$(cd "$CLUSTER_DIR" && pwd)
 STATS_URL="http://127.0.0.1:$BASE_PORT/stats;csv"
+# What an instance's command line holds (a system property naming this cluster's directory, read by nothing),
+# so that a PID file never leads to a signal for another process that reuses the number.
+INSTANCE_MARK="-Dportcullis.cluster=$CLUSTER_DIR/"
 
 api_port() { echo $((BASE_PORT + $1)); }
 admin_port() { echo $((BASE_PORT + 50 + $1)); }
@@ -89,31 +93,40 @@ instance_env() {
   export JWT_KEY_ENCRYPTION_KEY
 }
 
+# How java is told what to run: the shaded jar, or APP_MAIN from the CLASSPATH in the environment.
+# The jar is named as `make run` names it, relative to the repository, so the class-data-sharing archive recorded
+# for it applies (the JVM refuses an archive recorded for another class path).
+app() {
+  if [ -n "${APP_MAIN:-}" ]; then echo "$APP_MAIN"; else echo "-jar $JAR"; fi
+}
+
 java_options() {
   local options=(-Ddw.migrateOnStart=false -Ddw.clients.trustedProxies=127.0.0.1)
-  [ -f "$JSA" ] && options=(-XX:SharedArchiveFile="$ROOT/$JSA" -Xshare:auto "${options[@]}")
+  [ -f "$JSA" ] && options=(-XX:SharedArchiveFile="$JSA" -Xshare:auto "${options[@]}")
   echo "${options[@]}" ${CLUSTER_JAVA_OPTS:-}
 }
 
 migrate() {
   echo "cluster: migrating $DATABASE_URL once (instances start with migrateOnStart=false)"
-  (instance_env && java -jar "$ROOT/$JAR" db migrate "$ROOT/config.yml") >"$CLUSTER_DIR/migrate.log" 2>&1 \
+  # shellcheck disable=SC2046
+  (instance_env && java $(app) db migrate config.yml) >"$CLUSTER_DIR/migrate.log" 2>&1 \
     || { echo "cluster: db migrate failed:" >&2; tail -n 20 "$CLUSTER_DIR/migrate.log" >&2; exit 1; }
 }
 
 start_instance() {
   local i=$1 dir="$CLUSTER_DIR/instance-$1"
-  if live_pid "instance-$i" app.jar >/dev/null; then
+  if live_pid "instance-$i" "$INSTANCE_MARK" >/dev/null; then
     echo "cluster: instance-$i is already running" >&2
     return 1
   fi
   mkdir -p "$dir"
+  # Each instance's own files (the file transport's mail) under its directory; everything else is shared.
   local options
-  options=$(java_options)
+  options="$(java_options) $INSTANCE_MARK -Ddw.mail.directory=$dir/mail"
   # exec: the PID written is the JVM's, so a SIGTERM to it is the JVM's shutdown, and nothing else is left.
   # shellcheck disable=SC2086
-  (cd "$dir" && instance_env && PORT=$(api_port "$i") ADMIN_PORT=$(admin_port "$i") \
-    exec ${INSTANCE_PIN:-} java $options -jar "$ROOT/$JAR" server "$ROOT/config.yml") \
+  (instance_env && PORT=$(api_port "$i") ADMIN_PORT=$(admin_port "$i") \
+    exec ${INSTANCE_PIN:-} java $options $(app) server config.yml) \
     >>"$CLUSTER_DIR/instance-$i.log" 2>&1 </dev/null &
   echo $! >"$CLUSTER_DIR/instance-$i.pid"
 }
@@ -178,7 +191,7 @@ terminate() {
 
 start() {
   command -v haproxy >/dev/null || { echo "cluster: needs haproxy (apt-get install -y haproxy)" >&2; exit 1; }
-  [ -f "$JAR" ] || { echo "cluster: $JAR missing (make build)" >&2; exit 1; }
+  [ -n "${APP_MAIN:-}" ] || [ -f "$JAR" ] || { echo "cluster: $JAR missing (make build)" >&2; exit 1; }
   if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$LB_PORT/")" != 000 ]; then
     echo "cluster: something already answers on :$LB_PORT; stop it or set LB_PORT" >&2
     exit 1
@@ -202,7 +215,7 @@ stop() {
   for file in "$CLUSTER_DIR"/instance-*.pid; do
     [ -f "$file" ] || continue
     i=$(basename "$file" .pid)
-    terminate "$i" app.jar &
+    terminate "$i" "$INSTANCE_MARK" &
   done
   wait || status=1
   # HAProxy last, with its soft stop (SIGUSR1 finishes what it holds); terminate follows with SIGTERM.
@@ -218,7 +231,7 @@ stop() {
 # One instance as a deploy restarts it. Prints (and appends to EVENTS) when each step happened.
 restart() {
   local i=$1 pid t0 out='' exited='' t1
-  pid=$(live_pid "instance-$i" app.jar) || { echo "cluster: instance-$i is not running" >&2; return 1; }
+  pid=$(live_pid "instance-$i" "$INSTANCE_MARK") || { echo "cluster: instance-$i is not running" >&2; return 1; }
   t0=$(now_ms)
   event sigterm "instance-$i"
   kill -TERM "$pid"
