@@ -17,7 +17,9 @@ import org.portcullis.guard.BcryptDoor;
 import org.portcullis.guard.LatencyGuard;
 import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.health.DatabaseCheck;
+import org.portcullis.health.InRotation;
 import org.portcullis.health.StartupCheck;
+import org.portcullis.health.StartupGate;
 import org.portcullis.http.HttpHardening;
 import org.portcullis.http.JsonBodies;
 import org.portcullis.http.auth.BearerAuthentication;
@@ -86,6 +88,9 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         ApiResources.register(environment, config, services, clock);
         OperatorActions.install(environment, services, config.getPurge().getInterval(), config.getAdmin(),
                 config.getAudit().getMaxPage(), clock);
+        // Last: started after every other managed object, before Jetty opens its ports.
+        environment.lifecycle().manage(new StartupGate(InRotation.of(environment),
+                config.getStartupTimeout().toJavaDuration()));
     }
 
     /** The Jdbi of the request pool, with the schema migrated first unless {@code migrateOnStart} is off. */
