@@ -73,6 +73,14 @@ ensure_postgres() {
   name=${name%%\?*}
   if [ -z "$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
     createdb "$name" && echo "cluster: created database $name"
+  elif [ ! -s "$CLUSTER_DIR/jwt-key-encryption.key" ] && [ -z "${JWT_KEY_ENCRYPTION_KEY:-}" ] \
+      && [ -n "$(psql -d "$name" -Atc "SELECT 1 FROM pg_tables WHERE tablename = 'signing_keys'" 2>/dev/null)" ]; then
+    # Its signing keys are sealed under a key-encryption key this directory does not have (another clone's, or
+    # a deleted target/): the instances would refuse to start. Say so instead of making a key that cannot work.
+    echo "cluster: database $name already holds signing keys sealed under another key-encryption key;" \
+      "drop it (dropdb -h $PGHOST -U $PGUSER $name), set DATABASE_URL to another database, or set" \
+      "JWT_KEY_ENCRYPTION_KEY to the key that sealed them" >&2
+    exit 1
   fi
 }
 
@@ -80,6 +88,10 @@ ensure_postgres() {
 # handed to the instances through their environment, never on a command line, never printed.
 key_encryption_key() {
   local file="$CLUSTER_DIR/jwt-key-encryption.key"
+  if [ -n "${JWT_KEY_ENCRYPTION_KEY:-}" ]; then
+    echo "$JWT_KEY_ENCRYPTION_KEY"
+    return
+  fi
   if [ ! -s "$file" ]; then
     (umask 077 && openssl rand -base64 32 >"$file")
   fi
@@ -210,14 +222,16 @@ start() {
 }
 
 stop() {
-  local status=0 i
+  local status=0 i stopping=()
   # The instances first, all at once: each fails its health check, HAProxy stops sending to it, it drains.
   for file in "$CLUSTER_DIR"/instance-*.pid; do
     [ -f "$file" ] || continue
     i=$(basename "$file" .pid)
     terminate "$i" "$INSTANCE_MARK" &
+    stopping+=($!)
   done
-  wait || status=1
+  # Those waits only: after a failed start this shell is also the parent of HAProxy, which a bare wait would await.
+  for pid in "${stopping[@]}"; do wait "$pid" || status=1; done
   # HAProxy last, with its soft stop (SIGUSR1 finishes what it holds); terminate follows with SIGTERM.
   if pid=$(live_pid haproxy haproxy); then
     kill -USR1 "$pid"
