@@ -79,10 +79,11 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         // The pool opens its connections lazily: one borrowed and answered says the instance can serve.
         startup.require("request pool", () -> jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
                 .mapTo(Integer.class).one()) == 1);
-        environment.healthChecks().register(StartupCheck.NAME, startup);
         Clock clock = clock();
         Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment, startup),
                 passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);
+        // Registered once every condition is in: the module runs it at once, and a pass is for good.
+        environment.healthChecks().register(StartupCheck.NAME, startup);
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));
         ApiResources.register(environment, config, services, clock);
