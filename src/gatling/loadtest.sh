@@ -95,6 +95,8 @@ if [ "${EDGE:-none}" = haproxy ]; then
   # The heap and CPU figures follow instance-1 (with INSTANCES=1, the whole service); HAProxy lives as long
   # as the run, so it tells whether "the service" is still there.
   APP_PID=$(cat "$CLUSTER_DIR/instance-1.pid")
+  # The overload phase reads the usersMe budget from an instance's admin port: instance-1's (cluster.sh's ports).
+  LOADTEST_ADMIN_PORT=$((CLUSTER_BASE_PORT + 51))
   SERVICE_ALIVE_PID=$(cat "$CLUSTER_DIR/haproxy.pid")
   DATABASE_KIND=postgresql
   echo "loadtest: $INSTANCES instance(s) behind HAProxy on $BASE_URL (EDGE_MAXCONN=$EDGE_MAXCONN per instance," \
@@ -228,7 +230,8 @@ for simulation in $SIMULATIONS; do
     # Gatling's mixed clients count every 503 as a KO; during a restart a 503 with Retry-After (shed by an
     # instance's limit or at the edge) is allowed. The verdict is the phase report's, from HAProxy's log.
     echo "loadtest: Gatling's errors, by kind:"
-    sed -n '/^---- Errors ---/,/^====/p' "$RUN_DIR/$simulation.log" | grep '^>' | sed 's/^/loadtest:   /'
+    awk '/^---- Errors ---/ { block = ""; inside = 1; next } inside && /^====/ { inside = 0 }
+         inside && /^>/ { block = block "loadtest:   " $0 "\n" } END { printf "%s", block }' "$RUN_DIR/$simulation.log"
     result=0
   fi
   if [ "$result" -ne 0 ]; then
