@@ -52,3 +52,4 @@ clean:
 include bench.mk
 include loadtest.mk
 include calibrate.mk
+include cluster.mk

@@ -7,11 +7,25 @@
 #   make loadtest SCENARIO=overload        users/me capacity (the users-me phase), then 2x that in an open
 #                                          model: the limiter sheds the excess with 503, the served stay fast
 #   make loadtest SCENARIO=overload LIMITER=off   the same against the service without its concurrency limit
+#   make loadtest SCENARIO=overload EDGE=haproxy  the same through HAProxy (deploy/haproxy.cfg) in front of
+#                                          INSTANCES=1 instance on PostgreSQL; EDGE_MAXCONN=0 lifts the edge limit
+#   make loadtest SCENARIO=rolling-restart the mixed scenario through HAProxy in front of INSTANCES (2) instances
+#                                          on PostgreSQL while each is restarted in turn; figures per phase
 # With DATABASE_URL (and DATABASE_USER/DATABASE_PASSWORD) in the environment the service uses that database;
 # without, a fresh H2 database under target/loadtest/. Reports: target/gatling/<simulation>-<time>/index.html.
 MVN ?= ./mvnw -B -q
 SCENARIO ?= users-me
-DURATION ?= 30s
+# The rolling restart needs room for every instance to drain, start and come back (about 20-30 s each here).
+DURATION ?= $(if $(filter rolling-restart,$(SCENARIO)),150s,30s)
+# EDGE=haproxy: the scenario runs through HAProxy and instances of cluster.mk (rolling-restart always does).
+EDGE ?= none
+# Instances behind HAProxy: INSTANCES (2) for the rolling restart, else 1 unless INSTANCES is given on the
+# command line (on one box more instances share the same two cores).
+LOADTEST_INSTANCES = $(if $(or $(filter rolling-restart,$(SCENARIO)),$(filter command line,$(origin INSTANCES))),$(INSTANCES),1)
+# Seconds between the measured phase's start, each instance's return and the next restart, and the phase's end.
+RESTART_GAP ?= 10
+# HAProxy's stats page for the load tests' cluster; its instances listen just above (see cluster.mk).
+LOADTEST_CLUSTER_BASE_PORT ?= 18300
 # Concurrent users of the closed-model scenarios (users-me, /health, mixed clients).
 USERS ?= 32
 # Unmeasured requests before each measured phase (16 threads). On two cores the JIT needs about a minute of
@@ -43,7 +57,9 @@ C32_DURATION ?= 15s
 loadtest: $(JAR) loadtest-classes
 	@SCENARIO='$(SCENARIO)' DURATION='$(DURATION)' USERS='$(USERS)' WARMUP='$(WARMUP)' \
 	  BCRYPT_SECONDS='$(BCRYPT_SECONDS)' ASSERT='$(ASSERT)' LOADTEST_PORT='$(LOADTEST_PORT)' \
-	  LIMITER='$(LIMITER)' CAPACITY='$(CAPACITY)' PIN='$(PIN)' \
+	  LIMITER='$(LIMITER)' CAPACITY='$(CAPACITY)' PIN='$(PIN)' EDGE='$(EDGE)' RESTART_GAP='$(RESTART_GAP)' \
+	  INSTANCES='$(LOADTEST_INSTANCES)' CLUSTER_BASE_PORT='$(LOADTEST_CLUSTER_BASE_PORT)' \
+	  EDGE_MAXCONN='$(EDGE_MAXCONN)' EDGE_QUEUE_TIMEOUT='$(EDGE_QUEUE_TIMEOUT)' \
 	  LOADTEST_ADMIN_PORT='$(LOADTEST_ADMIN_PORT)' JAR='$(JAR)' MVN='$(MVN)' \
 	  bash src/gatling/loadtest.sh
 

@@ -27,7 +27,13 @@ case "$SCENARIO" in
   login-flood) SIMULATIONS="LoginFloodSimulation" ;;
   # The capacity first (the users-me phase, unless CAPACITY gives it), then twice that in an open model.
   overload)    SIMULATIONS="${CAPACITY:+OverloadSimulation}"; SIMULATIONS="${SIMULATIONS:-UsersMeSimulation OverloadSimulation}" ;;
-  *) echo "loadtest: unknown SCENARIO=$SCENARIO (users-me, mixed, login-flood or overload)" >&2; exit 2 ;;
+  # The mixed traffic through HAProxy while every instance is restarted in turn (rolling_restart below).
+  rolling-restart) SIMULATIONS="MixedSimulation"; EDGE=haproxy ;;
+  *) echo "loadtest: unknown SCENARIO=$SCENARIO (users-me, mixed, login-flood, overload or rolling-restart)" >&2; exit 2 ;;
+esac
+case "${EDGE:-none}" in
+  none|haproxy) ;;
+  *) echo "loadtest: EDGE=$EDGE (none or haproxy)" >&2; exit 2 ;;
 esac
 case "${LIMITER:-on}" in
   on)  ;;
@@ -54,46 +60,85 @@ fi
 BASE_URL="http://127.0.0.1:$LOADTEST_PORT"
 RUN_DIR="target/loadtest/$SCENARIO-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$RUN_DIR"
+# The restarts' events ("epoch_ms event instance"), for the per-phase figures of the rolling restart.
+[ "$SCENARIO" = rolling-restart ] && EVENTS="$PWD/$RUN_DIR/events"
 
 if curl -s -o /dev/null "$BASE_URL/health"; then
   echo "loadtest: something already answers on $BASE_URL; stop it or set LOADTEST_PORT" >&2
   exit 2
 fi
-if [ -z "${DATABASE_URL:-}" ]; then
-  # A fresh H2 file database per run, under target/ (never ./data/, the `make run` database).
-  export DATABASE_URL="jdbc:h2:$PWD/$RUN_DIR/h2/portcullis;MODE=PostgreSQL"
-fi
-
-# Every account of a run is registered from this one loopback address: config.yml's 30 registrations per
-# address and hour would refuse the setup of the 32 users-me accounts with 429. The limit is not under test
-# here; SERVICE_OPTS come after and may set it again.
-PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" \
-  "${SERVICE_PIN[@]}" java -Ddw.lockout.registrationsPerAddress=1000000 ${SERVICE_OPTS:-} -jar "$JAR" server config.yml \
-  >"$RUN_DIR/service.log" 2>&1 &
-APP_PID=$!
-stop_service() {
-  if kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    wait "$APP_PID" 2>/dev/null
+# EDGE=haproxy: the service is INSTANCES instances on PostgreSQL behind HAProxy (src/cluster/cluster.sh, the
+# deploy/haproxy.cfg of `make cluster`), and Gatling talks to HAProxy on LOADTEST_PORT.
+if [ "${EDGE:-none}" = haproxy ]; then
+  CLUSTER_DIR="$RUN_DIR/cluster"
+  if [ -z "${DATABASE_URL:-}" ]; then
+    # A fresh PostgreSQL database per run (instances on one database cannot share an H2 file), dropped at the end.
+    DATABASE_NAME="portcullis_loadtest_$(date -u +%Y%m%d%H%M%S)_$$"
+    createdb -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" "$DATABASE_NAME" || exit 1
+    export DATABASE_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$DATABASE_NAME"
   fi
-}
-trap stop_service EXIT
-trap 'exit 130' INT TERM
+  cluster() {
+    CLUSTER_DIR="$CLUSTER_DIR" LB_PORT="$LOADTEST_PORT" BASE_PORT="$CLUSTER_BASE_PORT" INSTANCES="$INSTANCES" \
+      EDGE_MAXCONN="$EDGE_MAXCONN" EDGE_QUEUE_TIMEOUT="$EDGE_QUEUE_TIMEOUT" JAR="$JAR" EVENTS="${EVENTS:-}" \
+      INSTANCE_PIN="${SERVICE_PIN[*]}" LB_PIN="${GENERATOR_PIN[*]}" \
+      CLUSTER_JAVA_OPTS="-Ddw.lockout.registrationsPerAddress=1000000 ${SERVICE_OPTS:-}" \
+      bash src/cluster/cluster.sh "$@"
+  }
+  stop_service() {
+    cluster stop >/dev/null
+    [ -n "${DATABASE_NAME:-}" ] && dropdb -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" \
+      --if-exists "$DATABASE_NAME"
+  }
+  trap stop_service EXIT
+  trap 'exit 130' INT TERM
+  cluster start || exit 1
+  # The heap and CPU figures follow instance-1 (with INSTANCES=1, the whole service); HAProxy lives as long
+  # as the run, so it tells whether "the service" is still there.
+  APP_PID=$(cat "$CLUSTER_DIR/instance-1.pid")
+  # The overload phase reads the usersMe budget from an instance's admin port: instance-1's (cluster.sh's ports).
+  LOADTEST_ADMIN_PORT=$((CLUSTER_BASE_PORT + 51))
+  SERVICE_ALIVE_PID=$(cat "$CLUSTER_DIR/haproxy.pid")
+  DATABASE_KIND=postgresql
+  echo "loadtest: $INSTANCES instance(s) behind HAProxy on $BASE_URL (EDGE_MAXCONN=$EDGE_MAXCONN per instance," \
+    "queue timeout $EDGE_QUEUE_TIMEOUT), logs in $CLUSTER_DIR"
+else
+  if [ -z "${DATABASE_URL:-}" ]; then
+    # A fresh H2 file database per run, under target/ (never ./data/, the `make run` database).
+    export DATABASE_URL="jdbc:h2:$PWD/$RUN_DIR/h2/portcullis;MODE=PostgreSQL"
+  fi
 
-DATABASE_KIND=$(echo "$DATABASE_URL" | cut -d: -f2)
-echo "loadtest: service pid $APP_PID on $BASE_URL, database $DATABASE_KIND, log $RUN_DIR/service.log"
-for _ in $(seq 1 120); do
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
-    echo "loadtest: the service exited during start-up:" >&2
-    tail -n 30 "$RUN_DIR/service.log" >&2
+  # Every account of a run is registered from this one loopback address: config.yml's 30 registrations per
+  # address and hour would refuse the setup of the 32 users-me accounts with 429. The limit is not under test
+  # here; SERVICE_OPTS come after and may set it again.
+  PORT="$LOADTEST_PORT" ADMIN_PORT="$LOADTEST_ADMIN_PORT" \
+    "${SERVICE_PIN[@]}" java -Ddw.lockout.registrationsPerAddress=1000000 ${SERVICE_OPTS:-} -jar "$JAR" server config.yml \
+    >"$RUN_DIR/service.log" 2>&1 &
+  APP_PID=$!
+  stop_service() {
+    if kill -0 "$APP_PID" 2>/dev/null; then
+      kill "$APP_PID"
+      wait "$APP_PID" 2>/dev/null
+    fi
+  }
+  trap stop_service EXIT
+  trap 'exit 130' INT TERM
+
+  DATABASE_KIND=$(echo "$DATABASE_URL" | cut -d: -f2)
+  echo "loadtest: service pid $APP_PID on $BASE_URL, database $DATABASE_KIND, log $RUN_DIR/service.log"
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      echo "loadtest: the service exited during start-up:" >&2
+      tail -n 30 "$RUN_DIR/service.log" >&2
+      exit 1
+    fi
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/health")" = 200 ] && break
+    sleep 0.5
+  done
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/health")" != 200 ]; then
+    echo "loadtest: /health did not answer 200 within 60 s" >&2
     exit 1
   fi
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/health")" = 200 ] && break
-  sleep 0.5
-done
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/health")" != 200 ]; then
-  echo "loadtest: /health did not answer 200 within 60 s" >&2
-  exit 1
+  SERVICE_ALIVE_PID=$APP_PID
 fi
 
 # The login scenarios' capacity is cores / one bcrypt verify at the service's own cost. Unless BCRYPT_SECONDS
@@ -115,10 +160,31 @@ measure_bcrypt_seconds() {
 }
 if [ -z "${BCRYPT_SECONDS:-}" ]; then
   case "$SCENARIO" in
-    login-flood|mixed)
+    login-flood|mixed|rolling-restart)
       BCRYPT_SECONDS=$(measure_bcrypt_seconds) || exit 1
       echo "loadtest: one login (bcrypt verify) takes $BCRYPT_SECONDS s here, median of 5 in a row" ;;
   esac
+fi
+
+# Every instance restarted in turn as a deploy does it (cluster.sh restart: SIGTERM, wait for its exit, start,
+# wait until HAProxy has it back), once Gatling's warm-up is over, RESTART_GAP seconds apart and after the last.
+rolling_restart() {
+  local log="$RUN_DIR/MixedSimulation.log"
+  until grep -q '^warm-up:' "$log" 2>/dev/null; do sleep 0.5; done
+  echo "$(date +%s%3N) measured -" >>"$EVENTS"
+  sleep "$RESTART_GAP"
+  for i in $(seq 1 "$INSTANCES"); do
+    cluster restart "$i" || return 1
+    sleep "$RESTART_GAP"
+  done
+  echo "$(date +%s%3N) restarted -" >>"$EVENTS"
+}
+RESTARTER_PID=
+if [ "$SCENARIO" = rolling-restart ]; then
+  # The instances are restarted under the run: no heap or CPU figure of one process would mean anything.
+  APP_PID=0
+  rolling_restart > >(tee "$RUN_DIR/restarts.log") 2>&1 &
+  RESTARTER_PID=$!
 fi
 
 status=0
@@ -159,6 +225,15 @@ for simulation in $SIMULATIONS; do
       break
     fi
   fi
+  if [ "$SCENARIO" = rolling-restart ] && [ "$result" -ne 0 ] \
+      && grep -q 'Gatling simulation assertions failed' "$RUN_DIR/$simulation.log"; then
+    # Gatling's mixed clients count every 503 as a KO; during a restart a 503 with Retry-After (shed by an
+    # instance's limit or at the edge) is allowed. The verdict is the phase report's, from HAProxy's log.
+    echo "loadtest: Gatling's errors, by kind:"
+    awk '/^---- Errors ---/ { block = ""; inside = 1; next } inside && /^====/ { inside = 0 }
+         inside && /^>/ { block = block "loadtest:   " $0 "\n" } END { printf "%s", block }' "$RUN_DIR/$simulation.log"
+    result=0
+  fi
   if [ "$result" -ne 0 ]; then
     if [ "$ASSERT" = 0 ] && grep -q 'Gatling simulation assertions failed' "$RUN_DIR/$simulation.log"; then
       echo "loadtest: $simulation missed goals (ASSERT=0: reported, not failed)"
@@ -167,7 +242,7 @@ for simulation in $SIMULATIONS; do
       status=1
     fi
   fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then
+  if ! kill -0 "$SERVICE_ALIVE_PID" 2>/dev/null; then
     echo "loadtest: the service died during $simulation; see $RUN_DIR/service.log" >&2
     exit 1
   fi
@@ -243,6 +318,19 @@ if [ "$SCENARIO" = overload ] && [ -f "$RUN_DIR/OverloadSimulation.log" ]; then
     echo "loadtest: no served-latency figures were written"
     [ "$ASSERT" != 0 ] && status=1
   fi
+fi
+if [ -n "$RESTARTER_PID" ]; then
+  echo "$(date +%s%3N) end -" >>"$EVENTS"
+  if kill -0 "$RESTARTER_PID" 2>/dev/null; then
+    echo "loadtest: the measured phase ended before every instance was restarted; raise DURATION"
+    status=1
+  fi
+  # Waited for, not killed: a restart cut short could leave an instance started after the cluster's stop.
+  wait "$RESTARTER_PID" || status=1
+  grep -q ' restarted -$' "$EVENTS" || status=1
+  sed 's/^/loadtest: /' "$RUN_DIR/restarts.log"
+  python3 src/cluster/phase-report.py "$CLUSTER_DIR/haproxy.log" "$EVENTS" | sed 's/^/loadtest: /'
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { [ "$ASSERT" != 0 ] && status=1; }
 fi
 if [ "$SCENARIO" = mixed ] && [ -f "$RUN_DIR/heap-MixedSimulation.properties" ]; then
   change=$(sed -n 's/^change_percent=//p' "$RUN_DIR/heap-MixedSimulation.properties")

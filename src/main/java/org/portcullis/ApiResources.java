@@ -3,6 +3,7 @@ package org.portcullis;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.health.HealthStateView;
 import org.portcullis.health.DatabaseCheck;
+import org.portcullis.health.InRotation;
 import org.portcullis.http.ClientAddressResolver;
 import org.portcullis.http.RequestOrigins;
 import org.portcullis.http.resources.AccountRecoveryResource;
@@ -23,7 +24,7 @@ final class ApiResources {
 
     static void register(Environment environment, PortcullisConfiguration config, Services services, Clock clock) {
         String version = version();
-        environment.jersey().register(new HealthResource(() -> environment.health().healthStateAggregator()
+        environment.jersey().register(new HealthResource(InRotation.of(environment), () -> environment.health().healthStateAggregator()
                 .healthStateView(DatabaseCheck.NAME).map(HealthStateView::isHealthy).orElse(false), version, clock));
         RequestOrigins origins = new RequestOrigins(new ClientAddressResolver(config.getClients().getTrustedProxies()),
                 config.getClients().getMaxUserAgentLength());

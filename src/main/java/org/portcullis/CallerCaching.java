@@ -8,6 +8,7 @@ import org.portcullis.db.CallerCache;
 import org.portcullis.db.ChangeFeed;
 import org.portcullis.db.Freshness;
 import org.portcullis.db.Storage;
+import org.portcullis.health.StartupCheck;
 
 import java.sql.DriverManager;
 import java.util.Properties;
@@ -21,7 +22,8 @@ final class CallerCaching {
     private CallerCaching() {
     }
 
-    static Storage storage(PortcullisConfiguration config, Jdbi jdbi, Environment environment) {
+    /** @param startup gets the feed as a condition of the instance's start: its memory must have been vouched for once */
+    static Storage storage(PortcullisConfiguration config, Jdbi jdbi, Environment environment, StartupCheck startup) {
         Storage direct = Storage.over(jdbi);
         CallerCacheSettings settings = config.getCallerCache();
         DatabaseSettings database = config.getDatabase();
@@ -31,6 +33,7 @@ final class CallerCaching {
         Freshness freshness = new Freshness(settings.getMaxStaleness().toJavaDuration(), System::nanoTime);
         CallerCache cache = new CallerCache(direct.reads(), freshness, settings.getMaximumCallers(),
                 settings.getMaximumCallersPerUser(), environment.metrics());
+        startup.require("caller-cache feed", freshness::isCurrent);
         environment.lifecycle().manage(new ChangeFeed(() -> DriverManager.getConnection(database.getUrl(),
                 feedProperties(database)), cache, freshness, settings.getHeartbeat().toJavaDuration(),
                 settings.getReconnectDelay().toJavaDuration()));

@@ -19,6 +19,9 @@ import org.portcullis.guard.LatencyGuard;
 import org.portcullis.guard.RequestWork;
 import org.portcullis.health.AdminHealthCheck;
 import org.portcullis.health.DatabaseCheck;
+import org.portcullis.health.InRotation;
+import org.portcullis.health.StartupCheck;
+import org.portcullis.health.StartupGate;
 import org.portcullis.http.HttpHardening;
 import org.portcullis.http.JsonBodies;
 import org.portcullis.http.auth.BearerAuthentication;
@@ -77,14 +80,23 @@ public class PortcullisApplication extends Application<PortcullisConfiguration> 
         DatabaseCheck.install(environment, config.getDatabase().probePool(config.getHealthTimeout()),
                 config.getHealthTimeout().toJavaDuration(), statements::install);
         environment.jersey().register(new RequestWork(environment.metrics(), StatementCount::onThisThread));
+        StartupCheck startup = new StartupCheck();
+        // The pool opens its connections lazily: one borrowed and answered says the instance can serve.
+        startup.require("request pool", () -> jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
+                .mapTo(Integer.class).one()) == 1);
         Clock clock = clock();
-        Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment),
+        Services services = Services.build(config, CallerCaching.storage(config, jdbi, environment, startup),
                 passwordHasher(config.getPasswords().getBcryptCost()), clock, environment);
+        // Registered once every condition is in: the module runs it at once, and a pass is for good.
+        environment.healthChecks().register(StartupCheck.NAME, startup);
         BearerAuthentication.install(environment, services.authenticator());
         environment.jersey().register(new BcryptDoor(services.bcrypt()));
         ApiResources.register(environment, config, services, clock);
         OperatorActions.install(environment, services, config.getPurge().getInterval(), config.getAdmin(),
                 config.getAudit().getMaxPage(), clock);
+        // Last: started after every other managed object, before Jetty opens its ports.
+        environment.lifecycle().manage(new StartupGate(InRotation.of(environment),
+                config.getStartupTimeout().toJavaDuration()));
     }
 
     /** The Jdbi of the request pool, with the schema migrated first unless {@code migrateOnStart} is off. */

@@ -93,6 +93,10 @@ public class PortcullisConfiguration extends Configuration {
     @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
     private Duration healthTimeout = Duration.seconds(2);
 
+    /** How long a start waits for the instance to be ready before it opens its ports anyway (StartupGate). */
+    @NotNull
+    private Duration startupTimeout = Duration.seconds(60);
+
     /**
      * The bcrypt bulkhead admits a login or registration that is expected to wait up to {@code maxWait} before
      * its hash starts. A p99 budget below that would call every burst the bulkhead handles as designed a
@@ -258,5 +262,15 @@ public class PortcullisConfiguration extends Configuration {
     @JsonProperty
     public void setHealthTimeout(Duration healthTimeout) {
         this.healthTimeout = healthTimeout;
+    }
+
+    @JsonProperty
+    public Duration getStartupTimeout() {
+        return startupTimeout;
+    }
+
+    @JsonProperty
+    public void setStartupTimeout(Duration startupTimeout) {
+        this.startupTimeout = startupTimeout;
     }
 }

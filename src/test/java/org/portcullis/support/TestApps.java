@@ -132,6 +132,9 @@ public final class TestApps {
     private static ConfigOverride[] toOverrides(Supplier<String> databaseUrl, Map<String, String> settings) {
         List<ConfigOverride> overrides = new ArrayList<>();
         overrides.add(ConfigOverride.config("database.url", databaseUrl));
+        // The delayed shutdown is a JVM shutdown hook that waits health.shutdownWaitPeriod per app ever started:
+        // the test JVM would wait that long for each at exit. The shutdown tests turn it on for their own app.
+        settings.putIfAbsent("health.delayedShutdownHandlerEnabled", "false");
         settings.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
         return overrides.toArray(ConfigOverride[]::new);
     }
