@@ -44,9 +44,17 @@ public enum Workload {
      * from the others, so that confirming a bcrypt change does not re-run the cheap endpoints' long warm-ups,
      * and confirming a cheap endpoint does not wait for a dozen hashes.
      */
-    BCRYPT_LATENCY("LatencyBcrypt", LatencyLauncher.TEST_CLASS, List.of("login", "register"), List.of(), Placement.DUET),
-    /** Every other latency test (refresh, the reads, the profile update, /health, the OpenAPI document). */
-    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of(), Placement.DUET);
+    BCRYPT_LATENCY("LatencyBcrypt", LatencyLauncher.TEST_CLASS, List.of("login", "register"), List.of(),
+            Placement.SEQUENTIAL),
+    /**
+     * Every other latency test (refresh, the reads, the profile update, /health, the OpenAPI document).
+     *
+     * <p>Sequential, as both latency workloads: a latency fork is a server, its client and the JIT in one JVM,
+     * and held to one core in a duet it took 35-80 s instead of 16-20 s with both, and its A/A pairs spread
+     * wider, not narrower (users/me [0.53×, 1.54×] over 3 pairs and [0.83×, 1.20×] over 5 on 7 December;
+     * BENCHMARKS.md, "Duet or sequential"). The JMH workloads are single-threaded and keep the duet.
+     */
+    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of(), Placement.SEQUENTIAL);
 
     private final String label;
     private final String className;

@@ -54,16 +54,16 @@ class AbGateTest {
 
     @Test
     void duetForksRunTogetherOnTwoCoresThatSwapEveryRound() {
-        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250);
 
         gate(runner, NO_BUDGET).run("base", "head", 1, false);
 
         List<Integer> baseCores = runner.calls.stream()
-                .filter(call -> call.workload() == Workload.LATENCY && call.side().equals("base"))
+                .filter(call -> call.workload() == Workload.PASSWORD && call.side().equals("base"))
                 .map(FakeForkRunner.Call::cpu).toList();
-        assertThat(Workload.LATENCY.placement()).isEqualTo(Placement.DUET);
+        assertThat(Workload.PASSWORD.placement()).isEqualTo(Placement.DUET);
         assertThat(baseCores).containsExactly(0, 1, 0, 1, 0);
-        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.LATENCY && call.side().equals("head"))
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.PASSWORD && call.side().equals("head"))
                 .map(FakeForkRunner.Call::cpu)).containsExactly(1, 0, 1, 0, 1);
     }
 
@@ -95,8 +95,9 @@ class AbGateTest {
     @Test
     void theBudgetEndsTheRoundsAndAnUndecidedBenchmarkFailsOnlyWhenStrict() {
         FakeForkRunner runner = new FakeForkRunner(STRADDLING).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
-        // every workload round takes 10 s (duet); 4 workloads × 3 rounds = 120 s, then room for two more rounds of one
-        long budget = 145_000_000_000L;
+        // a fork takes 10 s: a round of the two duet workloads 10 s each, of the two sequential ones 20 s each;
+        // three rounds of all four take 180 s, then there is room for two more 20 s rounds of the latency workload
+        long budget = 225_000_000_000L;
 
         GateResult lenient = gate(runner, budget).run("base", "head", 1, false);
         assertThat(lenient.judgements()).singleElement().satisfies(usersMe -> assertThat(usersMe.pairs()).hasSize(5));
