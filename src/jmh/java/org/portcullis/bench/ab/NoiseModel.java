@@ -31,6 +31,13 @@ public final class NoiseModel {
     static final double RUN_FALSE_ALARMS = 0.05;
     /** Fewer archived pairs than this and a benchmark borrows its family's pool. */
     static final int MIN_POOL = 12;
+    /**
+     * Fewer archived A/A runs than this and every benchmark keeps its family default. A run's forks share its
+     * day and its machine: the first archived run on 7 December (4 token pairs a benchmark) set a token
+     * boundary of 1.107×, and the second A/A run called verifyRememberedAccessToken slower at 1.278× on a pair
+     * of 4.9× that the first had never shown.
+     */
+    static final int MIN_RUNS = 5;
     private static final int BOOTSTRAP = 4000;
     private static final int SIMULATED_RUNS = 2000;
     /** A boundary never below 0.5 %: below that, a pool too regular to be true (or too small) is speaking. */
@@ -77,7 +84,7 @@ public final class NoiseModel {
                         family.size(), pool.placement().label()));
             }
         }
-        if (pools.isEmpty()) {
+        if (pools.isEmpty() || archive.runs() < MIN_RUNS) {
             return new NoiseModel(Map.of(), Double.NaN, Double.NaN, archive.runs());
         }
         Random random = new Random(seed);
@@ -136,7 +143,8 @@ public final class NoiseModel {
     public String describe() {
         if (boundaries.isEmpty()) {
             return runs == 0 ? "no A/A archive for this platform: family defaults (make benchmark-ab BASE=HEAD on a"
-                    + " clean tree archives one run)" : "A/A archive of " + runs + " runs too small: family defaults";
+                    + " clean tree archives one run)" : "A/A archive of " + runs + " runs, fewer than " + MIN_RUNS
+                    + ": family defaults";
         }
         return String.format(Locale.ROOT, "boundaries resampled from %d archived A/A runs: simulated false alarms"
                 + " %.1f %% of runs (at most %.0f %%), median tail %.2g", runs, falseAlarms * 100,

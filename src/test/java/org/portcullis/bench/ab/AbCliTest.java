@@ -81,16 +81,16 @@ class AbCliTest {
     @Test
     void anAaRunIsArchivedAndTheNextRunTakesItsBoundariesFromTheArchive() throws IOException {
         Path noise = out.resolve("aa-runs");
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < NoiseModel.MIN_RUNS; run++) {
             assertThat(run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2), "--noise", noise.toString(),
                     "--archive-aa", "abc123" + run)).isZero();
         }
-        assertThat(noise.resolve("0003_abc1232.json")).exists();
+        assertThat(noise.resolve("0005_abc1234.json")).exists();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("A/A run archived");
 
         stdout.reset();
         run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2), "--noise", noise.toString());
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("boundaries resampled from 3 archived A/A runs");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("boundaries resampled from 5 archived A/A runs");
     }
 
     /** Runs the CLI on a fake built base (the launcher's class file present) and this directory as head. */

@@ -30,6 +30,18 @@ class NoiseModelTest {
     }
 
     @Test
+    void anArchiveOfFewerRunsThanTheMinimumLeavesTheFamilyDefaults() throws IOException {
+        Random random = new Random(13);
+        for (int run = 0; run < NoiseModel.MIN_RUNS - 1; run++) {
+            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.01), duetEverywhere());
+        }
+        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, 12, 1);
+
+        assertThat(model.boundary(USERS_ME).ratio(5)).isEqualTo(1.25);
+        assertThat(model.describe()).contains("fewer than " + NoiseModel.MIN_RUNS);
+    }
+
+    @Test
     void boundariesFromTheArchiveKeepAWholeRunsFalseAlarmsNearOneInTwenty() throws IOException {
         // Ten archived A/A runs of seven endpoints, 5 % noise per fork: what the resampled boundaries then let
         // through is checked on 400 fresh A/A runs of the same noise, judged round by round as the gate does.
