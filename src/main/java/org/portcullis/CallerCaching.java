@@ -22,7 +22,7 @@ final class CallerCaching {
     private CallerCaching() {
     }
 
-    /** @param startup gets the feed as a condition of the instance's start: its memory must have been vouched for once */
+    /** @param startup gets the feed as a condition of the instance's start: vouched for once, or failed once */
     static Storage storage(PortcullisConfiguration config, Jdbi jdbi, Environment environment, StartupCheck startup) {
         Storage direct = Storage.over(jdbi);
         CallerCacheSettings settings = config.getCallerCache();
@@ -33,10 +33,13 @@ final class CallerCaching {
         Freshness freshness = new Freshness(settings.getMaxStaleness().toJavaDuration(), System::nanoTime);
         CallerCache cache = new CallerCache(direct.reads(), freshness, settings.getMaximumCallers(),
                 settings.getMaximumCallersPerUser(), environment.metrics());
-        startup.require("caller-cache feed", freshness::isCurrent);
-        environment.lifecycle().manage(new ChangeFeed(() -> DriverManager.getConnection(database.getUrl(),
+        ChangeFeed feed = new ChangeFeed(() -> DriverManager.getConnection(database.getUrl(),
                 feedProperties(database)), cache, freshness, settings.getHeartbeat().toJavaDuration(),
-                settings.getReconnectDelay().toJavaDuration()));
+                settings.getReconnectDelay().toJavaDuration());
+        // Ready once the feed has vouched for the memory, or has failed once and so leaves every read to the
+        // database (behind a transaction pooler it never vouches; waiting for it held each start 60 s).
+        startup.require("caller-cache feed", () -> freshness.isCurrent() || feed.failedOnce());
+        environment.lifecycle().manage(feed);
         return direct.remembering(jdbi, cache, freshness);
     }
 

@@ -64,6 +64,8 @@ public final class ChangeFeed implements Managed {
     private final long heartbeatNanos;
     private final Duration reconnectDelay;
     private volatile boolean running;
+    /** Whether a connection of the feed has failed (or found a pooler in between) at least once. */
+    private volatile boolean failedOnce;
     private volatile Thread thread;
     /** Whether the feed is between a failure and its next subscription; read and written by the feed's thread. */
     private boolean failing;
@@ -97,6 +99,15 @@ public final class ChangeFeed implements Managed {
         }
     }
 
+    /**
+     * Whether the feed has tried and failed at least once: the memory is then not served (every request reads the
+     * database, which is always correct), so a starting instance need not wait for a feed that cannot come, as
+     * behind PgBouncer in transaction mode, where waiting held each start for the whole startup timeout.
+     */
+    public boolean failedOnce() {
+        return failedOnce;
+    }
+
     private void run() {
         while (running) {
             try (Connection connection = connector.open()) {
@@ -107,11 +118,13 @@ public final class ChangeFeed implements Managed {
                             + " direct connection to PostgreSQL", e.getMessage());
                 }
                 failing = true;
+                failedOnce = true;
             } catch (SQLException | RuntimeException e) {
                 if (running && !failing) {
                     LOG.warn("Change feed lost ({}); every request reads the database until it is back", e.toString());
                 }
                 failing = true;
+                failedOnce = true;
             } finally {
                 freshness.lost();
             }
