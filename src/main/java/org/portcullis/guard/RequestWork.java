@@ -13,6 +13,7 @@ import org.portcullis.api.EndpointTimers;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -45,7 +46,8 @@ public final class RequestWork implements ApplicationEventListener {
 
     private final MetricRegistry metrics;
     private final LongSupplier statementsOnThisThread;
-    private final Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** Per resource method its counters, or empty for a method no timer names (remembered too: no re-reading). */
+    private final Map<Method, Optional<Endpoint>> endpoints = new ConcurrentHashMap<>();
 
     /** @param statementsOnThisThread a count of the calling thread's SQL statements that only grows */
     public RequestWork(MetricRegistry metrics, LongSupplier statementsOnThisThread) {
@@ -94,23 +96,20 @@ public final class RequestWork implements ApplicationEventListener {
             if (matched == null) {
                 return;
             }
-            Endpoint endpoint = endpoints.computeIfAbsent(matched.getInvocable().getDefinitionMethod(),
-                    RequestWork.this::endpoint);
-            if (endpoint != null) {
-                endpoint.add(statements, bytesBefore < 0 || bytes < 0 ? 0 : bytes - bytesBefore);
-            }
+            endpoints.computeIfAbsent(matched.getInvocable().getDefinitionMethod(), RequestWork.this::endpoint)
+                    .ifPresent(endpoint -> endpoint.add(statements, bytesBefore < 0 || bytes < 0 ? 0 : bytes - bytesBefore));
         }
     }
 
-    /** The counters of the endpoint a method's {@code @Timed} names; null for a method without one. */
-    private Endpoint endpoint(Method method) {
+    /** The counters of the endpoint a method's {@code @Timed} names; empty for a method without one. */
+    private Optional<Endpoint> endpoint(Method method) {
         Timed timed = method.getAnnotation(Timed.class);
         if (timed == null || !timed.name().startsWith(EndpointTimers.PREFIX)) {
-            return null;
+            return Optional.empty();
         }
         String name = timed.name().substring(EndpointTimers.PREFIX.length());
-        return new Endpoint(metrics.counter(metric(name, REQUESTS)), metrics.counter(metric(name, STATEMENTS)),
-                metrics.counter(metric(name, ALLOCATED_BYTES)));
+        return Optional.of(new Endpoint(metrics.counter(metric(name, REQUESTS)), metrics.counter(metric(name, STATEMENTS)),
+                metrics.counter(metric(name, ALLOCATED_BYTES))));
     }
 
     private record Endpoint(Counter requests, Counter statements, Counter allocatedBytes) {

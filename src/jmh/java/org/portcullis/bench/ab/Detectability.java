@@ -30,14 +30,7 @@ final class Detectability {
     }
 
     static double mad(double[] values) {
-        double median = median(values);
-        return median(Arrays.stream(values).map(value -> Math.abs(value - median)).toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        double median = PairedRatio.median(values);
+        return PairedRatio.median(Arrays.stream(values).map(value -> Math.abs(value - median)).toArray());
     }
 }

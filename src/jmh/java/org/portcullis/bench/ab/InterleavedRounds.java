@@ -52,11 +52,10 @@ public final class InterleavedRounds {
         return this;
     }
 
+    /** The workload's placement (or the override); a duet needs two cores, so one core runs it sequentially. */
     public Placement placement(Workload workload) {
-        if (override == Placement.DUET && Runtime.getRuntime().availableProcessors() < 2) {
-            return Placement.SEQUENTIAL;
-        }
-        return override != null ? override : workload.placement();
+        Placement wanted = override != null ? override : workload.placement();
+        return wanted == Placement.DUET && Runtime.getRuntime().availableProcessors() < 2 ? Placement.SEQUENTIAL : wanted;
     }
 
     /** One round of {@code workloads}, in a shuffled order; returns its pairs. */

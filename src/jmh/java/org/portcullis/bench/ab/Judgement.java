@@ -3,7 +3,6 @@ package org.portcullis.bench.ab;
 import org.portcullis.bench.compare.BenchmarkKey;
 import org.portcullis.bench.compare.BenchmarkUnit;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -71,16 +70,10 @@ public record Judgement(String benchmark, BenchmarkUnit unit, Boundary boundary,
     }
 
     public double baseMedian() {
-        return median(pairs.stream().mapToDouble(PairedRatio.Pair::base).toArray());
+        return PairedRatio.median(pairs.stream().mapToDouble(PairedRatio.Pair::base).toArray());
     }
 
     public double headMedian() {
-        return median(pairs.stream().mapToDouble(PairedRatio.Pair::head).toArray());
-    }
-
-    private static double median(double[] values) {
-        Arrays.sort(values);
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return PairedRatio.median(pairs.stream().mapToDouble(PairedRatio.Pair::head).toArray());
     }
 }

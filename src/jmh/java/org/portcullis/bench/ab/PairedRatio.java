@@ -56,7 +56,7 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
         }
         double[] logs = logRatios.clone();
         java.util.Arrays.sort(logs);
-        double median = n % 2 == 1 ? logs[n / 2] : (logs[n / 2 - 1] + logs[n / 2]) / 2;
+        double median = sortedMedian(logs);
         if (n < 2) {
             return new PairedRatio(n, Math.exp(median), 0, Double.POSITIVE_INFINITY, 0);
         }
@@ -65,6 +65,18 @@ public record PairedRatio(int pairs, double ratio, double low, double high, doub
             k++;
         }
         return new PairedRatio(n, Math.exp(median), Math.exp(logs[k - 1]), Math.exp(logs[n - k]), coverage(n, k));
+    }
+
+    /** The median of any values (the array is left as it was). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sortedMedian(sorted);
+    }
+
+    private static double sortedMedian(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The sign test's coverage of [k-th smallest, k-th largest] of n values for their median: 1 − 2·P(B ≤ k−1), B ~ Bin(n, ½). */

@@ -95,14 +95,9 @@ class AbCliTest {
 
     /** Runs the CLI on a fake built base (the launcher's class file present) and this directory as head. */
     private int run(ForkRunner runner, String... extra) throws IOException {
-        Path launcher = base.resolve("target/test-classes/org/portcullis/bench/ab/LatencyLauncher.class");
-        Files.createDirectories(launcher.getParent());
-        Files.write(launcher, new byte[0]);
-        Path classpath = Files.writeString(base.resolve("classpath.txt"), "dep.jar");
         Path head = Path.of("target/test-classes", LatencyLauncher.class.getName().replace('.', '/') + ".class");
         assertThat(head).as("the head (this build) has the launcher").exists();
-        List<String> args = new ArrayList<>(List.of("--base-dir", base.toString(), "--base-classpath",
-                classpath.toString(), "--head-classpath", classpath.toString(), "--seed", "3", "--out", out.toString()));
+        List<String> args = FakeBuiltBase.arguments(base, out);
         args.addAll(List.of(extra));
         if (!args.contains("--noise")) {
             args.addAll(List.of("--noise", out.resolve("no-archive").toString()));

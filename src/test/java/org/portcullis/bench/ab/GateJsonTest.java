@@ -85,13 +85,8 @@ class GateJsonTest {
     }
 
     private int run(ForkRunner runner, String... extra) throws IOException {
-        Path launcher = base.resolve("target/test-classes/org/portcullis/bench/ab/LatencyLauncher.class");
-        Files.createDirectories(launcher.getParent());
-        Files.write(launcher, new byte[0]);
-        Path classpath = Files.writeString(base.resolve("classpath.txt"), "dep.jar");
-        List<String> args = new ArrayList<>(List.of("--base-dir", base.toString(), "--base-classpath",
-                classpath.toString(), "--head-classpath", classpath.toString(), "--seed", "3", "--out", out.toString(),
-                "--base-label", "anchor", "--noise", out.resolve("no-archive").toString()));
+        List<String> args = FakeBuiltBase.arguments(base, out);
+        args.addAll(List.of("--base-label", "anchor", "--noise", out.resolve("no-archive").toString()));
         args.addAll(List.of(extra));
         return AbCli.run(args.toArray(String[]::new), runner, printer(stdout), printer(stderr));
     }
