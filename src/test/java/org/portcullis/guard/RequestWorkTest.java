@@ -43,6 +43,22 @@ class RequestWorkTest {
     }
 
     @Test
+    void theServingThreadsCpuTimeIsCountedAndNeverMoreThanTheRequestsTook() {
+        String token = api.newAccessToken();
+        long requests = counted("usersMe", RequestWork.REQUESTS);
+        long cpu = counted("usersMe", RequestWork.CPU_NANOS);
+
+        long started = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            api.get("/api/v1/users/me", token).expect(200);
+        }
+        awaitRequests("usersMe", requests + 40);
+        long took = System.nanoTime() - started;
+
+        assertThat(counted("usersMe", RequestWork.CPU_NANOS) - cpu).isPositive().isLessThan(took);
+    }
+
+    @Test
     void statementsOnOtherThreadsDuringTheRequestsAreNotTheirs() {
         long statementsBefore = metrics.counter(StatementCount.METRIC).getCount();
         long healthBefore = counted("health", RequestWork.STATEMENTS);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
@@ -54,6 +55,11 @@ class EndpointLatencyTest {
     /** The order of latency.json; also every test method's name. */
     static final List<String> ENDPOINTS = List.of("login", "register", "refresh", "usersMe", "sessionsList", "updateMe",
             "introspect", "health", "openapi");
+    /**
+     * The endpoints whose work is a bcrypt hash on the bulkhead's pool: the thread serving them mostly waits,
+     * so its CPU time is left out of their results (the hash's time is in the endpoint's time).
+     */
+    private static final Set<String> HASHED_ELSEWHERE = Set.of("login", "register");
     private static final boolean BUDGETS_FAIL = !"report".equals(System.getProperty("latency.budgets"));
 
     private static final Map<String, LatencyResult> RESULTS = new ConcurrentHashMap<>();
@@ -209,7 +215,9 @@ class EndpointLatencyTest {
                 nanos[i++] = took.getAsLong();
             }
         }
-        LatencyResult result = LatencyResult.of(endpoint, warmup, nanos).withWork(work.perRequest());
+        WorkWindow.PerRequest counted = work.perRequest();
+        LatencyResult result = LatencyResult.of(endpoint, warmup, nanos)
+                .withWork(HASHED_ELSEWHERE.contains(endpoint) ? counted.withoutCpu() : counted);
         LatencyBudget budget = APP.getConfiguration().getLatencyGuard().getBudgets().get(endpoint);
         String line = budget == null ? result.summary()
                 : result.summary(budget.getMean().toNanoseconds() / 1e6, budget.getP99().toNanoseconds() / 1e6);

@@ -29,6 +29,8 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
     /** JMH's name and unit for allocation per operation (its GC profiler's), so one comparator reads both. */
     static final String ALLOCATION = "gc.alloc.rate.norm";
     static final String STATEMENTS = "sql.statements.norm";
+    /** The serving thread's CPU time per request (the gate's {@code :cpu} benchmarks). */
+    static final String CPU_TIME = "cpu.time.norm";
     private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0};
 
     /** The requests' durations (ns) in the order they were sent, summarised once. */
@@ -93,6 +95,7 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
         work.ifPresent(perRequest -> {
             secondary.put(ALLOCATION, counted(perRequest.bytes(), "B/op"));
             secondary.put(STATEMENTS, counted(perRequest.statements(), "statements/op"));
+            perRequest.cpuNanos().ifPresent(nanos -> secondary.put(CPU_TIME, counted(nanos, "ns/op")));
         });
         result.put("secondaryMetrics", secondary);
         return result;
@@ -120,7 +123,9 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
     String summary() {
         return String.format(Locale.ROOT, "%-13s count %3d  mean %8.2f ms  p50 %8.2f ms  p99 %8.2f ms",
                 endpoint, count(), meanMs(), percentileMs(50), percentileMs(99))
-                + work.map(w -> String.format(Locale.ROOT, "  %.2f SQL statements, %.1f KB allocated (median request)",
-                        w.statements(), w.bytes() / 1024)).orElse("");
+                + work.map(w -> String.format(Locale.ROOT, "  %.2f SQL statements, %.1f KB allocated%s (median request)",
+                        w.statements(), w.bytes() / 1024, w.cpuNanos().isPresent()
+                                ? String.format(Locale.ROOT, ", %.0f µs CPU", w.cpuNanos().getAsDouble() / 1e3) : ""))
+                .orElse("");
     }
 }

@@ -27,6 +27,9 @@ public record Threshold(String family, double ratio) {
 
     /** The default of a benchmark's family, by its full name. */
     public static Threshold defaultFor(String benchmark) {
+        if (ServerCpu.is(benchmark)) {
+            return new Threshold("server cpu", 1.15);
+        }
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         if (benchmark.contains(".PasswordBench.") || method.equals("login") || method.equals("register")) {
             return new Threshold("bcrypt", 1.15);
