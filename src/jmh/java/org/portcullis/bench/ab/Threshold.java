@@ -12,7 +12,8 @@ import org.portcullis.bench.compare.UsageException;
  *
  * <p>The defaults per family come from A/A runs on the 2-core development machine (BENCHMARKS.md): bcrypt is
  * steady fork to fork (~1 %), the HTTP endpoints move a few percent, the JWT micro-benchmarks the most
- * (their JIT outcome differs between forks).
+ * (their JIT outcome differs between forks). An endpoint's {@link ServerCpu} clock is not slowed by waits for
+ * a core, so its default is bcrypt's.
  *
  * @param family what the benchmark is, e.g. "bcrypt"
  * @param ratio  the head/base ratio above which it fails, e.g. 1.15
