@@ -29,7 +29,7 @@ record LatencyResult(String endpoint, int warmup, long[] nanos, Snapshot snapsho
     /** JMH's name and unit for allocation per operation (its GC profiler's), so one comparator reads both. */
     static final String ALLOCATION = "gc.alloc.rate.norm";
     static final String STATEMENTS = "sql.statements.norm";
-    /** The serving thread's CPU time per request (the gate's {@code :cpu} benchmarks). */
+    /** The serving thread's CPU time of the median request: data for campaigns, not judged by the gate. */
     static final String CPU_TIME = "cpu.time.norm";
     private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0};
 

@@ -76,7 +76,7 @@ public final class AbGate {
         List<String> missing = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
         for (String benchmark : all.producedBy("base")) {
-            if (!judged(benchmark)) {
+            if (only.isPresent() && !only.get().equals(benchmark)) {
                 continue;
             }
             if (!all.producedBy("head").contains(benchmark)) {
@@ -134,7 +134,7 @@ public final class AbGate {
     private List<Judgement> judge(Observations all) {
         List<Judgement> judgements = new ArrayList<>();
         for (String benchmark : all.paired()) {
-            if (!judged(benchmark)) {
+            if (only.isPresent() && !only.get().equals(benchmark)) {
                 continue;
             }
             judgements.add(Judgement.of(benchmark, all.unit(benchmark), boundaries.apply(benchmark), all.pairs(benchmark)));
@@ -142,13 +142,7 @@ public final class AbGate {
         return judgements;
     }
 
-    /** Every benchmark, or with {@code only} that one and its {@link ServerCpu} twin. */
-    private boolean judged(String benchmark) {
-        return only.isEmpty() || only.get().equals(ServerCpu.timed(benchmark));
-    }
-
     private boolean isAllowed(String benchmark) {
-        benchmark = ServerCpu.timed(benchmark);
         String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
         return allowMissing.contains(benchmark) || allowMissing.contains(shortName);
     }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * from the A/A archive it is the resampled median's quantile that keeps a whole run's false alarms at 1 in
  * 20 ({@link NoiseModel}); without an archive, or with {@code FAIL=}, one ratio for every count.
  *
- * @param family what the benchmark is ("bcrypt", "endpoint", "server cpu", "token", or "FAIL=…")
+ * @param family what the benchmark is ("bcrypt", "endpoint", "token", or "FAIL=…")
  * @param source where the figures come from, for the report (e.g. "A/A archive, 31 pairs")
  * @param ratios the boundary for {@link AbGate#MIN_PAIRS} pairs, then one more pair each; the last holds beyond
  */

@@ -7,20 +7,13 @@ import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Answers a shell script's questions about an {@code ab-result.json} in one line, so that the bisect scripts
  * need no JSON tool: {@code verdict FILE Class.method} prints "slower 1.530 1.463 1.809 9" (verdict, ratio,
  * interval, pairs) or "missing"; {@code slowest FILE} prints the slower benchmark with the highest ratio.
- *
- * <p>An endpoint is judged on two clocks, its time and its {@link ServerCpu} time, and {@code verdict} answers
- * for both: slower if either clock is (with that clock's figures), the same if both are, else undecided (with
- * the time's figures). {@code slowest} names the endpoint, never its {@code :cpu} clock, which is not a
- * benchmark one can run alone.
  * Exit codes: 0 answered, 1 nothing slower ({@code slowest}), 2 usage or input error.
  */
 public final class GateResultQuery {
@@ -36,14 +29,14 @@ public final class GateResultQuery {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 3 && args[0].equals("verdict")) {
-                out.println(verdict(GateJson.read(Path.of(args[1])), args[2]));
+                out.println(GateJson.read(Path.of(args[1])).benchmark(args[2]).map(GateResultQuery::line).orElse("missing"));
                 return CompareCli.OK;
             }
             if (args.length == 2 && args[0].equals("slowest")) {
                 Optional<GateJson.Benchmark> slowest = GateJson.read(Path.of(args[1])).benchmarks().stream()
                         .filter(b -> b.verdict().equals(GateJson.SLOWER))
                         .max(Comparator.comparingDouble(GateJson.Benchmark::ratio));
-                slowest.ifPresent(b -> out.println(ServerCpu.timed(b.name())));
+                slowest.ifPresent(b -> out.println(b.name()));
                 return slowest.isPresent() ? CompareCli.OK : CompareCli.REGRESSION;
             }
             throw new UsageException(USAGE);
@@ -53,25 +46,8 @@ public final class GateResultQuery {
         }
     }
 
-    private static String verdict(GateJson.Run result, String name) {
-        String timed = ServerCpu.timed(name);
-        Optional<GateJson.Benchmark> time = result.benchmark(timed);
-        if (time.isEmpty()) {
-            return "missing";
-        }
-        List<GateJson.Benchmark> clocks = Stream.of(time, result.benchmark(timed + ServerCpu.SUFFIX))
-                .flatMap(Optional::stream).toList();
-        Optional<GateJson.Benchmark> slower = clocks.stream().filter(b -> b.verdict().equals(GateJson.SLOWER))
-                .max(Comparator.comparingDouble(GateJson.Benchmark::ratio));
-        if (slower.isPresent()) {
-            return line(GateJson.SLOWER, slower.get());
-        }
-        boolean same = clocks.stream().allMatch(b -> b.verdict().equals(GateJson.SAME));
-        return line(same ? GateJson.SAME : GateJson.UNDECIDED, time.get());
-    }
-
-    private static String line(String verdict, GateJson.Benchmark benchmark) {
-        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", verdict, benchmark.ratio(),
+    private static String line(GateJson.Benchmark benchmark) {
+        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", benchmark.verdict(), benchmark.ratio(),
                 benchmark.low(), benchmark.high(), benchmark.pairs());
     }
 }

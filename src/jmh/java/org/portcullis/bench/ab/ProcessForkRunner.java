@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * log file under {@code forks/} (the console keeps the gate's progress lines). The child is the fresh JVM of
  * a sample, with the flags {@link BenchJvm} pins: JMH runs inside it ({@code -f 0}, see {@link Workload}),
  * the latency tests through {@link LatencyLauncher}. A JMH sample is the fork's mean score, a latency sample
- * an endpoint's median request, and its {@link ServerCpu} sample the median request's CPU time on the server.
+ * an endpoint's median request.
  *
  * <p>A child that outlives {@link #FORK_TIMEOUT_MINUTES} is killed with its descendants, so a hung server
  * cannot keep running after the gate has given up on it.
@@ -76,7 +76,7 @@ public final class ProcessForkRunner implements ForkRunner {
             try {
                 int exit = await(process, command, log);
                 List<BenchmarkResult> measured = Files.exists(results) ? ResultFile.loadJmhArray(results) : List.of();
-                ForkOutcome outcome = outcome(workload, measured, results, exit, log);
+                ForkOutcome outcome = outcome(workload, measured, exit, log);
                 return Files.exists(results) ? new ForkOutcome(outcome.samples(), outcome.errors(), CountedWork.read(results))
                         : outcome;
             } catch (IOException e) {
@@ -120,15 +120,12 @@ public final class ProcessForkRunner implements ForkRunner {
         }
     }
 
-    private static ForkOutcome outcome(Workload workload, List<BenchmarkResult> measured, Path results, int exit,
+    private static ForkOutcome outcome(Workload workload, List<BenchmarkResult> measured, int exit,
                                        Path log) throws IOException {
         Map<String, ForkOutcome.Sample> samples = new HashMap<>();
         for (BenchmarkResult result : measured) {
             double value = workload.isJmh() ? result.score() : result.field(MetricField.MEDIAN);
             samples.put(result.key().name(), new ForkOutcome.Sample(value, result.unit()));
-        }
-        if (!workload.isJmh() && Files.exists(results)) {
-            samples.putAll(ServerCpu.read(results));
         }
         List<String> errors = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {

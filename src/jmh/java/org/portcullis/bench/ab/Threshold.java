@@ -12,8 +12,7 @@ import org.portcullis.bench.compare.UsageException;
  *
  * <p>The defaults per family come from A/A runs on the 2-core development machine (BENCHMARKS.md): bcrypt is
  * steady fork to fork (~1 %), the HTTP endpoints move a few percent, the JWT micro-benchmarks the most
- * (their JIT outcome differs between forks). An endpoint's {@link ServerCpu} clock is not slowed by waits for
- * a core, so its default is bcrypt's.
+ * (their JIT outcome differs between forks).
  *
  * @param family what the benchmark is, e.g. "bcrypt"
  * @param ratio  the head/base ratio above which it fails, e.g. 1.15
@@ -28,9 +27,6 @@ public record Threshold(String family, double ratio) {
 
     /** The default of a benchmark's family, by its full name. */
     public static Threshold defaultFor(String benchmark) {
-        if (ServerCpu.is(benchmark)) {
-            return new Threshold("server cpu", 1.15);
-        }
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         if (benchmark.contains(".PasswordBench.") || method.equals("login") || method.equals("register")) {
             return new Threshold("bcrypt", 1.15);

@@ -82,7 +82,6 @@ public enum Workload {
 
     /** The workload a benchmark (full name, e.g. {@code org.portcullis.bench.TokenBench.createAccessToken}) is in. */
     public static Workload of(String benchmark) {
-        benchmark = ServerCpu.timed(benchmark);
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         for (Workload workload : values()) {
             if (benchmark.startsWith(workload.className + ".")

@@ -140,23 +140,6 @@ class AbGateTest {
     }
 
     @Test
-    void theNamedEndpointIsJudgedWithItsServerCpuTime() {
-        String usersMeCpu = FakeForkRunner.USERS_ME + ServerCpu.SUFFIX;
-        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.0, 1.0)
-                .figure(usersMeCpu, 0.3, 0.6).figure(FakeForkRunner.SESSIONS_LIST + ServerCpu.SUFFIX, 0.3, 0.6);
-        AbGate gate = new AbGate(rounds(runner), Optional.of(FakeForkRunner.USERS_ME), Boundary::familyDefault,
-                NO_BUDGET, Set.of(), "defaults");
-
-        GateResult result = gate.run("b", "h", 1, false);
-
-        assertThat(result.judgements()).extracting(Judgement::name)
-                .containsExactlyInAnyOrder("EndpointLatencyTest.usersMe", "EndpointLatencyTest.usersMe:cpu");
-        assertThat(result.judgements()).filteredOn(Judgement::slower).extracting(Judgement::name)
-                .containsExactly("EndpointLatencyTest.usersMe:cpu");
-        assertThat(result.fails()).isTrue();
-    }
-
-    @Test
     void aBenchmarkTheHeadNoLongerProducesFailsTheRunByNameUnlessAllowed() {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
                 .baseOnly(FakeForkRunner.VERIFY, 250);

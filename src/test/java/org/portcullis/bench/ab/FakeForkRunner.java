@@ -18,7 +18,6 @@ final class FakeForkRunner implements ForkRunner {
     static final String SIGN = "org.portcullis.bench.TokenBench.createAccessToken";
     static final String USERS_ME = "org.portcullis.latency.EndpointLatencyTest.usersMe";
     static final String LOGIN = "org.portcullis.latency.EndpointLatencyTest.login";
-    static final String SESSIONS_LIST = "org.portcullis.latency.EndpointLatencyTest.sessionsList";
 
     /** The call: which side ran which workload, on which core (-1: every core). */
     record Call(String side, Workload workload, int cpu) {

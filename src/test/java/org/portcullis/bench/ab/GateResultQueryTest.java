@@ -30,32 +30,6 @@ class GateResultQueryTest {
     }
 
     @Test
-    void anEndpointIsSlowerIfEitherClockIsAndTheSameOnlyIfBothAre() throws IOException {
-        Path cpuSlower = result(usersMe("", "undecided", 1.12) + ", " + usersMe(":cpu", "slower", 1.14));
-        Path cpuUndecided = result(usersMe("", "same", 0.99) + ", " + usersMe(":cpu", "undecided", 1.05));
-        Path bothSame = result(usersMe("", "same", 0.99) + ", " + usersMe(":cpu", "same", 1.01));
-
-        for (Path file : new Path[] {cpuSlower, cpuUndecided, bothSame}) {
-            assertThat(run("verdict", file.toString(), "EndpointLatencyTest.usersMe")).isZero();
-        }
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "slower 1.140 1.000 1.200 5\nundecided 0.990 1.000 1.200 5\nsame 0.990 1.000 1.200 5\n");
-    }
-
-    @Test
-    void theSlowestEndpointIsNamedByItsTimeEvenWhenItsCpuClockIsTheSlowerOne() throws IOException {
-        Path file = result(usersMe("", "undecided", 1.10) + ", " + usersMe(":cpu", "slower", 1.14));
-
-        assertThat(run("slowest", file.toString())).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("EndpointLatencyTest.usersMe\n");
-    }
-
-    private static String usersMe(String clock, String verdict, double ratio) {
-        return "{\"name\": \"EndpointLatencyTest.usersMe" + clock + "\", \"verdict\": \"" + verdict + "\", \"ratio\": "
-                + ratio + ", \"low\": 1.0, \"high\": 1.2, \"pairs\": 5, \"threshold\": 1.1}";
-    }
-
-    @Test
     void slowestNamesTheSlowerBenchmarkWithTheHighestRatioAndExitsOneWhenNoneIsSlower() throws IOException {
         Path file = result("{\"name\": \"PasswordBench.hash\", \"verdict\": \"slower\", \"ratio\": 1.9},"
                 + " {\"name\": \"EndpointLatencyTest.refresh\", \"verdict\": \"same\", \"ratio\": 3.0},"

@@ -17,7 +17,6 @@ class ThresholdTest {
                 .isEqualTo("bcrypt");
         assertThat(Threshold.defaultFor(FakeForkRunner.SIGN).family()).isEqualTo("token");
         assertThat(Threshold.defaultFor(FakeForkRunner.USERS_ME).family()).isEqualTo("endpoint");
-        assertThat(Threshold.defaultFor(FakeForkRunner.USERS_ME + ServerCpu.SUFFIX).family()).isEqualTo("server cpu");
     }
 
     @Test

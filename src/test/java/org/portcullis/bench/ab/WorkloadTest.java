@@ -23,12 +23,6 @@ class WorkloadTest {
     }
 
     @Test
-    void anEndpointsServerCpuTimeIsMeasuredByTheEndpointsOwnWorkload() {
-        assertThat(Workload.of(FakeForkRunner.USERS_ME + ServerCpu.SUFFIX)).isEqualTo(Workload.LATENCY);
-        assertThat(Workload.of(FakeForkRunner.LOGIN + ServerCpu.SUFFIX)).isEqualTo(Workload.BCRYPT_LATENCY);
-    }
-
-    @Test
     void aBenchmarkOfNoWorkloadIsRefused() {
         assertThatThrownBy(() -> Workload.of("org.portcullis.bench.RulerBench.sha256"))
                 .isInstanceOf(IllegalArgumentException.class);
