@@ -26,6 +26,8 @@ import java.util.function.Function;
  * benchmark or a failed fork, 2 usage or input error (one line on stderr).
  */
 public final class AbCli {
+    /** Kept from the budget for the end of the run; see {@link #measuringNanos}. */
+    static final long FINISHING_SECONDS = 10;
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
             "             [--started EPOCH_SECONDS --budget 6m] [--strict] [--only Class.method] [--placement duet|sequential]",
@@ -73,7 +75,7 @@ public final class AbCli {
             Optional<String> only = options.single("--only").map(AbCli::onlyBenchmark);
             long started = options.single("--started").map(Long::parseLong).orElse(Instant.now().getEpochSecond());
             long budget = options.single("--budget").map(AbCli::seconds)
-                    .map(seconds -> Math.max(0, started + seconds - Instant.now().getEpochSecond()) * 1_000_000_000L)
+                    .map(seconds -> measuringNanos(started, seconds, Instant.now().getEpochSecond()))
                     .orElse(Long.MAX_VALUE);
             Path noise = options.path("--noise", options.path("--baselines", Path.of("baselines"))
                     .resolve(Platform.current()).resolve("aa-runs"));
@@ -132,6 +134,15 @@ public final class AbCli {
             case "h" -> amount * 3600;
             default -> amount;
         };
+    }
+
+    /**
+     * The time the rounds may take: what is left of the budget counted from make's start, less
+     * {@link #FINISHING_SECONDS} for what follows the last round (judging, the reports, the archive, the JVM's
+     * and make's exit): without it, A/A runs planned to the second ended 6m08s into a 6-minute budget.
+     */
+    static long measuringNanos(long startedEpochSeconds, long budgetSeconds, long nowEpochSeconds) {
+        return Math.max(0, startedEpochSeconds + budgetSeconds - FINISHING_SECONDS - nowEpochSeconds) * 1_000_000_000L;
     }
 
     private static String onlyBenchmark(String name) {

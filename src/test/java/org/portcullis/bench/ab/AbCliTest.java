@@ -26,6 +26,13 @@ class AbCliTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @Test
+    void theRoundsGetTheBudgetLessWhatTheEndOfTheRunTakesAndNeverLessThanNothing() {
+        // make started at 1000 with a 6-minute budget; the gate starts 40 s later, after both builds
+        assertThat(AbCli.measuringNanos(1000, 360, 1040)).isEqualTo((360 - 40 - AbCli.FINISHING_SECONDS) * 1_000_000_000L);
+        assertThat(AbCli.measuringNanos(1000, 360, 1400)).isZero();
+    }
+
+    @Test
     void noRegressionExitsZeroAndWritesBothReports() throws IOException {
         int exit = run(new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 251)
                 .figure(FakeForkRunner.USERS_ME, 1.2, 1.2));
