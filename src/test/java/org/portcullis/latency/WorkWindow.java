@@ -11,15 +11,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads what each of an endpoint's requests did on the server, counted rather than timed: SQL statements,
- * bytes allocated and the serving thread's CPU time, from the app's {@link RequestWork} counters, read after every request (they are sent one
- * at a time). The server counts a request just after it has written the response, so the client can be
+ * bytes allocated and the serving thread's CPU time, from the app's {@link RequestWork} counters, read after
+ * every request (they are sent one at a time). The server counts a request just after it has written the response, so the client can be
  * ahead of the counters for a moment; each read first waits until they hold every request sent so far.
  *
  * <p>The figures are medians over the requests, not means: a write that comes once a minute (the session's
  * last-used time, touched at most every 60 s) would otherwise put 1/300 of a statement on users/me in a fork
  * that happened to run past the minute, and the count would depend on how busy the machine was. One more
- * read on every request moves the median by exactly one. The CPU time's median is the gate's steadiest clock
- * for the endpoint: the request's own work, without the waits for a core that a busy machine adds to its time.
+ * read on every request moves the median by exactly one. The CPU time is data for campaigns, not judged by the
+ * gate: it is ~95 % of a request's time and spread as much between forks (BENCHMARKS.md).
  */
 final class WorkWindow {
     /** The same bound as {@link TimerWindow}'s: a request the server never counts fails the test, not hangs it. */
