@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method] (BENCHMARKS.md, "Finding the commit"):
-# git bisect run over GOOD..BAD with the A/B gate's verdict on one benchmark, each step against GOOD.
+# git bisect run over GOOD..BAD, each step measured against GOOD and judged like GOOD or like BAD.
 #
 # Worktrees, both under this tree's target/ and apart from make benchmark-ab's target/ab-base, so the user's
 # checkout and an A/B run's base are never touched: target/bisect-good holds GOOD, built once and reused by
-# every step (and by the next bisect with the same GOOD); target/bisect is where git bisect checks out and
-# builds each step. Bisect state is per worktree in git, so other worktrees of the repository see none of it.
+# every step (and by the next bisect with the same GOOD); target/bisect is where BAD and then each step is
+# checked out and built. Bisect state is per worktree in git, so other worktrees of the repository see none.
 #
-# Without BENCH the gate first runs whole on BAD against GOOD (one full run, ~10 minutes) and bisects the
-# benchmark it judged slower by the most; with BENCH that run is skipped and BAD is taken to be slower as
-# the user says (git bisect's own contract).
+# First BAD itself is measured against GOOD by the gate: on BENCH alone, or without BENCH whole (then the
+# benchmark BAD slowed the most is bisected). BAD must come out slower; its ratio R is what each step is
+# judged by: like BAD above √R, like GOOD below it (StepJudge), which takes two or three pairs a step where
+# the gate's "same" takes five.
 #
 # Exit codes: 0 the first slower commit was found (printed with its ratio), 1 nothing to bisect (BAD not
-# slower on any benchmark) or the skipped commits leave it ambiguous, 2 usage or error.
+# slower) or the skipped commits leave it ambiguous, 2 usage or error.
 set -euo pipefail
 
 usage() { echo "usage: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]" >&2; exit 2; }
@@ -48,17 +49,31 @@ echo "Building GOOD ($(git log -1 --format='%h %s' "$good")) in target/bisect-go
 make -s --no-print-directory -C "$BISECT_GOOD_DIR" benchmark-classes MVN="$MVN" > "$BISECT_OUT/good-build.log" 2>&1 \
   || { echo "benchmark-bisect: GOOD does not build (log: $BISECT_OUT/good-build.log)" >&2; exit 2; }
 worktree_at "$step_dir" "$bad"
+echo "Building BAD ($(git log -1 --format='%h %s' "$bad")) in target/bisect"
+make -s --no-print-directory -C "$step_dir" benchmark-classes MVN="$MVN" > "$BISECT_OUT/bad-build.log" 2>&1 \
+  || { echo "benchmark-bisect: BAD does not build (log: $BISECT_OUT/bad-build.log)" >&2; exit 2; }
 
 query() { "$driver/src/bisect/java.sh" org.portcullis.bench.ab.GateResultQuery "$@"; }
 
 if [ -z "$bench" ]; then
   echo "No BENCH: running the whole gate on BAD against GOOD to choose the benchmark"
-  (cd "$step_dir" && BISECT_ONLY= "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad-full") || true
-  bench=$(query slowest "$BISECT_OUT/bad-full/ab-result.json") \
+  (cd "$step_dir" && BISECT_ONLY= "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad") || true
+  bench=$(query slowest "$BISECT_OUT/bad/ab-result.json") \
     || { echo "benchmark-bisect: BAD is not slower than GOOD on any benchmark; nothing to bisect"; exit 1; }
   echo "Bisecting $bench, the benchmark BAD slowed the most"
+else
+  echo "Measuring BAD against GOOD on $bench"
+  (cd "$step_dir" && BISECT_ONLY=$bench "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad") || true
 fi
-export BISECT_ONLY=$bench
+read -r verdict ratio low high pairs <<< "$(query verdict "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo "unmeasured")"
+elapsed=$(( $(date +%s) - start ))
+echo "BAD: $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD, $pairs pairs, $verdict, $((elapsed / 60))m$((elapsed % 60))s"
+if [ "$verdict" != slower ]; then
+  echo "benchmark-bisect: BAD is not slower than GOOD on $bench ($verdict; log: $BISECT_OUT/bad/gate.log); nothing to bisect"
+  exit 1
+fi
+echo "$verdict $ratio $low $high $pairs" > "$BISECT_OUT/$bad.txt"
+export BISECT_ONLY=$bench BISECT_BAD_RATIO=$ratio
 
 cd "$step_dir"
 git bisect start "$bad" "$good" >/dev/null
@@ -75,15 +90,9 @@ if [ "$found" = 0 ] || [ -z "$first" ]; then
   exit 1
 fi
 
-# Its ratio against GOOD: from its own step, or (never measured: BAD itself, when every step was good) now.
-result=$BISECT_OUT/$first.json
-if [ ! -f "$result" ]; then
-  echo "Measuring the first slower commit itself (no step measured it)"
-  git -C "$step_dir" checkout -q --force --detach "$first"
-  (cd "$step_dir" && "$driver/src/bisect/step.sh") || true
-fi
-read -r verdict ratio low high pairs <<< "$(query verdict "$result" "$bench" 2>/dev/null || echo "unmeasured")"
+# Its ratio against GOOD: from its own step, or (BAD itself, when every step was like GOOD) BAD's measurement.
+read -r verdict ratio low high pairs < "$BISECT_OUT/$first.txt" || verdict=unmeasured
 echo
 echo "First slower commit: $(git log -1 --format='%H %s' "$first")"
-echo "  $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD $(git rev-parse --short "$good"), $pairs pairs, verdict $verdict"
+echo "  $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD $(git rev-parse --short "$good"), $pairs pairs, ${verdict/same/like GOOD}"
 echo "  $(grep -c '^step ' "$BISECT_OUT/bisect-run.log") measured steps, $((elapsed / 60))m$((elapsed % 60))s; step results and logs in $BISECT_OUT"

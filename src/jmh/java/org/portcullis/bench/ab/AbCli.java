@@ -72,7 +72,7 @@ public final class AbCli {
             long seed = options.single("--seed").map(Long::parseLong).orElse(System.nanoTime() % 1_000_000);
             InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out);
             options.single("--placement").map(Placement::parse).ifPresent(rounds::placeAll);
-            Optional<String> only = options.single("--only").map(AbCli::onlyBenchmark);
+            Optional<String> only = options.single("--only").map(name -> benchmarkOption("--only", name));
             long started = options.single("--started").map(Long::parseLong).orElse(Instant.now().getEpochSecond());
             long budget = options.single("--budget").map(AbCli::seconds)
                     .map(seconds -> measuringNanos(started, seconds, Instant.now().getEpochSecond()))
@@ -145,17 +145,18 @@ public final class AbCli {
         return Math.max(0, startedEpochSeconds + budgetSeconds - FINISHING_SECONDS - nowEpochSeconds) * 1_000_000_000L;
     }
 
-    private static String onlyBenchmark(String name) {
+    /** The full name of the benchmark an option names (Class.method or in full), if a workload runs it. */
+    static String benchmarkOption(String option, String name) {
         try {
             String benchmark = Workload.benchmarkName(name);
             Workload.of(benchmark);
             return benchmark;
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--only " + name + ": " + e.getMessage());
+            throw new UsageException(option + " " + name + ": " + e.getMessage());
         }
     }
 
-    private static Path required(CommandOptions options, String name) {
+    static Path required(CommandOptions options, String name) {
         return options.single(name).map(Path::of).orElseThrow(() -> new UsageException(name + " is required"));
     }
 

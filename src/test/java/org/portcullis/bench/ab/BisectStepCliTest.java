@@ -1,0 +1,90 @@
+package org.portcullis.bench.ab;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BisectStepCliTest {
+    /** Fork-to-fork noise of a few per cent, as users/me's on a quiet machine. */
+    private static final double[] NOISE = {1.00, 1.06, 0.95, 1.03, 0.97, 1.04};
+
+    @TempDir
+    Path base;
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @Test
+    void aStepAsSlowAsBadIsCalledSlowerAfterTheLeadOnlyAndRunsOnlyItsWorkload() throws IOException {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.85)
+                .figure(FakeForkRunner.HASH, 250, 250);
+
+        assertThat(run(runner, "--bad-ratio", "1.7")).isZero();
+
+        // no archive: a pair strays one time in ten, so three votes decide
+        assertThat(runner.calls).hasSize(6).allMatch(call -> call.workload() == Workload.LATENCY);
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 3\n");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("3 votes ahead decide").contains("pair 3: ")
+                .contains("like BAD");
+    }
+
+    @Test
+    void anUnchangedStepIsCalledTheSame() throws IOException {
+        assertThat(run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5), "--bad-ratio", "1.7")).isZero();
+
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("same ").endsWith(" 3\n");
+    }
+
+    @Test
+    void aStepHalfwayToBadIsLeftUndecidedWhenTheBudgetEnds() throws IOException {
+        // BAD at 1.7×, the step at 1.3× (its middle): votes fall both ways and 50 s of 10-second forks end it
+        FakeForkRunner runner = new FakeForkRunner(0.98, 1.02).figure(FakeForkRunner.USERS_ME, 0.5, 0.5 * Math.sqrt(1.7));
+
+        assertThat(run(runner, "--bad-ratio", "1.7", "--budget", "50s")).isZero();
+
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("undecided ");
+        assertThat(runner.calls.size()).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void aStepThatDoesNotMeasureTheBenchmarkHasNoVerdict() throws IOException {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5)
+                .failingOnHead(FakeForkRunner.USERS_ME, "answered 500");
+
+        assertThat(run(runner, "--bad-ratio", "1.7")).isEqualTo(1);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("fork error: head: ").contains("was not measured");
+        assertThat(out.resolve("step.txt")).doesNotExist();
+    }
+
+    @Test
+    void aBadRatioThatIsNotASlowdownOrAnUnknownBenchmarkIsAUsageError() throws IOException {
+        assertThat(run(new FakeForkRunner(), "--bad-ratio", "0.9")).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--bad-ratio must be above 1");
+        assertThat(run(new FakeForkRunner(), "--bad-ratio", "1.7", "--bench", "Nothing.here")).isEqualTo(2);
+    }
+
+    private int run(FakeForkRunner runner, String... extra) throws IOException {
+        List<String> args = FakeBuiltBase.arguments(base, out);
+        args.addAll(List.of("--noise", out.resolve("no-archive").toString()));
+        if (!List.of(extra).contains("--bench")) {
+            args.addAll(List.of("--bench", "EndpointLatencyTest.usersMe"));
+        }
+        args.addAll(List.of(extra));
+        return BisectStepCli.run(args.toArray(String[]::new), runner, runner::now, printer(stdout), printer(stderr));
+    }
+
+    private static PrintStream printer(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+}
