@@ -8,9 +8,10 @@
 # checked out and built. Bisect state is per worktree in git, so other worktrees of the repository see none.
 #
 # First BAD itself is measured against GOOD by the gate: on BENCH alone, or without BENCH whole (then the
-# benchmark BAD slowed the most is bisected). BAD must come out slower; its ratio R is what each step is
-# judged by: like BAD above √R, like GOOD below it (StepJudge), which takes two or three pairs a step where
-# the gate's "same" takes five.
+# benchmark BAD slowed the most is bisected). When BAD runs another number of SQL statements per request
+# than GOOD, each step is judged by its count, in one round (StepCountJudge). Else BAD must come out slower,
+# and its ratio R judges each step: like BAD above √R, like GOOD below it (StepJudge), which takes two or
+# three pairs a step where the gate's "same" takes five.
 #
 # Exit codes: 0 the first slower commit was found (printed with its ratio), 1 nothing to bisect (BAD not
 # slower) or the skipped commits leave it ambiguous, 2 usage or error.
@@ -66,14 +67,21 @@ else
   (cd "$step_dir" && BISECT_ONLY=$bench "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad") || true
 fi
 read -r verdict ratio low high pairs <<< "$(query verdict "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo "unmeasured")"
+read -r good_count bad_count <<< "$(query statements "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo none)"
 elapsed=$(( $(date +%s) - start ))
-echo "BAD: $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD, $pairs pairs, $verdict, $((elapsed / 60))m$((elapsed % 60))s"
-if [ "$verdict" != slower ]; then
-  echo "benchmark-bisect: BAD is not slower than GOOD on $bench ($verdict; log: $BISECT_OUT/bad/gate.log); nothing to bisect"
+echo "BAD: $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD, $pairs pairs, $verdict; SQL statements per request ${good_count:-?} → ${bad_count:-?}; $((elapsed / 60))m$((elapsed % 60))s"
+export BISECT_ONLY=$bench BISECT_STATEMENTS= BISECT_BAD_RATIO=
+if [ "$good_count" != none ] && [ -n "$bad_count" ] && [ "$good_count" != "$bad_count" ]; then
+  # The N+1 case: counts are exact, so each step is judged by its count in one round, whatever the time says.
+  BISECT_STATEMENTS="$good_count,$bad_count"
+  echo "Judging each step by its SQL statements per request: $good_count like GOOD, any other like BAD"
+elif [ "$verdict" = slower ]; then
+  BISECT_BAD_RATIO=$ratio
+else
+  echo "benchmark-bisect: BAD is not slower than GOOD on $bench ($verdict, same statement count; log: $BISECT_OUT/bad/gate.log); nothing to bisect (a larger BISECT_BUDGET gives the gate more pairs)"
   exit 1
 fi
 echo "$verdict $ratio $low $high $pairs" > "$BISECT_OUT/$bad.txt"
-export BISECT_ONLY=$bench BISECT_BAD_RATIO=$ratio
 
 cd "$step_dir"
 git bisect start "$bad" "$good" >/dev/null

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One step of git bisect run (bisect.sh), in the step worktree at the commit to test: build it, measure it
-# against GOOD on BISECT_ONLY until BisectStepCli judges it like BAD (BAD's ratio BISECT_BAD_RATIO) or like
-# GOOD, and answer git bisect: 1 bad, 0 good, 125 skip (does not build, lacks the benchmark, undecided when
+# against GOOD on BISECT_ONLY until BisectStepCli judges it like BAD or like GOOD (by its SQL statements
+# per request when BISECT_STATEMENTS holds GOOD's and BAD's differing counts, else by time against BAD's
+# ratio BISECT_BAD_RATIO), and answer git bisect: 1 bad, 0 good, 125 skip (does not build, lacks the benchmark, undecided when
 # the step's budget BISECT_BUDGET ran out, or no verdict twice: its JVM killed on a shared machine, exit 137).
 set -uo pipefail
 commit=$(git rev-parse HEAD)
@@ -17,7 +18,8 @@ for attempt in 1 2; do
   mkdir -p "$out"
   "$BISECT_DRIVER/src/bisect/java.sh" org.portcullis.bench.ab.BisectStepCli --base-dir "$BISECT_GOOD_DIR" \
     --base-classpath "$BISECT_GOOD_DIR/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
-    --bench "$BISECT_ONLY" --bad-ratio "$BISECT_BAD_RATIO" --budget "${BISECT_BUDGET:-4m}" \
+    --bench "$BISECT_ONLY" ${BISECT_STATEMENTS:+--statements "$BISECT_STATEMENTS"} \
+    ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO"} --budget "${BISECT_BUDGET:-4m}" \
     --baselines "$BISECT_DRIVER/baselines" --out "$out" > "$out/step.log" 2>&1
   status=$?
   line=$(cat "$out/step.txt" 2>/dev/null || echo none)

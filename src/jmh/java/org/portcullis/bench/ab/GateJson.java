@@ -25,7 +25,11 @@ import java.util.Optional;
  * number (one pair: 0 to ∞) is written as null.
  *
  * <pre>{"base": {"label", "commit"}, "head": {"label", "commit", "dirty"}, "date", "seed", "seconds", "only",
- *  "fails", "benchmarks": [{"name", "verdict", "ratio", "low", "high", "pairs", "threshold"}], "missing", "errors"}</pre>
+ *  "fails", "benchmarks": [{"name", "verdict", "ratio", "low", "high", "pairs", "threshold",
+ *  "statements": {"base", "head"}}], "missing", "errors"}</pre>
+ *
+ * <p>"statements" (SQL statements per request) is there for a benchmark that counts them and whose forks
+ * agreed on each side: what the bisection tells an N+1 commit by.
  */
 public final class GateJson {
     public static final String SLOWER = "slower";
@@ -33,9 +37,16 @@ public final class GateJson {
     public static final String UNDECIDED = "undecided";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One benchmark's outcome: name is Class.method, ratio head/base with its interval [low, high]. */
+    /**
+     * One benchmark's outcome: name is Class.method, ratio head/base with its interval [low, high], and the
+     * SQL statements per request of each side where both were counted and steady.
+     */
     public record Benchmark(String name, String verdict, double ratio, double low, double high, int pairs,
-                            double threshold) {
+                            double threshold, Optional<Statements> statements) {
+    }
+
+    /** SQL statements per request, base and head. */
+    public record Statements(double base, double head) {
     }
 
     /** A run as read back; commits are full hashes, null when git could not tell. */
@@ -77,6 +88,10 @@ public final class GateJson {
             number(entry, "low", judgement.overall().low());
             number(entry, "high", judgement.overall().high());
             entry.put("pairs", judgement.overall().pairs()).put("threshold", judgement.limit());
+            result.work().statements().stream().filter(counts -> counts.benchmark().equals(judgement.benchmark()))
+                    .filter(counts -> counts.baseCount().isPresent() && counts.headCount().isPresent())
+                    .findFirst().ifPresent(counts -> entry.putObject("statements")
+                            .put("base", counts.baseCount().get()).put("head", counts.headCount().get()));
         }
         result.missing().forEach(root.putArray("missing")::add);
         result.errors().forEach(root.putArray("errors")::add);
@@ -104,12 +119,17 @@ public final class GateJson {
             benchmarks.add(new Benchmark(entry.path("name").asText(), entry.path("verdict").asText(),
                     number(entry.get("ratio"), Double.NaN), number(entry.get("low"), 0),
                     number(entry.get("high"), Double.POSITIVE_INFINITY), entry.path("pairs").asInt(),
-                    number(entry.get("threshold"), Double.NaN)));
+                    number(entry.get("threshold"), Double.NaN), statements(entry.get("statements"))));
         }
         return new Run(root.path("base").path("label").asText(), text(root.path("base").get("commit")),
                 root.path("head").path("label").asText(), text(root.path("head").get("commit")),
                 Instant.parse(root.path("date").asText()), root.path("seed").asLong(), root.path("seconds").asLong(),
                 Optional.ofNullable(text(root.get("only"))), List.copyOf(benchmarks));
+    }
+
+    private static Optional<Statements> statements(JsonNode node) {
+        return node == null || !node.isObject() ? Optional.empty()
+                : Optional.of(new Statements(node.path("base").asDouble(), node.path("head").asDouble()));
     }
 
     private static void number(ObjectNode entry, String field, double value) {

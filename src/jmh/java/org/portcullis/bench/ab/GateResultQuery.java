@@ -13,11 +13,13 @@ import java.util.Optional;
 /**
  * Answers a shell script's questions about an {@code ab-result.json} in one line, so that the bisect scripts
  * need no JSON tool: {@code verdict FILE Class.method} prints "slower 1.530 1.463 1.809 9" (verdict, ratio,
- * interval, pairs) or "missing"; {@code slowest FILE} prints the slower benchmark with the highest ratio.
- * Exit codes: 0 answered, 1 nothing slower ({@code slowest}), 2 usage or input error.
+ * interval, pairs) or "missing"; {@code statements FILE Class.method} prints its SQL statements per request,
+ * base then head ("1 2"), or "none" where they were not counted; {@code slowest FILE} prints the slower
+ * benchmark with the highest ratio. Exit codes: 0 answered, 1 nothing slower ({@code slowest}), 2 usage or
+ * input error.
  */
 public final class GateResultQuery {
-    static final String USAGE = "usage: GateResultQuery verdict FILE Class.method | slowest FILE";
+    static final String USAGE = "usage: GateResultQuery verdict FILE Class.method | statements FILE Class.method | slowest FILE";
 
     private GateResultQuery() {
     }
@@ -30,6 +32,12 @@ public final class GateResultQuery {
         try {
             if (args.length == 3 && args[0].equals("verdict")) {
                 out.println(GateJson.read(Path.of(args[1])).benchmark(args[2]).map(GateResultQuery::line).orElse("missing"));
+                return CompareCli.OK;
+            }
+            if (args.length == 3 && args[0].equals("statements")) {
+                out.println(GateJson.read(Path.of(args[1])).benchmark(args[2]).flatMap(GateJson.Benchmark::statements)
+                        .map(counts -> StatementCounts.count(counts.base()) + " " + StatementCounts.count(counts.head()))
+                        .orElse("none"));
                 return CompareCli.OK;
             }
             if (args.length == 2 && args[0].equals("slowest")) {

@@ -78,6 +78,16 @@ public record StatementCounts(String benchmark, List<Double> base, List<Double> 
                 + " SQL statements per request" + (after.get() < before.get() ? " (fewer)" : ""));
     }
 
+    /** The count every base fork agrees on; empty if they disagree. */
+    public Optional<Double> baseCount() {
+        return steady(base);
+    }
+
+    /** The count every head fork agrees on; empty if they disagree. */
+    public Optional<Double> headCount() {
+        return steady(head);
+    }
+
     /** The one value every fork of a side agrees on, if they do. */
     private static Optional<Double> steady(List<Double> forks) {
         double first = forks.get(0);

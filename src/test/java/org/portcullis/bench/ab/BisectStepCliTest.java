@@ -58,6 +58,31 @@ class BisectStepCliTest {
     }
 
     @Test
+    void whenBadRunsAnotherStatementCountOneRoundJudgesTheStepByItsCount() throws IOException {
+        FakeForkRunner extraRead = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.75)
+                .work(FakeForkRunner.USERS_ME, 1, 2, 46_000, 105_000);
+
+        assertThat(run(extraRead, "--statements", "1,2")).isZero();
+
+        assertThat(extraRead.calls).hasSize(2);
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 1\n");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("usersMe: 1 → 2 SQL statements per request");
+    }
+
+    @Test
+    void aStepRunningGoodsStatementCountIsLikeGoodWhateverItsTimeSays() throws IOException {
+        // one pair at 1.5×: a fork-wide outlier; the count is exact
+        FakeForkRunner unchanged = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.75)
+                .work(FakeForkRunner.USERS_ME, 1, 1, 46_000, 46_000);
+
+        assertThat(run(unchanged, "--statements", "1,2")).isZero();
+
+        assertThat(unchanged.calls).hasSize(2);
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("same ");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("unchanged, 1");
+    }
+
+    @Test
     void aStepThatDoesNotMeasureTheBenchmarkHasNoVerdict() throws IOException {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5)
                 .failingOnHead(FakeForkRunner.USERS_ME, "answered 500");
@@ -72,6 +97,9 @@ class BisectStepCliTest {
         assertThat(run(new FakeForkRunner(), "--bad-ratio", "0.9")).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--bad-ratio must be above 1");
         assertThat(run(new FakeForkRunner(), "--bad-ratio", "1.7", "--bench", "Nothing.here")).isEqualTo(2);
+        assertThat(run(new FakeForkRunner(), "--statements", "1,1")).isEqualTo(2);
+        assertThat(run(new FakeForkRunner())).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--bad-ratio or --statements is required");
     }
 
     private int run(FakeForkRunner runner, String... extra) throws IOException {

@@ -51,6 +51,17 @@ class GateJsonTest {
     }
 
     @Test
+    void theStatementsPerRequestOfEachSideAreWrittenWhereCounted() throws IOException {
+        run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.3).figure(FakeForkRunner.HASH, 250, 250)
+                .work(FakeForkRunner.USERS_ME, 1, 2, 48_000, 48_500));
+
+        GateJson.Run run = GateJson.read(out.resolve("ab-result.json"));
+        assertThat(run.benchmark("EndpointLatencyTest.usersMe").flatMap(GateJson.Benchmark::statements))
+                .hasValue(new GateJson.Statements(1, 2));
+        assertThat(run.benchmark("PasswordBench.hash").flatMap(GateJson.Benchmark::statements)).isEmpty();
+    }
+
+    @Test
     void aBenchmarkTheRoundsCannotSettleIsUndecided() throws IOException {
         // pairs 1.265×, 1.15×, 1.045×, 1.15×, …: the median under the 1.25× boundary, every fourth pair over it
         double[] straddling = {1.0, 1.1, 1.1, 1.0};

@@ -30,6 +30,16 @@ class GateResultQueryTest {
     }
 
     @Test
+    void statementsPrintsBaseAndHeadCountsOrNoneWhereNotCounted() throws IOException {
+        Path file = result("{\"name\": \"EndpointLatencyTest.usersMe\", \"verdict\": \"undecided\", \"ratio\": 1.25,"
+                + " \"statements\": {\"base\": 1.0, \"head\": 2.0}}, {\"name\": \"PasswordBench.hash\", \"verdict\": \"same\"}");
+
+        assertThat(run("statements", file.toString(), "EndpointLatencyTest.usersMe")).isZero();
+        assertThat(run("statements", file.toString(), "PasswordBench.hash")).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("1 2\nnone\n");
+    }
+
+    @Test
     void slowestNamesTheSlowerBenchmarkWithTheHighestRatioAndExitsOneWhenNoneIsSlower() throws IOException {
         Path file = result("{\"name\": \"PasswordBench.hash\", \"verdict\": \"slower\", \"ratio\": 1.9},"
                 + " {\"name\": \"EndpointLatencyTest.refresh\", \"verdict\": \"same\", \"ratio\": 3.0},"
