@@ -144,8 +144,8 @@ benchmark-history: benchmark-classes
 # make benchmark-bisect: BENCH here is Class.method, when given on the command line (or in the environment);
 # bench.mk's own default BENCH is make benchmark's JMH regex and means "not given".
 BISECT_BENCH = $(if $(filter command line environment,$(origin BENCH)),$(BENCH))
-# The time of one bisect step's gate run (its build not included): the one benchmark's workload in rounds
-# until it is slower or the same, as in the gate.
+# The most time of BAD's measurement and of each step's (builds not included): the one benchmark's workload
+# in rounds until the step is judged like GOOD or like BAD.
 BISECT_BUDGET ?= 4m
 
 .PHONY: benchmark-bisect benchmark-bisect-arguments

@@ -46,11 +46,11 @@ worktree_at() {
 git worktree prune
 rm -rf "$BISECT_OUT" && mkdir -p "$BISECT_OUT"
 worktree_at "$BISECT_GOOD_DIR" "$good"
-echo "Building GOOD ($(git log -1 --format='%h %s' "$good")) in target/bisect-good"
+echo "Building GOOD ($(git log -1 --format='%h %s' "$good" | cut -c1-72)) in target/bisect-good"
 make -s --no-print-directory -C "$BISECT_GOOD_DIR" benchmark-classes MVN="$MVN" > "$BISECT_OUT/good-build.log" 2>&1 \
   || { echo "benchmark-bisect: GOOD does not build (log: $BISECT_OUT/good-build.log)" >&2; exit 2; }
 worktree_at "$step_dir" "$bad"
-echo "Building BAD ($(git log -1 --format='%h %s' "$bad")) in target/bisect"
+echo "Building BAD ($(git log -1 --format='%h %s' "$bad" | cut -c1-72)) in target/bisect"
 make -s --no-print-directory -C "$step_dir" benchmark-classes MVN="$MVN" > "$BISECT_OUT/bad-build.log" 2>&1 \
   || { echo "benchmark-bisect: BAD does not build (log: $BISECT_OUT/bad-build.log)" >&2; exit 2; }
 
@@ -81,7 +81,7 @@ else
   echo "benchmark-bisect: BAD is not slower than GOOD on $bench ($verdict, same statement count; log: $BISECT_OUT/bad/gate.log); nothing to bisect (a larger BISECT_BUDGET gives the gate more pairs)"
   exit 1
 fi
-echo "$verdict $ratio $low $high $pairs" > "$BISECT_OUT/$bad.txt"
+echo "$verdict $ratio $low $high $pairs${BISECT_STATEMENTS:+ $bad_count}" > "$BISECT_OUT/$bad.txt"
 
 cd "$step_dir"
 git bisect start "$bad" "$good" >/dev/null
@@ -99,8 +99,8 @@ if [ "$found" = 0 ] || [ -z "$first" ]; then
 fi
 
 # Its ratio against GOOD: from its own step, or (BAD itself, when every step was like GOOD) BAD's measurement.
-read -r verdict ratio low high pairs < "$BISECT_OUT/$first.txt" || verdict=unmeasured
+line=$(cat "$BISECT_OUT/$first.txt" 2>/dev/null || echo unmeasured)
 echo
 echo "First slower commit: $(git log -1 --format='%H %s' "$first")"
-echo "  $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD $(git rev-parse --short "$good"), $pairs pairs, ${verdict/same/like GOOD}"
+echo "  $bench $("$driver/src/bisect/measured.sh" "$line") against GOOD $(git rev-parse --short "$good")"
 echo "  $(grep -c '^step ' "$BISECT_OUT/bisect-run.log") measured steps, $((elapsed / 60))m$((elapsed % 60))s; step results and logs in $BISECT_OUT"

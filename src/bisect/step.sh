@@ -23,7 +23,7 @@ for attempt in 1 2; do
     --baselines "$BISECT_DRIVER/baselines" --out "$out" > "$out/step.log" 2>&1
   status=$?
   line=$(cat "$out/step.txt" 2>/dev/null || echo none)
-  read -r verdict ratio low high pairs <<< "$line"
+  read -r verdict ratio low high pairs statements <<< "$line"
   took=$(( $(date +%s) - begin ))
   case $verdict in
     slower) judged="like BAD" ;;
@@ -35,7 +35,7 @@ for attempt in 1 2; do
     [ $status -eq 2 ] && exit 125
     continue
   fi
-  echo "step $short ($subject): $BISECT_ONLY $ratio× [$low×, $high×] $judged, $pairs pairs, $((took / 60))m$((took % 60))s, load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "step $short ($subject): $BISECT_ONLY $("$BISECT_DRIVER/src/bisect/measured.sh" "$line"), $judged, $((took / 60))m$((took % 60))s, load $(cut -d' ' -f1 /proc/loadavg)"
   cp "$out/step.txt" "$BISECT_OUT/$commit.txt"
   case $verdict in
     slower) exit 1 ;;

@@ -29,7 +29,8 @@ import java.util.function.LongSupplier;
  * workloads in the gate's placement, so a step's pairs are of the same kind as the archive's and BAD's.
  *
  * <p>Prints the verdict as {@link GateResultQuery} does ("slower 1.712 1.650 1.790 2": like BAD, then the
- * median ratio, its interval, the pairs; "same": like GOOD; "undecided") on its last line and into
+ * median ratio, its interval, the pairs; "same": like GOOD; "undecided"), judged by count followed by the
+ * step's SQL statements per request ("slower 1.859 0.000 999.000 1 2"), on its last line and into
  * {@code --out}/step.txt. Exit codes: 0 a verdict (any of the three), 1 the benchmark was not measured (a fork
  * failed, or a side lacks it), 2 usage or input error.
  */
@@ -87,6 +88,7 @@ public final class BisectStepCli {
 
             List<PairedRatio.Pair> pairs = new ArrayList<>();
             AbVerdict verdict = AbVerdict.UNDECIDED;
+            Optional<String> statements = Optional.empty();
             while (verdict == AbVerdict.UNDECIDED && pairs.size() < AbGate.MAX_PAIRS
                     && (rounds.rounds() == 0 || rounds.elapsedNanos() + rounds.roundNanos(workload) <= budget)) {
                 Observations round = rounds.round(List.of(workload), "step");
@@ -102,6 +104,7 @@ public final class BisectStepCli {
                     Optional<StatementCounts> counts = StatementCounts.of(round.work("base"), round.work("head")).stream()
                             .filter(counted -> counted.benchmark().equals(benchmark)).findFirst();
                     verdict = counts.map(byCount.get()::judge).orElse(AbVerdict.UNDECIDED);
+                    statements = counts.flatMap(StatementCounts::headCount).map(StatementCounts::count);
                     out.printf(Locale.ROOT, "  pair %d: %.3f×, SQL statements per request: %s%n", pairs.size(),
                             last.head() / last.base(), counts.map(c -> c.line().orElse("unchanged, "
                                     + StatementCounts.count(c.baseCount().orElse(Double.NaN)))).orElse("not counted"));
@@ -113,7 +116,8 @@ public final class BisectStepCli {
             }
             PairedRatio overall = PairedRatio.of(pairs);
             String line = String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", verdict.label().toLowerCase(Locale.ROOT),
-                    overall.ratio(), overall.low(), Math.min(overall.high(), 999), overall.pairs());
+                    overall.ratio(), overall.low(), Math.min(overall.high(), 999), overall.pairs())
+                    + statements.map(count -> " " + count).orElse("");
             Path output = options.path("--out", Path.of("target", "benchmarks", "bisect-step"));
             Files.createDirectories(output);
             Files.writeString(output.resolve("step.txt"), line + "\n");

@@ -65,7 +65,7 @@ class BisectStepCliTest {
         assertThat(run(extraRead, "--statements", "1,2")).isZero();
 
         assertThat(extraRead.calls).hasSize(2);
-        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 1\n");
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 1 2\n");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("usersMe: 1 → 2 SQL statements per request");
     }
 
