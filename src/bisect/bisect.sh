@@ -46,11 +46,11 @@ worktree_at() {
 git worktree prune
 rm -rf "$BISECT_OUT" && mkdir -p "$BISECT_OUT"
 worktree_at "$BISECT_GOOD_DIR" "$good"
-echo "Building GOOD ($(git log -1 --format='%h %s' "$good" | cut -c1-72)) in target/bisect-good"
+echo "Building GOOD ($(git log -1 --format='%h %<(60,trunc)%s' "$good" | sed 's/ *$//')) in target/bisect-good"
 make -s --no-print-directory -C "$BISECT_GOOD_DIR" benchmark-classes MVN="$MVN" > "$BISECT_OUT/good-build.log" 2>&1 \
   || { echo "benchmark-bisect: GOOD does not build (log: $BISECT_OUT/good-build.log)" >&2; exit 2; }
 worktree_at "$step_dir" "$bad"
-echo "Building BAD ($(git log -1 --format='%h %s' "$bad" | cut -c1-72)) in target/bisect"
+echo "Building BAD ($(git log -1 --format='%h %<(60,trunc)%s' "$bad" | sed 's/ *$//')) in target/bisect"
 make -s --no-print-directory -C "$step_dir" benchmark-classes MVN="$MVN" > "$BISECT_OUT/bad-build.log" 2>&1 \
   || { echo "benchmark-bisect: BAD does not build (log: $BISECT_OUT/bad-build.log)" >&2; exit 2; }
 
