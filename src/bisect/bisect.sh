@@ -26,6 +26,8 @@ git merge-base --is-ancestor "$good" "$bad" || { echo "benchmark-bisect: GOOD=$1
 
 driver=$(pwd)
 export BISECT_DRIVER=$driver
+# What runs the bench tooling's main classes; a test puts a stand-in here (BisectScriptTest).
+export BISECT_JAVA=${BISECT_JAVA:-$driver/src/bisect/java.sh}
 export BISECT_GOOD_DIR=$driver/target/bisect-good
 export BISECT_OUT=$driver/target/benchmarks/bisect
 export BISECT_GOOD_LABEL="GOOD $(git rev-parse --short "$good")"
@@ -53,8 +55,9 @@ worktree_at "$step_dir" "$bad"
 echo "Building BAD ($(git log -1 --format='%h %<(60,trunc)%s' "$bad" | sed 's/ *$//')) in target/bisect"
 make -s --no-print-directory -C "$step_dir" benchmark-classes MVN="$MVN" > "$BISECT_OUT/bad-build.log" 2>&1 \
   || { echo "benchmark-bisect: BAD does not build (log: $BISECT_OUT/bad-build.log)" >&2; exit 2; }
+(cd "$step_dir" && "$driver/src/bisect/snapshot.sh" "$bad")
 
-query() { "$driver/src/bisect/java.sh" org.portcullis.bench.ab.GateResultQuery "$@"; }
+query() { "$BISECT_JAVA" org.portcullis.bench.ab.GateResultQuery "$@"; }
 
 if [ -z "$bench" ]; then
   echo "No BENCH: running the whole gate on BAD against GOOD to choose the benchmark"
@@ -84,23 +87,107 @@ fi
 echo "$verdict $ratio $low $high $pairs${BISECT_STATEMENTS:+ $bad_count}" > "$BISECT_OUT/$bad.txt"
 
 cd "$step_dir"
-git bisect start "$bad" "$good" >/dev/null
-set +e
-git bisect run "$driver/src/bisect/step.sh" | tee "$BISECT_OUT/bisect-run.log"
-set -e
-first=$(git rev-parse --verify --quiet refs/bisect/bad || true)
-found=$(grep -c 'is the first bad commit' "$BISECT_OUT/bisect-run.log" || true)
-git bisect log > "$BISECT_OUT/bisect.log"
-git bisect reset >/dev/null 2>&1 || true
-elapsed=$(( $(date +%s) - start ))
-if [ "$found" = 0 ] || [ -z "$first" ]; then
-  echo "benchmark-bisect: no single first slower commit (skipped steps leave it open; see $BISECT_OUT/bisect.log), $((elapsed / 60))m$((elapsed % 60))s"
-  exit 1
-fi
 
-# Its ratio against GOOD: from its own step, or (BAD itself, when every step was like GOOD) BAD's measurement.
+# A directory holding commit $1 built: GOOD's worktree, the kept build of a step (or of BAD), or else built now
+# in the step worktree and kept.
+built() {
+  if [ "$1" = "$good" ]; then echo "$BISECT_GOOD_DIR"; return; fi
+  if [ ! -d "$BISECT_OUT/builds/$1" ]; then
+    git checkout -q --force --detach "$1"
+    make -s --no-print-directory benchmark-classes MVN="$MVN" > "$BISECT_OUT/$1-build.log" 2>&1 || return 1
+    "$driver/src/bisect/snapshot.sh" "$1"
+  fi
+  echo "$BISECT_OUT/builds/$1"
+}
+
+# Commit $2 measured against commit $1 on the bisected benchmark, judged against BAD's ratio as a step is;
+# prints the step's line (verdict ratio low high pairs), or "none". Reports into $3.
+judged() { case ${1%% *} in slower) echo "like BAD" ;; same) echo "like GOOD" ;; *) echo "${1%% *}" ;; esac; }
+judge() {
+  local base head
+  base=$(built "$1") && head=$(built "$2") || { echo none; return; }
+  mkdir -p "$3"
+  (cd "$head" && "$BISECT_JAVA" org.portcullis.bench.ab.BisectStepCli --base-dir "$base" \
+    --base-classpath "$base/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
+    --bench "$bench" --bad-ratio "$BISECT_BAD_RATIO" --budget "${BISECT_BUDGET:-4m}" \
+    --baselines "$driver/baselines" --out "$3" > "$3/step.log" 2>&1)
+  cat "$3/step.txt" 2>/dev/null || echo none
+}
+
+short() { git rev-parse --short "$1"; }
+took() { local t=$(( $(date +%s) - start )); echo "$((t / 60))m$((t % 60))s"; }
+unresolved() { echo "benchmark-bisect: $1, $(took)"; git bisect reset >/dev/null 2>&1 || true; exit 1; }
+
+# By time, a step can be misjudged (a pair is a fork-wide sample, and the archive's stray rate is another
+# night's), so the named commit is measured against its parent: the first slower commit is slower than the
+# commit below it. When it is not, one of the two was misjudged: BAD and GOOD are measured, so the other one
+# is; else the parent is measured against GOOD again. The mark found wrong is turned over, the bisection
+# replayed from git's log and run on; at most two corrections. Counts are exact and need no confirmation.
+git bisect start "$bad" "$good" >/dev/null
+: > "$BISECT_OUT/bisect-run.log"
+run_output=$BISECT_OUT/bisect-run-0.log
+set +e
+git bisect run "$driver/src/bisect/step.sh" 2>&1 | tee "$run_output"
+set -e
+corrections=0
+confirmed=
+while :; do
+  cat "$run_output" >> "$BISECT_OUT/bisect-run.log"
+  first=$(git rev-parse --verify --quiet refs/bisect/bad || true)
+  git bisect log > "$BISECT_OUT/bisect.log"
+  grep -q 'is the first bad commit' "$run_output" && [ -n "$first" ] \
+    || unresolved "no single first slower commit (skipped steps leave it open; see $BISECT_OUT/bisect.log)"
+  [ -z "$BISECT_BAD_RATIO" ] && break
+  parent=$(git rev-parse "$first^")
+  echo; echo "Confirming $(short "$first") against its parent $(short "$parent")"
+  line=$(judge "$parent" "$first" "$BISECT_OUT/confirm-$first")
+  echo "  $(short "$first") against $(short "$parent"): $bench $("$driver/src/bisect/measured.sh" "$line"), $(judged "$line"), $(took)"
+  case ${line%% *} in
+    slower) confirmed=$line; break ;;
+    same) ;;
+    *) unresolved "$(short "$first") named, but not confirmed against its parent (no verdict)" ;;
+  esac
+  if [ "$parent" = "$good" ] && [ "$first" = "$bad" ]; then
+    unresolved "BAD measured like GOOD against GOOD, its parent, after the gate called it slower"
+  elif [ "$parent" = "$good" ]; then
+    flip=$first mark=good again=
+  elif [ "$first" = "$bad" ]; then
+    flip=$parent mark=bad again=
+  else
+    echo "Measuring the parent $(short "$parent") against GOOD again"
+    again=$(judge "$good" "$parent" "$BISECT_OUT/again-$parent")
+    echo "  $(short "$parent") against GOOD: $bench $("$driver/src/bisect/measured.sh" "$again"), $(judged "$again"), $(took)"
+    case ${again%% *} in
+      slower) flip=$parent mark=bad ;;
+      same) flip=$first mark=good ;;
+      *) unresolved "$(short "$first") named, but it and its parent measure alike and the parent is undecided" ;;
+    esac
+  fi
+  corrections=$((corrections + 1))
+  [ $corrections -le 2 ] || unresolved "two corrections and still not confirmed"
+  echo "Correction: $(short "$flip") is like $([ $mark = bad ] && echo BAD || echo GOOD); bisecting on"
+  sed -i -E "s/^git bisect (good|bad) $flip\$/git bisect $mark $flip/" "$BISECT_OUT/bisect.log"
+  # Its step's line, turned over, or the parent's new measurement against GOOD.
+  if [ -n "$again" ]; then
+    echo "$again" > "$BISECT_OUT/$flip.txt"
+  elif [ -f "$BISECT_OUT/$flip.txt" ]; then
+    sed -i -E "1s/^[a-z]+/$([ $mark = bad ] && echo slower || echo same)/" "$BISECT_OUT/$flip.txt"
+  fi
+  git bisect reset >/dev/null 2>&1
+  run_output=$BISECT_OUT/bisect-run-$corrections.log
+  git bisect replay "$BISECT_OUT/bisect.log" > "$run_output" 2>&1
+  if ! grep -q 'is the first bad commit' "$run_output"; then
+    set +e
+    git bisect run "$driver/src/bisect/step.sh" 2>&1 | tee "$run_output"
+    set -e
+  fi
+done
+git bisect reset >/dev/null 2>&1 || true
+
+# Its ratio against GOOD: from its own step (or BAD's measurement, when every step was like GOOD).
 line=$(cat "$BISECT_OUT/$first.txt" 2>/dev/null || echo unmeasured)
 echo
 echo "First slower commit: $(git log -1 --format='%H %s' "$first")"
-echo "  $bench $("$driver/src/bisect/measured.sh" "$line") against GOOD $(git rev-parse --short "$good")"
-echo "  $(grep -c '^step ' "$BISECT_OUT/bisect-run.log") measured steps, $((elapsed / 60))m$((elapsed % 60))s; step results and logs in $BISECT_OUT"
+[ -n "$confirmed" ] && echo "  $bench $("$driver/src/bisect/measured.sh" "$confirmed") against its parent $(short "$first^") (confirmed)"
+echo "  $bench $("$driver/src/bisect/measured.sh" "$line") against GOOD $(short "$good")"
+echo "  $(grep '^step ' "$BISECT_OUT/bisect-run.log" | grep -vc 'judged before') measured steps, $corrections corrections, $(took); step results and logs in $BISECT_OUT"

@@ -4,7 +4,7 @@
 set -uo pipefail
 out=$1
 mkdir -p "$out" && rm -f "$out/ab-result.json"
-"$BISECT_DRIVER/src/bisect/java.sh" org.portcullis.bench.ab.AbCli --base-dir "$BISECT_GOOD_DIR" \
+"$BISECT_JAVA" org.portcullis.bench.ab.AbCli --base-dir "$BISECT_GOOD_DIR" \
   --base-classpath "$BISECT_GOOD_DIR/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
   --base-label "$BISECT_GOOD_LABEL" --head-label "step $(git rev-parse --short HEAD)" \
   --budget "${BISECT_BUDGET:-4m}" --baselines "$BISECT_DRIVER/baselines" --out "$out" \

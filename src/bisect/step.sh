@@ -4,19 +4,29 @@
 # per request when BISECT_STATEMENTS holds GOOD's and BAD's differing counts, else by time against BAD's
 # ratio BISECT_BAD_RATIO), and answer git bisect: 1 bad, 0 good, 125 skip (does not build, lacks the benchmark, undecided when
 # the step's budget BISECT_BUDGET ran out, or no verdict twice: its JVM killed on a shared machine, exit 137).
+# Each build is kept (snapshot.sh) for bisect.sh's confirmation.
 set -uo pipefail
 commit=$(git rev-parse HEAD)
 short=$(git rev-parse --short HEAD)
 subject=$(git log -1 --format=%s | cut -c1-60)
 begin=$(date +%s)
+# Judged before: when bisect.sh replays a corrected bisection, git may ask again about a commit it judged
+# (an undecided one is measured again).
+verdict=none
+[ -f "$BISECT_OUT/$commit.txt" ] && read -r verdict rest < "$BISECT_OUT/$commit.txt"
+case $verdict in
+  slower) echo "step $short ($subject): judged before, like BAD"; exit 1 ;;
+  same) echo "step $short ($subject): judged before, like GOOD"; exit 0 ;;
+esac
 if ! make -s --no-print-directory benchmark-classes MVN="$MVN" > "$BISECT_OUT/$commit-build.log" 2>&1; then
   echo "step $short ($subject): does not build, skipped (log: $BISECT_OUT/$commit-build.log)"
   exit 125
 fi
+"$BISECT_DRIVER/src/bisect/snapshot.sh" "$commit"
 for attempt in 1 2; do
   out=$BISECT_OUT/$commit-$attempt
   mkdir -p "$out"
-  "$BISECT_DRIVER/src/bisect/java.sh" org.portcullis.bench.ab.BisectStepCli --base-dir "$BISECT_GOOD_DIR" \
+  "$BISECT_JAVA" org.portcullis.bench.ab.BisectStepCli --base-dir "$BISECT_GOOD_DIR" \
     --base-classpath "$BISECT_GOOD_DIR/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
     --bench "$BISECT_ONLY" ${BISECT_STATEMENTS:+--statements "$BISECT_STATEMENTS"} \
     ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO"} --budget "${BISECT_BUDGET:-4m}" \
