@@ -1,0 +1,96 @@
+package org.portcullis.bench.ab;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code make benchmark-bisect}'s scripts (src/bisect) run over a toy history: GOOD and eight commits, those
+ * from one number on 1.6× slower, with the tooling's mains stood in for (src/test/bisect/stand-in-java.sh)
+ * and chosen comparisons answered the wrong way, as a step of unlucky pairs is. Pins what the confirmation
+ * against the parent does with a misjudged step; git, bash and the scripts are the real ones.
+ */
+class BisectScriptTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void theSlowerCommitIsNamedAndConfirmedAgainstItsParent() throws Exception {
+        Bisection bisection = bisect(5, "");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).contains("First slower commit: ").containsPattern("[0-9a-f]{40} commit 5\n")
+                .contains("against its parent").contains("(confirmed)").contains("0 corrections");
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "6-0", "5-0", "5-4");
+    }
+
+    @Test
+    void aSlowerStepMisjudgedLikeGoodIsFoundByTheConfirmationAndTheBisectionGoesOnBelowIt() throws Exception {
+        // run 7 of BENCHMARKS.md: the slower 2nd measured like GOOD, so the 3rd was named
+        Bisection bisection = bisect(2, "2-0");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 2\n").contains("1 corrections")
+                .containsPattern("Correction: [0-9a-f]+ is like BAD");
+        // the 3rd against the 2nd measured alike, the 2nd against GOOD again, then the 1st, and the 2nd confirmed
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "3-0", "3-2", "2-0", "1-0", "2-1");
+    }
+
+    @Test
+    void anUnchangedStepMisjudgedLikeBadIsTurnedOverAndTheSlowerCommitStillNamed() throws Exception {
+        Bisection bisection = bisect(5, "4-0");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 5\n").contains("1 corrections")
+                .containsPattern("Correction: [0-9a-f]+ is like GOOD");
+        assertThat(bisection.comparisons).endsWith("5-4");
+    }
+
+    @Test
+    void theFirstCommitMisjudgedLikeGoodIsNamedOnceItsParentGoodConfirmsIt() throws Exception {
+        Bisection bisection = bisect(1, "1-0");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 1\n").contains("1 corrections");
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "1-0", "2-1", "1-0", "1-0");
+    }
+
+    @Test
+    void aMisjudgedConfirmationIsCorrectedByTheNextOne() throws Exception {
+        Bisection bisection = bisect(5, "5-4");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 5\n").contains("2 corrections");
+    }
+
+    @Test
+    void whenTwoCorrectionsDoNotSettleItNoCommitIsNamed() throws Exception {
+        Bisection bisection = bisect(5, "5-4!");
+
+        assertThat(bisection.exit).isOne();
+        assertThat(bisection.output).contains("two corrections and still not confirmed")
+                .doesNotContain("First slower commit");
+    }
+
+    private record Bisection(int exit, String output, List<String> comparisons) {
+    }
+
+    private Bisection bisect(int slower, String misjudged) throws IOException, InterruptedException {
+        Path repository = directory.resolve("toy");
+        Path log = directory.resolve("bisect.log");
+        Process process = new ProcessBuilder("bash", "src/test/bisect/toy-bisect.sh", repository.toString(),
+                Integer.toString(slower), misjudged).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the toy bisection ends").isTrue();
+        Path comparisons = repository.resolve("fake/comparisons");
+        return new Bisection(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8),
+                Files.exists(comparisons) ? Files.readAllLines(comparisons) : List.of());
+    }
+}
