@@ -13,8 +13,10 @@
 # and its ratio R judges each step: like BAD above √R, like GOOD below it (StepJudge), which takes two or
 # three pairs a step where the gate's "same" takes five.
 #
+# Judged by time, the commit git names is then confirmed against its parent (see the loop below).
+#
 # Exit codes: 0 the first slower commit was found (printed with its ratio), 1 nothing to bisect (BAD not
-# slower) or the skipped commits leave it ambiguous, 2 usage or error.
+# slower), the skipped commits leave it ambiguous, or the answer was not confirmed; 2 usage or error.
 set -euo pipefail
 
 usage() { echo "usage: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]" >&2; exit 2; }
