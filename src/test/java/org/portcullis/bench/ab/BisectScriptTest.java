@@ -80,6 +80,24 @@ class BisectScriptTest {
                 .doesNotContain("First slower commit");
     }
 
+    @Test
+    void anUndecidedBadIsMeasuredOnceMoreAndThenBisected() throws Exception {
+        Bisection bisection = bisect(5, "8-0");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).contains("undecided; measuring it again").containsPattern("[0-9a-f]{40} commit 5\n");
+        assertThat(bisection.comparisons).startsWith("8-0", "8-0", "4-0");
+    }
+
+    @Test
+    void aBadUndecidedTwiceIsNotBisected() throws Exception {
+        Bisection bisection = bisect(5, "8-0!");
+
+        assertThat(bisection.exit).isOne();
+        assertThat(bisection.output).contains("nothing to bisect").doesNotContain("First slower commit");
+        assertThat(bisection.comparisons).containsExactly("8-0", "8-0");
+    }
+
     private record Bisection(int exit, String output, List<String> comparisons) {
     }
 
