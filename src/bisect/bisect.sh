@@ -36,6 +36,7 @@ export BISECT_GOOD_LABEL="GOOD $(git rev-parse --short "$good")"
 export MVN=${MVN:-./mvnw -B -q}
 step_dir=$driver/target/bisect
 start=$(date +%s)
+took() { local t=$(( $(date +%s) - start )); echo "$((t / 60))m$((t % 60))s"; }
 
 # A detached worktree at $2, made or moved there; $1 its directory.
 worktree_at() {
@@ -71,21 +72,22 @@ else
   echo "Measuring BAD against GOOD on $bench"
   (cd "$step_dir" && BISECT_ONLY=$bench "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad") || true
 fi
-read -r verdict ratio low high pairs <<< "$(query verdict "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo "unmeasured")"
+bad_verdict() {
+  read -r verdict ratio low high pairs <<< "$(query verdict "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo "unmeasured")"
+}
+bad_verdict
 read -r good_count bad_count <<< "$(query statements "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo none)"
 # BAD's count differs from GOOD's: the N+1 case, judged by count.
 counted_apart() { [ "$good_count" != none ] && [ -n "$bad_count" ] && [ "$good_count" != "$bad_count" ]; }
 if [ "$verdict" = undecided ] && ! counted_apart; then
   # Neither slower nor the same within the budget, and no count to go by: one more budget, as a step gets
   # its rounds, before giving up (bisect run 10 in BENCHMARKS.md).
-  elapsed=$(( $(date +%s) - start ))
-  echo "BAD: $bench ${ratio}× [${low}×, ${high}×] against GOOD, $pairs pairs, undecided; measuring it again, $((elapsed / 60))m$((elapsed % 60))s"
+  echo "BAD: $bench ${ratio}× [${low}×, ${high}×] against GOOD, $pairs pairs, undecided; measuring it again, $(took)"
   mv "$BISECT_OUT/bad" "$BISECT_OUT/bad-1"
   (cd "$step_dir" && BISECT_ONLY=$bench "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad") || true
-  read -r verdict ratio low high pairs <<< "$(query verdict "$BISECT_OUT/bad/ab-result.json" "$bench" 2>/dev/null || echo "unmeasured")"
+  bad_verdict
 fi
-elapsed=$(( $(date +%s) - start ))
-echo "BAD: $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD, $pairs pairs, $verdict; SQL statements per request ${good_count:-?} → ${bad_count:-?}; $((elapsed / 60))m$((elapsed % 60))s"
+echo "BAD: $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD, $pairs pairs, $verdict; SQL statements per request ${good_count:-?} → ${bad_count:-?}; $(took)"
 export BISECT_ONLY=$bench BISECT_STATEMENTS= BISECT_BAD_RATIO=
 if counted_apart; then
   # The N+1 case: counts are exact, so each step is judged by its count in one round, whatever the time says.
@@ -115,20 +117,14 @@ built() {
 
 # Commit $2 measured against commit $1 on the bisected benchmark, judged against BAD's ratio as a step is;
 # prints the step's line (verdict ratio low high pairs), or "none". Reports into $3.
-judged() { case ${1%% *} in slower) echo "like BAD" ;; same) echo "like GOOD" ;; *) echo "${1%% *}" ;; esac; }
 judge() {
   local base head
   base=$(built "$1") && head=$(built "$2") || { echo none; return; }
-  mkdir -p "$3"
-  (cd "$head" && "$BISECT_JAVA" org.portcullis.bench.ab.BisectStepCli --base-dir "$base" \
-    --base-classpath "$base/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
-    --bench "$bench" --bad-ratio "$BISECT_BAD_RATIO" --budget "${BISECT_BUDGET:-4m}" \
-    --baselines "$driver/baselines" --out "$3" > "$3/step.log" 2>&1)
+  (cd "$head" && "$driver/src/bisect/judge.sh" "$base" "$3")
   cat "$3/step.txt" 2>/dev/null || echo none
 }
 
 short() { git rev-parse --short "$1"; }
-took() { local t=$(( $(date +%s) - start )); echo "$((t / 60))m$((t % 60))s"; }
 unresolved() { echo "benchmark-bisect: $1, $(took)"; git bisect reset >/dev/null 2>&1 || true; exit 1; }
 
 # By time, a step can be misjudged (a pair is a fork-wide sample, and the archive's stray rate is another
@@ -154,7 +150,7 @@ while :; do
   parent=$(git rev-parse "$first^")
   echo; echo "Confirming $(short "$first") against its parent $(short "$parent")"
   line=$(judge "$parent" "$first" "$BISECT_OUT/confirm-$first")
-  echo "  $(short "$first") against $(short "$parent"): $bench $("$driver/src/bisect/measured.sh" "$line"), $(judged "$line"), $(took)"
+  echo "  $(short "$first") against $(short "$parent"): $bench $("$driver/src/bisect/measured.sh" --judged "$line"), $(took)"
   case ${line%% *} in
     slower) confirmed=$line; break ;;
     same) ;;
@@ -169,7 +165,7 @@ while :; do
   else
     echo "Measuring the parent $(short "$parent") against GOOD again"
     again=$(judge "$good" "$parent" "$BISECT_OUT/again-$parent")
-    echo "  $(short "$parent") against GOOD: $bench $("$driver/src/bisect/measured.sh" "$again"), $(judged "$again"), $(took)"
+    echo "  $(short "$parent") against GOOD: $bench $("$driver/src/bisect/measured.sh" --judged "$again"), $(took)"
     case ${again%% *} in
       slower) flip=$parent mark=bad ;;
       same) flip=$first mark=good ;;

@@ -25,27 +25,17 @@ fi
 "$BISECT_DRIVER/src/bisect/snapshot.sh" "$commit"
 for attempt in 1 2; do
   out=$BISECT_OUT/$commit-$attempt
-  mkdir -p "$out"
-  "$BISECT_JAVA" org.portcullis.bench.ab.BisectStepCli --base-dir "$BISECT_GOOD_DIR" \
-    --base-classpath "$BISECT_GOOD_DIR/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
-    --bench "$BISECT_ONLY" ${BISECT_STATEMENTS:+--statements "$BISECT_STATEMENTS"} \
-    ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO"} --budget "${BISECT_BUDGET:-4m}" \
-    --baselines "$BISECT_DRIVER/baselines" --out "$out" > "$out/step.log" 2>&1
+  "$BISECT_DRIVER/src/bisect/judge.sh" "$BISECT_GOOD_DIR" "$out"
   status=$?
   line=$(cat "$out/step.txt" 2>/dev/null || echo none)
   read -r verdict ratio low high pairs statements <<< "$line"
   took=$(( $(date +%s) - begin ))
-  case $verdict in
-    slower) judged="like BAD" ;;
-    same) judged="like GOOD" ;;
-    *) judged=$verdict ;;
-  esac
   if [ "$verdict" = none ]; then
     echo "step $short ($subject): no verdict (exit $status, log: $out/step.log), attempt $attempt, $((took / 60))m$((took % 60))s, load $(cut -d' ' -f1 /proc/loadavg)"
     [ $status -eq 2 ] && exit 125
     continue
   fi
-  echo "step $short ($subject): $BISECT_ONLY $("$BISECT_DRIVER/src/bisect/measured.sh" "$line"), $judged, $((took / 60))m$((took % 60))s, load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "step $short ($subject): $BISECT_ONLY $("$BISECT_DRIVER/src/bisect/measured.sh" --judged "$line"), $((took / 60))m$((took % 60))s, load $(cut -d' ' -f1 /proc/loadavg)"
   cp "$out/step.txt" "$BISECT_OUT/$commit.txt"
   case $verdict in
     slower) exit 1 ;;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The current directory's build measured against the built checkout $1 on BISECT_ONLY and judged like GOOD or
+# like BAD (BisectStepCli: by BISECT_STATEMENTS' counts when set, else against BAD's ratio BISECT_BAD_RATIO);
+# its line into $2/step.txt, its log into $2/step.log. Used for every step (step.sh, against GOOD) and for
+# the confirmation (bisect.sh, against the named commit's parent). Exit code BisectStepCli's.
+set -uo pipefail
+base=$1 out=$2
+mkdir -p "$out"
+"$BISECT_JAVA" org.portcullis.bench.ab.BisectStepCli --base-dir "$base" \
+  --base-classpath "$base/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
+  --bench "$BISECT_ONLY" ${BISECT_STATEMENTS:+--statements "$BISECT_STATEMENTS"} \
+  ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO"} --budget "${BISECT_BUDGET:-4m}" \
+  --baselines "$BISECT_DRIVER/baselines" --out "$out" > "$out/step.log" 2>&1
