@@ -9,7 +9,8 @@
 #
 # First BAD itself is measured against GOOD by the gate: on BENCH alone, or without BENCH whole (then the
 # benchmark BAD slowed the most is bisected). When BAD runs another number of SQL statements per request
-# than GOOD, each step is judged by its count, in one round (StepCountJudge). Else BAD must come out slower,
+# than GOOD, each step is judged by its count, in one round (StepCountJudge). Else BAD must come out slower
+# (by the gate; undecided, it is measured again, and then its pairs of both runs may say so by their signs),
 # and its ratio R judges each step: like BAD above √R, like GOOD below it (StepJudge), which takes two or
 # three pairs a step where the gate's "same" takes five.
 #
@@ -86,6 +87,17 @@ if [ "$verdict" = undecided ] && ! counted_apart; then
   mv "$BISECT_OUT/bad" "$BISECT_OUT/bad-1"
   (cd "$step_dir" && BISECT_ONLY=$bench "$driver/src/bisect/measure.sh" "$BISECT_OUT/bad") || true
   bad_verdict
+  if [ "$verdict" = undecided ]; then
+    # Undecided twice: the gate's boundary also covers a run leaning as a whole, and three pairs a run stay
+    # under it on a noisy host (bisect run 12). The user holds BAD slower; both runs' pairs together say so
+    # when at least five of them are and none is not (GateResultQuery.slowerBySigns). A false "slower" costs
+    # a bisection whose confirmation names nothing.
+    pooled=$(query pooled "$bench" "$BISECT_OUT/bad-1/ab-result.json" "$BISECT_OUT/bad/ab-result.json" 2>/dev/null || echo missing)
+    if [ "${pooled%% *}" = slower ]; then
+      echo "BAD: $bench ${ratio}× [${low}×, ${high}×] against GOOD, $pairs pairs, undecided again; both measurements' pairs together are all slower"
+      read -r verdict ratio low high pairs <<< "$pooled"
+    fi
+  fi
 fi
 echo "BAD: $bench ${ratio:-?}× [${low:-?}×, ${high:-?}×] against GOOD, $pairs pairs, $verdict; SQL statements per request ${good_count:-?} → ${bad_count:-?}; $(took)"
 export BISECT_ONLY=$bench BISECT_STATEMENTS= BISECT_BAD_RATIO=

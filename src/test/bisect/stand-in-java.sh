@@ -3,14 +3,19 @@
 # checkout's file 'cost' (its time per request) instead of forks, so the script's control flow is tested in
 # seconds. FAKE_MISJUDGED lists comparisons "head-base" (the checkouts' files 'number') that are answered the
 # wrong way the first time they are made, as a step of unlucky pairs is ("head-base!": every time; the
-# gate's comparison of BAD is answered undecided instead); every
-# comparison is logged to $FAKE_STATE/comparisons.
+# gate's comparison of BAD is answered undecided instead, its three pairs FAKE_UNDECIDED_PAIRS or else each
+# at the ratio); every comparison is logged to $FAKE_STATE/comparisons.
 set -euo pipefail
 main=$1
 shift
 if [ "$main" = org.portcullis.bench.ab.GateResultQuery ]; then
   case $1 in
-    verdict) cat "$2" ;;
+    verdict) head -1 "$2" ;;
+    pooled)
+      # as GateResultQuery: at least five pairs, every one above 1 (the ratio printed is the first run's)
+      shift 2
+      awk 'FNR == 1 { if (!ratio) ratio = $2 } FNR == 2 { for (i = 2; i <= NF; i++) { n++; if ($i <= 1) below++ } }
+        END { printf "%s %s %s %s %d\n", (n >= 5 && !below ? "slower" : "undecided"), ratio, ratio, ratio, n }' "$@" ;;
     *) echo none ;;
   esac
   exit 0
@@ -31,8 +36,9 @@ misjudged() {
 case $main in
   org.portcullis.bench.ab.AbCli)
     verdict=$(awk -v r="$ratio" 'BEGIN { print (r > 1.2 ? "slower" : "same") }')
-    if misjudged; then verdict=undecided; fi
-    echo "$verdict $ratio $ratio $ratio 3" > "$out/ab-result.json" ;;
+    pairs="$ratio $ratio $ratio"
+    if misjudged; then verdict=undecided pairs=${FAKE_UNDECIDED_PAIRS:-$pairs}; fi
+    printf '%s %s %s %s 3\npairs %s\n' "$verdict" "$ratio" "$ratio" "$ratio" "$pairs" > "$out/ab-result.json" ;;
   org.portcullis.bench.ab.BisectStepCli)
     verdict=$(awk -v r="$ratio" -v bad="${option[--bad-ratio]}" 'BEGIN { print (r > sqrt(bad) ? "slower" : "same") }')
     if misjudged; then verdict=$([ "$verdict" = slower ] && echo same || echo slower); fi

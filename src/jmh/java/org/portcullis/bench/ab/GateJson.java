@@ -25,8 +25,11 @@ import java.util.Optional;
  * number (one pair: 0 to ∞) is written as null.
  *
  * <pre>{"base": {"label", "commit"}, "head": {"label", "commit", "dirty"}, "date", "seed", "seconds", "only",
- *  "fails", "benchmarks": [{"name", "verdict", "ratio", "low", "high", "pairs", "threshold",
+ *  "fails", "benchmarks": [{"name", "verdict", "ratio", "low", "high", "pairs", "threshold", "pair_ratios",
  *  "statements": {"base", "head"}}], "missing", "errors"}</pre>
+ *
+ * <p>"pair_ratios" are the pairs themselves (head/base, in the order measured): what the bisection pools when
+ * it measured BAD twice (files written before they were kept read back with none).
  *
  * <p>"statements" (SQL statements per request) is there for a benchmark that counts them and whose forks
  * agreed on each side: what the bisection tells an N+1 commit by.
@@ -39,10 +42,13 @@ public final class GateJson {
 
     /**
      * One benchmark's outcome: name is Class.method, ratio head/base with its interval [low, high], and the
-     * SQL statements per request of each side where both were counted and steady.
+     * SQL statements per request of each side where both were counted and steady, and each pair's ratio.
      */
     public record Benchmark(String name, String verdict, double ratio, double low, double high, int pairs,
-                            double threshold, Optional<Statements> statements) {
+                            double threshold, Optional<Statements> statements, List<Double> pairRatios) {
+        public Benchmark {
+            pairRatios = List.copyOf(pairRatios);
+        }
     }
 
     /** SQL statements per request, base and head. */
@@ -88,6 +94,8 @@ public final class GateJson {
             number(entry, "low", judgement.overall().low());
             number(entry, "high", judgement.overall().high());
             entry.put("pairs", judgement.overall().pairs()).put("threshold", judgement.limit());
+            ArrayNode pairRatios = entry.putArray("pair_ratios");
+            judgement.pairs().forEach(pair -> pairRatios.add(pair.head() / pair.base()));
             result.work().statements().stream().filter(counts -> counts.benchmark().equals(judgement.benchmark()))
                     .filter(counts -> counts.baseCount().isPresent() && counts.headCount().isPresent())
                     .findFirst().ifPresent(counts -> entry.putObject("statements")
@@ -119,12 +127,19 @@ public final class GateJson {
             benchmarks.add(new Benchmark(entry.path("name").asText(), entry.path("verdict").asText(),
                     number(entry.get("ratio"), Double.NaN), number(entry.get("low"), 0),
                     number(entry.get("high"), Double.POSITIVE_INFINITY), entry.path("pairs").asInt(),
-                    number(entry.get("threshold"), Double.NaN), statements(entry.get("statements"))));
+                    number(entry.get("threshold"), Double.NaN), statements(entry.get("statements")),
+                    ratios(entry.path("pair_ratios"))));
         }
         return new Run(root.path("base").path("label").asText(), text(root.path("base").get("commit")),
                 root.path("head").path("label").asText(), text(root.path("head").get("commit")),
                 Instant.parse(root.path("date").asText()), root.path("seed").asLong(), root.path("seconds").asLong(),
                 Optional.ofNullable(text(root.get("only"))), List.copyOf(benchmarks));
+    }
+
+    private static List<Double> ratios(JsonNode node) {
+        List<Double> ratios = new ArrayList<>();
+        node.forEach(ratio -> ratios.add(ratio.asDouble()));
+        return ratios;
     }
 
     private static Optional<Statements> statements(JsonNode node) {

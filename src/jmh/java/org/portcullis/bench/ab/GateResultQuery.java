@@ -6,7 +6,9 @@ import org.portcullis.bench.compare.UsageException;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,11 +17,13 @@ import java.util.Optional;
  * need no JSON tool: {@code verdict FILE Class.method} prints "slower 1.530 1.463 1.809 9" (verdict, ratio,
  * interval, pairs) or "missing"; {@code statements FILE Class.method} prints its SQL statements per request,
  * base then head ("1 2"), or "none" where they were not counted; {@code slowest FILE} prints the slower
- * benchmark with the highest ratio. Exit codes: 0 answered, 1 nothing slower ({@code slowest}), 2 usage or
- * input error.
+ * benchmark with the highest ratio; {@code pooled Class.method FILE...} pools the benchmark's pairs of several
+ * runs (BAD measured twice) and prints them as {@code verdict} does, judged by {@link #slowerBySigns}. Exit
+ * codes: 0 answered, 1 nothing slower ({@code slowest}), 2 usage or input error.
  */
 public final class GateResultQuery {
-    static final String USAGE = "usage: GateResultQuery verdict FILE Class.method | statements FILE Class.method | slowest FILE";
+    static final String USAGE = "usage: GateResultQuery verdict FILE Class.method | statements FILE Class.method"
+            + " | slowest FILE | pooled Class.method FILE...";
 
     private GateResultQuery() {
     }
@@ -47,11 +51,34 @@ public final class GateResultQuery {
                 slowest.ifPresent(b -> out.println(b.name()));
                 return slowest.isPresent() ? CompareCli.OK : CompareCli.REGRESSION;
             }
+            if (args.length >= 3 && args[0].equals("pooled")) {
+                List<Double> ratios = new ArrayList<>();
+                for (int i = 2; i < args.length; i++) {
+                    GateJson.read(Path.of(args[i])).benchmark(args[1]).ifPresent(b -> ratios.addAll(b.pairRatios()));
+                }
+                out.println(ratios.isEmpty() ? "missing" : slowerBySigns(ratios));
+                return CompareCli.OK;
+            }
             throw new UsageException(USAGE);
         } catch (UsageException e) {
             err.println("gate-result: error: " + e.getMessage());
             return CompareCli.USAGE_ERROR;
         }
+    }
+
+    /**
+     * BAD's pairs pooled over the runs that measured it, judged by their signs alone: "slower" when there are at
+     * least {@link PairedRatio#MIN_PAIRS} and the median's distribution-free interval lies above 1 (every pair
+     * slower, up to 8 pairs: for unchanged code 1 chance in 2⁵ or less), else "undecided". Looser than the
+     * gate, whose boundary also covers a run that leans as a whole: the bisection only asks it of a BAD its
+     * user already holds slower and the gate could not decide twice, and what a false "slower" costs there is
+     * a bisection whose confirmation finds no commit, not a failed build.
+     */
+    static String slowerBySigns(List<Double> ratios) {
+        PairedRatio pooled = PairedRatio.ofLogs(ratios.stream().mapToDouble(Math::log).toArray());
+        boolean slower = pooled.pairs() >= PairedRatio.MIN_PAIRS && pooled.low() > 1;
+        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", slower ? GateJson.SLOWER : GateJson.UNDECIDED,
+                pooled.ratio(), pooled.low(), pooled.high(), pooled.pairs());
     }
 
     private static String line(GateJson.Benchmark benchmark) {

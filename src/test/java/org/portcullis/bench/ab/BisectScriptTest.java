@@ -90,8 +90,19 @@ class BisectScriptTest {
     }
 
     @Test
-    void aBadUndecidedTwiceIsNotBisected() throws Exception {
+    void aBadUndecidedTwiceWhosePairsAreAllSlowerIsBisectedOnThemPooled() throws Exception {
+        // bisect run 12 of BENCHMARKS.md: every pair of both measurements 1.23× or more, yet undecided twice
         Bisection bisection = bisect(5, "8-0!");
+
+        assertThat(bisection.exit).isZero();
+        assertThat(bisection.output).contains("both measurements' pairs together are all slower")
+                .contains("6 pairs, slower").containsPattern("[0-9a-f]{40} commit 5\n");
+        assertThat(bisection.comparisons).startsWith("8-0", "8-0", "4-0");
+    }
+
+    @Test
+    void aBadUndecidedTwiceWithAPairNotSlowerIsNotBisected() throws Exception {
+        Bisection bisection = bisect(5, "8-0!", "1.6 0.95 1.6");
 
         assertThat(bisection.exit).isOne();
         assertThat(bisection.output).contains("nothing to bisect").doesNotContain("First slower commit");
@@ -102,10 +113,19 @@ class BisectScriptTest {
     }
 
     private Bisection bisect(int slower, String misjudged) throws IOException, InterruptedException {
+        return bisect(slower, misjudged, "");
+    }
+
+    /** @param undecidedPairs the pairs of a gate run answered undecided (see stand-in-java.sh), else each at the ratio */
+    private Bisection bisect(int slower, String misjudged, String undecidedPairs) throws IOException, InterruptedException {
         Path repository = directory.resolve("toy");
         Path log = directory.resolve("bisect.log");
-        Process process = new ProcessBuilder("bash", "src/test/bisect/toy-bisect.sh", repository.toString(),
-                Integer.toString(slower), misjudged).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder toy = new ProcessBuilder("bash", "src/test/bisect/toy-bisect.sh", repository.toString(),
+                Integer.toString(slower), misjudged).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (!undecidedPairs.isEmpty()) {
+            toy.environment().put("FAKE_UNDECIDED_PAIRS", undecidedPairs);
+        }
+        Process process = toy.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the toy bisection ends").isTrue();
         Path comparisons = repository.resolve("fake/comparisons");
         return new Bisection(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8),

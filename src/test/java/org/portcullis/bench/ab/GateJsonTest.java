@@ -28,7 +28,7 @@ class GateJsonTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @Test
-    void everyJudgedBenchmarkIsWrittenWithItsVerdictRatioIntervalPairsAndThreshold() throws IOException {
+    void everyJudgedBenchmarkIsWrittenWithItsVerdictRatioIntervalPairsThresholdAndPairRatios() throws IOException {
         int exit = run(new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500)
                 .figure(FakeForkRunner.USERS_ME, 1.2, 1.2));
 
@@ -43,6 +43,8 @@ class GateJsonTest {
             assertThat(hash.low()).isGreaterThan(1.9);
             assertThat(hash.pairs()).as("slower after the first three rounds").isEqualTo(3);
             assertThat(hash.threshold()).isEqualTo(1.15);
+            assertThat(hash.pairRatios()).as("each pair's head/base, for the bisection to pool").hasSize(3)
+                    .allSatisfy(ratio -> assertThat(ratio).isCloseTo(2.0, within(0.1)));
         });
         assertThat(run.benchmark("EndpointLatencyTest.usersMe")).hasValueSatisfying(usersMe -> {
             assertThat(usersMe.verdict()).isEqualTo(GateJson.SAME);

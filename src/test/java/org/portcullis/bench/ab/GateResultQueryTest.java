@@ -52,10 +52,38 @@ class GateResultQueryTest {
     }
 
     @Test
+    void pooledCallsBadSlowerWhenEveryOneOfAtLeastFivePairsOfItsRunsIsSlower() throws IOException {
+        // bisect run 12 of BENCHMARKS.md: undecided twice over three pairs, every pair 1.23× or more
+        Path first = result(usersMe("undecided", "1.300, 1.232, 2.445"));
+        Path second = result(usersMe("undecided", "1.354, 1.304, 2.426"));
+
+        assertThat(run("pooled", "EndpointLatencyTest.usersMe", first.toString(), second.toString())).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("slower 1.329 1.232 2.445 6\n");
+    }
+
+    @Test
+    void pooledLeavesBadUndecidedWhenOnePairIsNotSlowerOrThePairsAreTooFew() throws IOException {
+        Path first = result(usersMe("undecided", "1.300, 0.990, 2.445"));
+        Path second = result(usersMe("undecided", "1.354, 1.304, 2.426"));
+        Path withoutPairs = result("{\"name\": \"EndpointLatencyTest.usersMe\", \"verdict\": \"undecided\"}");
+
+        run("pooled", "EndpointLatencyTest.usersMe", first.toString(), second.toString());
+        run("pooled", "EndpointLatencyTest.usersMe", second.toString());
+        run("pooled", "EndpointLatencyTest.usersMe", withoutPairs.toString());
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .isEqualTo("undecided 1.329 0.990 2.445 6\nundecided 1.354 1.304 2.426 3\nmissing\n");
+    }
+
+    @Test
     void aMissingFileOrUnknownQueryIsAUsageError() {
         assertThat(run("verdict", directory.resolve("none.json").toString(), "X.y")).isEqualTo(2);
         assertThat(run("fastest", "x")).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("gate result not found").contains("usage:");
+    }
+
+    private static String usersMe(String verdict, String pairRatios) {
+        return "{\"name\": \"EndpointLatencyTest.usersMe\", \"verdict\": \"" + verdict + "\", \"ratio\": 1.3,"
+                + " \"pairs\": 3, \"pair_ratios\": [" + pairRatios + "]}";
     }
 
     private Path result(String benchmarks) throws IOException {
