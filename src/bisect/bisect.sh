@@ -90,12 +90,16 @@ if [ "$verdict" = undecided ] && ! counted_apart; then
   if [ "$verdict" = undecided ]; then
     # Undecided twice: the gate's boundary also covers a run leaning as a whole, and three pairs a run stay
     # under it on a noisy host (bisect run 12). The user holds BAD slower; both runs' pairs together say so
-    # when at least five of them are and none is not (GateResultQuery.slowerBySigns). A false "slower" costs
-    # a bisection whose confirmation names nothing.
+    # when there are at least five and every one is slower (GateResultQuery.slowerBySigns). A false "slower"
+    # costs a bisection without an answer: steps undecided and skipped, or a commit named and not confirmed.
     pooled=$(query pooled "$bench" "$BISECT_OUT/bad-1/ab-result.json" "$BISECT_OUT/bad/ab-result.json" 2>/dev/null || echo missing)
-    if [ "${pooled%% *}" = slower ]; then
-      echo "BAD: $bench ${ratio}× [${low}×, ${high}×] against GOOD, $pairs pairs, undecided again; both measurements' pairs together are all slower"
+    echo "BAD: $bench ${ratio}× [${low}×, ${high}×] against GOOD, $pairs pairs, undecided again"
+    read -r pooled_verdict pooled_rest <<< "$pooled"
+    if [ "$pooled_verdict" = slower ]; then
+      echo "BAD: both measurements' pairs pooled, every one slower"
       read -r verdict ratio low high pairs <<< "$pooled"
+    else
+      echo "BAD: both measurements' pairs pooled, not every one slower ($("$driver/src/bisect/measured.sh" "$pooled"))"
     fi
   fi
 fi

@@ -12,10 +12,14 @@ if [ "$main" = org.portcullis.bench.ab.GateResultQuery ]; then
   case $1 in
     verdict) head -1 "$2" ;;
     pooled)
-      # as GateResultQuery: at least five pairs, every one above 1 (the ratio printed is the first run's)
+      # as GateResultQuery: at least five pairs, every one above 1, printed with their median
       shift 2
-      awk 'FNR == 1 { if (!ratio) ratio = $2 } FNR == 2 { for (i = 2; i <= NF; i++) { n++; if ($i <= 1) below++ } }
-        END { printf "%s %s %s %s %d\n", (n >= 5 && !below ? "slower" : "undecided"), ratio, ratio, ratio, n }' "$@" ;;
+      ratios=$(sed -n 's/^pairs //p' "$@" | tr ' ' '\n' | sort -g)
+      n=$(echo "$ratios" | wc -l)
+      median=$(echo "$ratios" | awk -v n="$n" '{ r[NR] = $1 } END { printf "%.3f", n % 2 ? r[(n + 1) / 2] : sqrt(r[n / 2] * r[n / 2 + 1]) }')
+      below=$(echo "$ratios" | awk '$1 <= 1' | wc -l)
+      verdict=$([ "$n" -ge 5 ] && [ "$below" -eq 0 ] && echo slower || echo undecided)
+      printf '%s %s %.3f %.3f %d\n' "$verdict" "$median" "$(echo "$ratios" | head -1)" "$(echo "$ratios" | tail -1)" "$n" ;;
     *) echo none ;;
   esac
   exit 0

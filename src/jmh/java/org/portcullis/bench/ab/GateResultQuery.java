@@ -68,15 +68,17 @@ public final class GateResultQuery {
 
     /**
      * BAD's pairs pooled over the runs that measured it, judged by their signs alone: "slower" when there are at
-     * least {@link PairedRatio#MIN_PAIRS} and the median's distribution-free interval lies above 1 (every pair
-     * slower, up to 8 pairs: for unchanged code 1 chance in 2⁵ or less), else "undecided". Looser than the
-     * gate, whose boundary also covers a run that leans as a whole: the bisection only asks it of a BAD its
-     * user already holds slower and the gate could not decide twice, and what a false "slower" costs there is
-     * a bisection whose confirmation finds no commit, not a failed build.
+     * least {@link PairedRatio#MIN_PAIRS} and every one is slower (for independent pairs of unchanged code one
+     * chance in 2⁵ or less), else "undecided"; printed with their median and its interval. Looser than the
+     * gate, whose boundary also covers a run that leans as a whole (the archived A/A run 0011, three pairs
+     * all above 1): the bisection only asks it of a BAD its user already holds slower and the gate could not
+     * decide twice, and what a false "slower" costs there is a bisection without an answer, not a failed
+     * build. A median that prints as 1.000 is not slower: no step could be judged against it.
      */
     static String slowerBySigns(List<Double> ratios) {
         PairedRatio pooled = PairedRatio.ofLogs(ratios.stream().mapToDouble(Math::log).toArray());
-        boolean slower = pooled.pairs() >= PairedRatio.MIN_PAIRS && pooled.low() > 1;
+        boolean slower = pooled.pairs() >= PairedRatio.MIN_PAIRS && ratios.stream().allMatch(ratio -> ratio > 1)
+                && pooled.ratio() >= 1.0005;
         return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", slower ? GateJson.SLOWER : GateJson.UNDECIDED,
                 pooled.ratio(), pooled.low(), pooled.high(), pooled.pairs());
     }

@@ -92,11 +92,12 @@ class BisectScriptTest {
     @Test
     void aBadUndecidedTwiceWhosePairsAreAllSlowerIsBisectedOnThemPooled() throws Exception {
         // bisect run 12 of BENCHMARKS.md: every pair of both measurements 1.23× or more, yet undecided twice
-        Bisection bisection = bisect(5, "8-0!");
+        Bisection bisection = bisect(5, "8-0!", "1.2 1.7 2.4");
 
         assertThat(bisection.exit).isZero();
-        assertThat(bisection.output).contains("both measurements' pairs together are all slower")
-                .contains("6 pairs, slower").containsPattern("[0-9a-f]{40} commit 5\n");
+        assertThat(bisection.output).contains("pairs pooled, every one slower")
+                .as("BAD's ratio is the pooled pairs' median").contains("1.700× [1.200×, 2.400×] against GOOD, 6 pairs, slower")
+                .containsPattern("[0-9a-f]{40} commit 5\n");
         assertThat(bisection.comparisons).startsWith("8-0", "8-0", "4-0");
     }
 
@@ -105,7 +106,8 @@ class BisectScriptTest {
         Bisection bisection = bisect(5, "8-0!", "1.6 0.95 1.6");
 
         assertThat(bisection.exit).isOne();
-        assertThat(bisection.output).contains("nothing to bisect").doesNotContain("First slower commit");
+        assertThat(bisection.output).contains("not every one slower (1.600× [0.950×, 1.600×] over 6 pairs)")
+                .contains("nothing to bisect").doesNotContain("First slower commit");
         assertThat(bisection.comparisons).containsExactly("8-0", "8-0");
     }
 

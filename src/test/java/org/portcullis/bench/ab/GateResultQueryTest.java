@@ -75,6 +75,16 @@ class GateResultQueryTest {
     }
 
     @Test
+    void pooledAsksEveryPairToBeSlowerAlsoWhereTheIntervalWouldLeaveTheLowestOut() throws IOException {
+        // from nine pairs on the median's interval runs from the 2nd smallest pair: one pair at 0.99 is still one too many
+        Path first = result(usersMe("undecided", "1.30, 0.99, 2.40, 1.25, 1.50"));
+        Path second = result(usersMe("undecided", "1.35, 1.30, 2.40, 1.40"));
+
+        run("pooled", "EndpointLatencyTest.usersMe", first.toString(), second.toString());
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("undecided 1.350 1.250 2.400 9");
+    }
+
+    @Test
     void aMissingFileOrUnknownQueryIsAUsageError() {
         assertThat(run("verdict", directory.resolve("none.json").toString(), "X.y")).isEqualTo(2);
         assertThat(run("fastest", "x")).isEqualTo(2);
