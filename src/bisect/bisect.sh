@@ -94,8 +94,7 @@ if [ "$verdict" = undecided ] && ! counted_apart; then
     # costs a bisection without an answer: steps undecided and skipped, or a commit named and not confirmed.
     pooled=$(query pooled "$bench" "$BISECT_OUT/bad-1/ab-result.json" "$BISECT_OUT/bad/ab-result.json" 2>/dev/null || echo missing)
     echo "BAD: $bench ${ratio}× [${low}×, ${high}×] against GOOD, $pairs pairs, undecided again"
-    read -r pooled_verdict pooled_rest <<< "$pooled"
-    if [ "$pooled_verdict" = slower ]; then
+    if [ "${pooled%% *}" = slower ]; then
       echo "BAD: both measurements' pairs pooled, every one slower"
       read -r verdict ratio low high pairs <<< "$pooled"
     else

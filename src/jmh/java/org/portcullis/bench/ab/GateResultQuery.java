@@ -79,12 +79,16 @@ public final class GateResultQuery {
         PairedRatio pooled = PairedRatio.ofLogs(ratios.stream().mapToDouble(Math::log).toArray());
         boolean slower = pooled.pairs() >= PairedRatio.MIN_PAIRS && ratios.stream().allMatch(ratio -> ratio > 1)
                 && pooled.ratio() >= 1.0005;
-        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", slower ? GateJson.SLOWER : GateJson.UNDECIDED,
-                pooled.ratio(), pooled.low(), pooled.high(), pooled.pairs());
+        return line(slower ? GateJson.SLOWER : GateJson.UNDECIDED, pooled.ratio(), pooled.low(), pooled.high(),
+                pooled.pairs());
     }
 
     private static String line(GateJson.Benchmark benchmark) {
-        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", benchmark.verdict(), benchmark.ratio(),
-                benchmark.low(), benchmark.high(), benchmark.pairs());
+        return line(benchmark.verdict(), benchmark.ratio(), benchmark.low(), benchmark.high(), benchmark.pairs());
+    }
+
+    /** The one line the scripts read: verdict, ratio, interval, pairs. */
+    private static String line(String verdict, double ratio, double low, double high, int pairs) {
+        return String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", verdict, ratio, low, high, pairs);
     }
 }
