@@ -11,8 +11,9 @@
 # benchmark BAD slowed the most is bisected). When BAD runs another number of SQL statements per request
 # than GOOD, each step is judged by its count, in one round (StepCountJudge). Else BAD must come out slower
 # (by the gate; undecided, it is measured again, and then its pairs of both runs may say so by their signs),
-# and its ratio R judges each step: like BAD above √R, like GOOD below it (StepJudge), which takes two or
-# three pairs a step where the gate's "same" takes five.
+# and each step is judged by time in rounds of three forks, GOOD, the step and BAD (its build kept in
+# builds/), nearer the round's GOOD or its BAD (StepJudge; BAD's ratio R sets the votes that decide), which
+# takes two or three rounds a step where the gate's "same" takes five pairs.
 #
 # Judged by time, the commit git names is then confirmed against its parent (see the loop below).
 #
@@ -60,6 +61,7 @@ echo "Building BAD ($(git log -1 --format='%h %<(60,trunc)%s' "$bad" | sed 's/ *
 make -s --no-print-directory -C "$step_dir" benchmark-classes MVN="$MVN" > "$BISECT_OUT/bad-build.log" 2>&1 \
   || { echo "benchmark-bisect: BAD does not build (log: $BISECT_OUT/bad-build.log)" >&2; exit 2; }
 (cd "$step_dir" && "$driver/src/bisect/snapshot.sh" "$bad")
+export BISECT_BAD_DIR=$BISECT_OUT/builds/$bad
 
 query() { "$BISECT_JAVA" org.portcullis.bench.ab.GateResultQuery "$@"; }
 
@@ -130,8 +132,8 @@ built() {
   echo "$BISECT_OUT/builds/$1"
 }
 
-# Commit $2 measured against commit $1 on the bisected benchmark, judged against BAD's ratio as a step is;
-# prints the step's line (verdict ratio low high pairs), or "none". Reports into $3.
+# Commit $2 measured against commit $1 on the bisected benchmark, judged as a step is ($1 in GOOD's place in
+# its rounds); prints the step's line (verdict ratio low high pairs), or "none". Reports into $3.
 judge() {
   local base head
   base=$(built "$1") && head=$(built "$2") || { echo none; return; }
@@ -140,13 +142,22 @@ judge() {
 }
 
 short() { git rev-parse --short "$1"; }
+# The named commit's parent measured against GOOD once more, into $again.
+parent_again() {
+  echo "Measuring the parent $(short "$parent") against GOOD again"
+  again=$(judge "$good" "$parent" "$BISECT_OUT/again-$parent")
+  echo "  $(short "$parent") against GOOD: $bench $("$driver/src/bisect/measured.sh" --judged "$again"), $(took)"
+}
 unresolved() { echo "benchmark-bisect: $1, $(took)"; git bisect reset >/dev/null 2>&1 || true; exit 1; }
 
-# By time, a step can be misjudged (a pair is a fork-wide sample, and the archive's stray rate is another
-# night's), so the named commit is measured against its parent: the first slower commit is slower than the
-# commit below it. When it is not, one of the two was misjudged: BAD and GOOD are measured, so the other one
-# is; else the parent is measured against GOOD again. The mark found wrong is turned over, the bisection
-# replayed from git's log and run on; at most two corrections. Counts are exact and need no confirmation.
+# By time, a step can be misjudged (a fork is a fork-wide sample, and the archive's stray rate is another
+# night's), so the named commit is measured against its parent, in rounds with the parent in GOOD's place: the
+# first slower commit is like BAD measured beside the commit below it. When the two measure alike, one of them
+# was misjudged: BAD and GOOD are measured, so the other one is; else the parent is measured against GOOD
+# again. When the confirmation is undecided, as when the parent is as slow as BAD (its rounds have no middle
+# and abstain), the parent is measured against GOOD again and turned over if it is like BAD. The mark found
+# wrong is turned over, the bisection replayed from git's log and run on; at most two corrections. Counts
+# are exact and need no confirmation.
 git bisect start "$bad" "$good" >/dev/null
 : > "$BISECT_OUT/bisect-run.log"
 run_output=$BISECT_OUT/bisect-run-0.log
@@ -168,19 +179,24 @@ while :; do
   echo "  $(short "$first") against $(short "$parent"): $bench $("$driver/src/bisect/measured.sh" --judged "$line"), $(took)"
   case ${line%% *} in
     slower) confirmed=$line; break ;;
-    same) ;;
+    same|undecided) ;;
     *) unresolved "$(short "$first") named, but not confirmed against its parent (no verdict)" ;;
   esac
-  if [ "$parent" = "$good" ] && [ "$first" = "$bad" ]; then
+  again=
+  if [ "${line%% *}" = undecided ]; then
+    [ "$parent" != "$good" ] || unresolved "$(short "$first") named, but undecided against its parent GOOD"
+    parent_again
+    [ "${again%% *}" = slower ] \
+      || unresolved "$(short "$first") named, undecided against its parent, and the parent not like BAD against GOOD"
+    flip=$parent mark=bad
+  elif [ "$parent" = "$good" ] && [ "$first" = "$bad" ]; then
     unresolved "BAD measured like GOOD against GOOD, its parent, after the gate called it slower"
   elif [ "$parent" = "$good" ]; then
-    flip=$first mark=good again=
+    flip=$first mark=good
   elif [ "$first" = "$bad" ]; then
-    flip=$parent mark=bad again=
+    flip=$parent mark=bad
   else
-    echo "Measuring the parent $(short "$parent") against GOOD again"
-    again=$(judge "$good" "$parent" "$BISECT_OUT/again-$parent")
-    echo "  $(short "$parent") against GOOD: $bench $("$driver/src/bisect/measured.sh" --judged "$again"), $(took)"
+    parent_again
     case ${again%% *} in
       slower) flip=$parent mark=bad ;;
       same) flip=$first mark=good ;;

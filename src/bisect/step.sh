@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One step of git bisect run (bisect.sh), in the step worktree at the commit to test: build it, measure it
 # against GOOD on BISECT_ONLY until BisectStepCli judges it like BAD or like GOOD (by its SQL statements
-# per request when BISECT_STATEMENTS holds GOOD's and BAD's differing counts, else by time against BAD's
-# ratio BISECT_BAD_RATIO), and answer git bisect: 1 bad, 0 good, 125 skip (does not build, lacks the benchmark, undecided when
+# per request when BISECT_STATEMENTS holds GOOD's and BAD's differing counts, else by time, nearer GOOD or BAD
+# measured beside it), and answer git bisect: 1 bad, 0 good, 125 skip (does not build, lacks the benchmark, undecided when
 # the step's budget BISECT_BUDGET ran out, or no verdict twice: its JVM killed on a shared machine, exit 137).
 # Each build is kept (snapshot.sh) for bisect.sh's confirmation.
 set -uo pipefail

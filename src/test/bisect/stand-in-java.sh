@@ -2,7 +2,7 @@
 # Stands in for src/bisect/java.sh in BisectScriptTest: the three mains bisect.sh runs, answered from each
 # checkout's file 'cost' (its time per request) instead of forks, so the script's control flow is tested in
 # seconds. FAKE_MISJUDGED lists comparisons "head-base" (the checkouts' files 'number') that are answered the
-# wrong way the first time they are made, as a step of unlucky pairs is ("head-base!": every time; the
+# wrong way the first time they are made (unless undecided), as a step of unlucky pairs is ("head-base!": every time; the
 # gate's comparison of BAD is answered undecided instead, its three pairs FAKE_UNDECIDED_PAIRS or else each
 # at the ratio); every comparison is logged to $FAKE_STATE/comparisons.
 set -euo pipefail
@@ -44,8 +44,11 @@ case $main in
     if misjudged; then verdict=undecided pairs=${FAKE_UNDECIDED_PAIRS:-$pairs}; fi
     printf '%s %s %s %s 3\npairs %s\n' "$verdict" "$ratio" "$ratio" "$ratio" "$pairs" > "$out/ab-result.json" ;;
   org.portcullis.bench.ab.BisectStepCli)
-    verdict=$(awk -v r="$ratio" -v bad="${option[--bad-ratio]}" 'BEGIN { print (r > sqrt(bad) ? "slower" : "same") }')
-    if misjudged; then verdict=$([ "$verdict" = slower ] && echo same || echo slower); fi
+    # as StepJudge: nearer the base (in GOOD's place) or BAD's kept build; no middle when BAD is no slower
+    [ -f "${option[--bad-classpath]}" ] || { echo "stand-in-java: BAD's build not given" >&2; exit 2; }
+    verdict=$(awk -v step="$(cat cost)" -v good="$(cat "$base/cost")" -v bad="$(cat "${option[--bad-dir]}/cost")" \
+      'BEGIN { print (bad <= good ? "undecided" : step * step > good * bad ? "slower" : "same") }')
+    if [ "$verdict" != undecided ] && misjudged; then verdict=$([ "$verdict" = slower ] && echo same || echo slower); fi
     echo "$verdict $ratio $ratio $ratio 2" | tee "$out/step.txt" ;;
   *) echo "stand-in-java: no stand-in for $main" >&2; exit 2 ;;
 esac

@@ -21,15 +21,16 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * One step of {@code make benchmark-bisect}: rounds of the named benchmark's workload on the step (head) and
- * GOOD (base), judged after each round, until it decides, the budget has no room for another round, or
- * {@link AbGate#MAX_PAIRS} pairs. When BAD ran another number of SQL statements per request than GOOD
- * ({@code --statements G,B}) the step is judged by its count ({@link StepCountJudge}, one round); else by its
- * time against BAD's measured ratio ({@link StepJudge}). The forks are the gate's, whole
- * workloads in the gate's placement, so a step's pairs are of the same kind as the archive's and BAD's.
+ * One step of {@code make benchmark-bisect}: rounds of the named benchmark's workload, judged after each round,
+ * until the step is decided, the budget has no room for another round, or {@link AbGate#MAX_PAIRS} rounds.
+ * When BAD ran another number of SQL statements per request than GOOD ({@code --statements G,B}) the step
+ * (head) and GOOD (base) run one round and the step is judged by its count ({@link StepCountJudge}). Else each
+ * round runs GOOD, the step and BAD ({@code --bad-dir}), one after another, and the step is judged by which of
+ * the two its time lies nearer ({@link StepJudge}; BAD's ratio {@code --bad-ratio} sets the votes that decide).
+ * The forks are the gate's, whole workloads, so their figures are of the same kind as the archive's and BAD's.
  *
  * <p>Prints the verdict as {@link GateResultQuery} does ("slower 1.712 1.650 1.790 2": like BAD, then the
- * median ratio, its interval, the pairs; "same": like GOOD; "undecided"), judged by count followed by the
+ * median ratio against GOOD over the rounds, its interval, the rounds; "same": like GOOD; "undecided"), judged by count followed by the
  * step's SQL statements per request ("slower 1.859 0.000 999.000 1 2"), on its last line and into
  * {@code --out}/step.txt. Exit codes: 0 a verdict (any of the three), 1 the benchmark was not measured (a fork
  * failed, or a side lacks it), 2 usage or input error.
@@ -37,10 +38,14 @@ import java.util.function.LongSupplier;
 public final class BisectStepCli {
     static final String USAGE = String.join("\n",
             "usage: BisectStepCli --base-dir DIR --base-classpath FILE --head-classpath FILE --bench Class.method",
-            "                     (--bad-ratio R | --statements G,B) [--budget 4m] [--baselines DIR | --noise DIR]",
-            "                     [--seed N] [--out DIR]",
-            "  the step is the current directory's build (head), GOOD the base; R is BAD's ratio against GOOD,",
-            "  G and B the SQL statements per request GOOD and BAD ran (judged by count when they differ)");
+            "                     (--bad-dir DIR --bad-classpath FILE --bad-ratio R | --statements G,B) [--budget 4m]",
+            "                     [--baselines DIR | --noise DIR] [--seed N] [--out DIR]",
+            "  the step is the current directory's build (head), GOOD the base, BAD the build in --bad-dir; R is",
+            "  BAD's ratio against GOOD, G and B the SQL statements per request GOOD and BAD ran (judged by count",
+            "  when they differ)");
+
+    /** The sides of a round judged by time, in the order it runs them. */
+    private static final List<String> SIDES = List.of("GOOD", "step", "BAD");
 
     private BisectStepCli() {
     }
@@ -54,7 +59,7 @@ public final class BisectStepCli {
         try {
             CommandOptions options = CommandOptions.parse(args, Set.of(), Set.of(), Set.of("--base-dir",
                     "--base-classpath", "--head-classpath", "--bench", "--bad-ratio", "--budget", "--baselines",
-                    "--noise", "--seed", "--out", "--statements"));
+                    "--noise", "--seed", "--out", "--statements", "--bad-dir", "--bad-classpath"));
             Path baseDir = options.single("--base-dir").map(Path::of)
                     .orElseThrow(() -> new UsageException("--base-dir is required"));
             Checkout base = AbCli.checkout("base", baseDir, AbCli.required(options, "--base-classpath"));
@@ -74,46 +79,22 @@ public final class BisectStepCli {
             Path noise = options.path("--noise", options.path("--baselines", Path.of("baselines"))
                     .resolve(Platform.current()).resolve("aa-runs"));
 
-            InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out, clock);
-            Workload workload = Workload.of(benchmark);
-            Optional<StepJudge> byTime = Optional.empty();
-            if (byCount.isPresent()) {
-                out.println("bisect step: " + byCount.get().describe());
-            } else {
-                NoiseArchive.Pool pool = NoiseArchive.load(noise).pool(benchmark, rounds.placement(workload));
-                byTime = Optional.of(StepJudge.of(badRatio.get(), pool == null ? List.of() : pool.logRatios()));
-                out.println("bisect step: " + byTime.get().describe() + (pool == null ? " (no A/A archive for it)"
-                        : String.format(Locale.ROOT, " (%d archived A/A pairs)", pool.logRatios().size())));
+            Optional<String> badDir = options.single("--bad-dir");
+            if (byCount.isEmpty() && badDir.isEmpty()) {
+                throw new UsageException("judged by time, a step needs BAD's build: --bad-dir and --bad-classpath");
             }
+            Optional<Checkout> bad = badDir.isEmpty() ? Optional.empty()
+                    : Optional.of(AbCli.checkout("bad", Path.of(badDir.get()), AbCli.required(options, "--bad-classpath")));
 
-            List<PairedRatio.Pair> pairs = new ArrayList<>();
-            AbVerdict verdict = AbVerdict.UNDECIDED;
-            Optional<String> statements = Optional.empty();
-            while (verdict == AbVerdict.UNDECIDED && pairs.size() < AbGate.MAX_PAIRS
-                    && (rounds.rounds() == 0 || rounds.elapsedNanos() + rounds.roundNanos(workload) <= budget)) {
-                Observations round = rounds.round(List.of(workload), "step");
-                round.errors().forEach(error -> out.println("  fork error: " + error));
-                List<PairedRatio.Pair> measured = round.pairs(benchmark);
-                if (measured.isEmpty()) {
-                    out.println("bisect step: " + BenchmarkKey.of(benchmark, "", Map.of()).shortName() + " was not measured in this round");
-                    return CompareCli.REGRESSION;
-                }
-                pairs.addAll(measured);
-                PairedRatio.Pair last = measured.get(measured.size() - 1);
-                if (byCount.isPresent()) {
-                    Optional<StatementCounts> counts = StatementCounts.of(round.work("base"), round.work("head")).stream()
-                            .filter(counted -> counted.benchmark().equals(benchmark)).findFirst();
-                    verdict = counts.map(byCount.get()::judge).orElse(AbVerdict.UNDECIDED);
-                    statements = counts.flatMap(StatementCounts::headCount).map(StatementCounts::count);
-                    out.printf(Locale.ROOT, "  pair %d: %.3f×, SQL statements per request: %s%n", pairs.size(),
-                            last.head() / last.base(), counts.map(c -> c.line().orElse("unchanged, "
-                                    + StatementCounts.count(c.baseCount().orElse(Double.NaN)))).orElse("not counted"));
-                } else {
-                    verdict = byTime.get().judge(pairs);
-                    out.printf(Locale.ROOT, "  pair %d: %.3f× (%s)%n", pairs.size(), last.head() / last.base(),
-                            last.head() / last.base() > byTime.get().midpoint() ? "like BAD" : "like GOOD");
-                }
+            InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out, clock);
+            Optional<Judged> judged = byCount.isPresent() ? byCount(byCount.get(), rounds, benchmark, out)
+                    : byTime(badRatio.get(), List.of(base, head, bad.get()), noise, budget, rounds, benchmark, out);
+            if (judged.isEmpty()) {
+                return CompareCli.REGRESSION;
             }
+            AbVerdict verdict = judged.get().verdict();
+            List<PairedRatio.Pair> pairs = judged.get().pairs();
+            Optional<String> statements = judged.get().statements();
             PairedRatio overall = PairedRatio.of(pairs);
             String line = String.format(Locale.ROOT, "%s %.3f %.3f %.3f %d", verdict.label().toLowerCase(Locale.ROOT),
                     overall.ratio(), overall.low(), Math.min(overall.high(), 999), overall.pairs())
@@ -132,6 +113,72 @@ public final class BisectStepCli {
         }
     }
 
+    /** A step's answer: the verdict, the step's pairs against GOOD, its SQL statements per request when counted. */
+    private record Judged(AbVerdict verdict, List<PairedRatio.Pair> pairs, Optional<String> statements) {
+    }
+
+    /** One round of GOOD and the step, judged by the step's count; empty when the benchmark was not measured. */
+    private static Optional<Judged> byCount(StepCountJudge judge, InterleavedRounds rounds, String benchmark,
+                                            PrintStream out) {
+        out.println("bisect step: " + judge.describe());
+        Observations round = rounds.round(List.of(Workload.of(benchmark)), "step");
+        round.errors().forEach(error -> out.println("  fork error: " + error));
+        List<PairedRatio.Pair> pairs = round.pairs(benchmark);
+        if (pairs.isEmpty()) {
+            out.println("bisect step: " + shortName(benchmark) + " was not measured in this round");
+            return Optional.empty();
+        }
+        Optional<StatementCounts> counts = StatementCounts.of(round.work("base"), round.work("head")).stream()
+                .filter(counted -> counted.benchmark().equals(benchmark)).findFirst();
+        out.printf(Locale.ROOT, "  pair 1: %.3f×, SQL statements per request: %s%n", pairs.get(0).head() / pairs.get(0).base(),
+                counts.map(c -> c.line().orElse("unchanged, " + StatementCounts.count(c.baseCount().orElse(Double.NaN))))
+                        .orElse("not counted"));
+        return Optional.of(new Judged(counts.map(judge::judge).orElse(AbVerdict.UNDECIDED), pairs,
+                counts.flatMap(StatementCounts::headCount).map(StatementCounts::count)));
+    }
+
+    /**
+     * Rounds of {@code sides}, GOOD, the step and BAD, until the step is decided or the budget or {@link AbGate#MAX_PAIRS} rounds
+     * end; empty when a fork did not measure the benchmark.
+     */
+    private static Optional<Judged> byTime(double badRatio, List<Checkout> sides, Path noise, long budget,
+                                           InterleavedRounds rounds, String benchmark, PrintStream out) throws IOException {
+        Workload workload = Workload.of(benchmark);
+        NoiseArchive.Pool pool = NoiseArchive.load(noise).pool(benchmark, rounds.placement(workload));
+        StepJudge judge = StepJudge.of(badRatio, pool == null ? List.of() : pool.logRatios());
+        out.println("bisect step: " + judge.describe() + (pool == null ? " (no A/A archive for it)"
+                : String.format(Locale.ROOT, " (%d archived A/A pairs)", pool.logRatios().size())));
+        List<StepJudge.Round> judged = new ArrayList<>();
+        AbVerdict verdict = AbVerdict.UNDECIDED;
+        while (verdict == AbVerdict.UNDECIDED && judged.size() < AbGate.MAX_PAIRS
+                && (rounds.rounds() == 0 || rounds.elapsedNanos() + rounds.roundNanos(workload) <= budget)) {
+            List<ForkOutcome> forks = rounds.round(sides, workload, "step");
+            double[] figures = new double[forks.size()];
+            for (int side = 0; side < forks.size(); side++) {
+                String sideName = SIDES.get(side);
+                forks.get(side).errors().forEach(error -> out.println("  fork error: " + sideName + ": " + error));
+                ForkOutcome.Sample sample = forks.get(side).samples().get(benchmark);
+                if (sample == null) {
+                    out.println("bisect step: " + shortName(benchmark) + " was not measured on " + sideName + " in this round");
+                    return Optional.empty();
+                }
+                figures[side] = sample.unit().convert(sample.value(), forks.get(0).samples().get(benchmark).unit());
+            }
+            StepJudge.Round round = new StepJudge.Round(figures[0], figures[1], figures[2]);
+            judged.add(round);
+            verdict = judge.judge(judged);
+            out.printf(Locale.ROOT, "  round %d: step %.3f×, BAD %.3f× against GOOD: %s%n", judged.size(),
+                    round.step() / round.good(), round.bad() / round.good(), round.judged());
+        }
+        PairedRatio badOverall = PairedRatio.of(judged.stream().map(StepJudge.Round::badPair).toList());
+        out.printf(Locale.ROOT, "  BAD against GOOD in these rounds: %.3f× [%.3f×, %.3f×]%n", badOverall.ratio(),
+                badOverall.low(), Math.min(badOverall.high(), 999));
+        return Optional.of(new Judged(verdict, judged.stream().map(StepJudge.Round::stepPair).toList(), Optional.empty()));
+    }
+
+    private static String shortName(String benchmark) {
+        return BenchmarkKey.of(benchmark, "", Map.of()).shortName();
+    }
 
     /** "G,B": GOOD's and BAD's SQL statements per request. */
     private static StepCountJudge counts(String given) {

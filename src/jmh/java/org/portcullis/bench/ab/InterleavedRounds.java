@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * Runs base and head round by round: in each round every workload asked for once on each side, the workloads in
  * an order shuffled every round, each in its {@link Placement}. Duet: both sides at once on cores 0 and 1, the
  * cores swapped every round, so neither side keeps a core that happens to be quieter. Sequential: one after the
- * other, the side that goes first drawn at random. A machine that slows down for a while hits both sides of a
+ * other, the side that goes first drawn at random (also for more than two sides, {@link #round(List, Workload,
+ * String)}). A machine that slows down for a while hits both sides of a
  * pair alike. Prints one progress line per fork (or duet) and remembers how long each workload's round took,
  * which the gate's time budget plans with.
  */
@@ -73,22 +74,36 @@ public final class InterleavedRounds {
                 List<ForkOutcome> outcomes = runner.runTogether(base, swap ? 1 : 0, head, swap ? 0 : 1, workload);
                 observations.add(outcomes.get(0), outcomes.get(1));
             } else {
-                List<Checkout> sides = new ArrayList<>(List.of(base, head));
-                Collections.shuffle(sides, random);
-                ForkOutcome first = null;
-                for (Checkout side : sides) {
-                    progress.println(line(title, workload, side.name(), "every cpu"));
-                    ForkOutcome outcome = runner.run(side, workload);
-                    if (first == null) {
-                        first = outcome;
-                    } else {
-                        observations.add(side == head ? first : outcome, side == head ? outcome : first);
-                    }
-                }
+                List<ForkOutcome> outcomes = oneAfterAnother(List.of(base, head), workload, title);
+                observations.add(outcomes.get(0), outcomes.get(1));
             }
             longestRound.merge(workload, nanoTime.getAsLong() - began, Math::max);
         }
         return observations;
+    }
+
+    /**
+     * One round of one workload on each of {@code sides} (a bisection step's GOOD, step and BAD), one after
+     * another in a shuffled order, whatever the workload's placement: a duet holds two sides. Returns the
+     * outcomes in the order of {@code sides}.
+     */
+    public List<ForkOutcome> round(List<Checkout> sides, Workload workload, String title) {
+        round++;
+        long began = nanoTime.getAsLong();
+        List<ForkOutcome> outcomes = oneAfterAnother(sides, workload, title);
+        longestRound.merge(workload, nanoTime.getAsLong() - began, Math::max);
+        return outcomes;
+    }
+
+    private List<ForkOutcome> oneAfterAnother(List<Checkout> sides, Workload workload, String title) {
+        List<Checkout> order = new ArrayList<>(sides);
+        Collections.shuffle(order, random);
+        ForkOutcome[] outcomes = new ForkOutcome[sides.size()];
+        for (Checkout side : order) {
+            progress.println(line(title, workload, side.name(), "every cpu"));
+            outcomes[sides.indexOf(side)] = runner.run(side, workload);
+        }
+        return List.of(outcomes);
     }
 
     /** The longest a round of this workload has taken so far (0 before its first). */

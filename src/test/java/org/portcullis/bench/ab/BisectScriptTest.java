@@ -39,8 +39,10 @@ class BisectScriptTest {
 
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 2\n").contains("1 corrections")
+                .containsPattern("against [0-9a-f]+: Toy.bench .*, undecided")
                 .containsPattern("Correction: [0-9a-f]+ is like BAD");
-        // the 3rd against the 2nd measured alike, the 2nd against GOOD again, then the 1st, and the 2nd confirmed
+        // the 3rd against the 2nd undecided (the 2nd as slow as BAD leaves no middle), the 2nd against GOOD
+        // again, then the 1st, and the 2nd confirmed
         assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "3-0", "3-2", "2-0", "1-0", "2-1");
     }
 

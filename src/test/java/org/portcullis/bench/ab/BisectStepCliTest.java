@@ -20,41 +20,70 @@ class BisectStepCliTest {
     @TempDir
     Path base;
     @TempDir
+    Path bad;
+    @TempDir
     Path out;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @Test
-    void aStepAsSlowAsBadIsCalledSlowerAfterTheLeadOnlyAndRunsOnlyItsWorkload() throws IOException {
+    void aStepAsSlowAsBadIsCalledSlowerAfterTheLeadOnlyWithGoodAndBadInEveryRound() throws IOException {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.85)
-                .figure(FakeForkRunner.HASH, 250, 250);
+                .bad(FakeForkRunner.USERS_ME, 0.85).figure(FakeForkRunner.HASH, 250, 250);
 
         assertThat(run(runner, "--bad-ratio", "1.7")).isZero();
 
-        // no archive: a pair strays one time in ten, so three votes decide
-        assertThat(runner.calls).hasSize(6).allMatch(call -> call.workload() == Workload.LATENCY);
+        // no archive: a vote strays one time in ten, so three votes decide; three forks a round, its workload only
+        assertThat(runner.calls).hasSize(9).allMatch(call -> call.workload() == Workload.LATENCY && call.cpu() == -1);
+        assertThat(runner.calls.stream().map(FakeForkRunner.Call::side).distinct()).containsExactlyInAnyOrder("base", "head", "bad");
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 3\n");
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("3 votes ahead decide").contains("pair 3: ")
-                .contains("like BAD");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("3 votes ahead decide").contains("round 3: step ")
+                .contains("like BAD").contains("BAD against GOOD in these rounds: ");
     }
 
     @Test
     void anUnchangedStepIsCalledTheSame() throws IOException {
-        assertThat(run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5), "--bad-ratio", "1.7")).isZero();
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5).bad(FakeForkRunner.USERS_ME, 0.85);
+
+        assertThat(run(runner, "--bad-ratio", "1.7")).isZero();
 
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("same ").endsWith(" 3\n");
     }
 
     @Test
-    void aStepHalfwayToBadIsLeftUndecidedWhenTheBudgetEnds() throws IOException {
-        // BAD at 1.7×, the step at 1.3× (its middle): votes fall both ways and 50 s of 10-second forks end it
-        FakeForkRunner runner = new FakeForkRunner(0.98, 1.02).figure(FakeForkRunner.USERS_ME, 0.5, 0.5 * Math.sqrt(1.7));
+    void aStepAsSlowAsBadIsLikeBadEvenWhenBadsRatioWasOverstated() throws IOException {
+        // bisect run 13: BAD measured 2.306× before the steps, the slower steps ~1.5-1.7×; a middle fixed at
+        // √2.306 = 1.519× split their votes, the round's own GOOD and BAD do not
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.75)
+                .bad(FakeForkRunner.USERS_ME, 0.75);
 
-        assertThat(run(runner, "--bad-ratio", "1.7", "--budget", "50s")).isZero();
+        assertThat(run(runner, "--bad-ratio", "2.306")).isZero();
+
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower 1.");
+    }
+
+    @Test
+    void aRoundWhoseBadIsNoSlowerThanItsGoodAbstainsAndDecidesNothing() throws IOException {
+        FakeForkRunner runner = new FakeForkRunner(1.0).figure(FakeForkRunner.USERS_ME, 0.5, 0.85)
+                .bad(FakeForkRunner.USERS_ME, 0.5);
+
+        assertThat(run(runner, "--bad-ratio", "1.7", "--budget", "100s")).isZero();
+
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("undecided ").endsWith(" 3\n");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("abstains: BAD no slower than GOOD");
+    }
+
+    @Test
+    void aStepHalfwayToBadIsLeftUndecidedWhenTheBudgetEnds() throws IOException {
+        // the step exactly between GOOD and BAD: its votes alternate, and 100 s of 10-second forks end it
+        FakeForkRunner runner = new FakeForkRunner(0.98, 1.02).figure(FakeForkRunner.USERS_ME, 0.5, 0.5 * Math.sqrt(1.7))
+                .bad(FakeForkRunner.USERS_ME, 0.5 * 1.7);
+
+        assertThat(run(runner, "--bad-ratio", "1.7", "--budget", "100s")).isZero();
 
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("undecided ");
-        assertThat(runner.calls.size()).isLessThanOrEqualTo(6);
+        assertThat(runner.calls).hasSize(9);
     }
 
     @Test
@@ -85,10 +114,10 @@ class BisectStepCliTest {
     @Test
     void aStepThatDoesNotMeasureTheBenchmarkHasNoVerdict() throws IOException {
         FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5)
-                .failingOnHead(FakeForkRunner.USERS_ME, "answered 500");
+                .bad(FakeForkRunner.USERS_ME, 0.85).failingOnHead(FakeForkRunner.USERS_ME, "answered 500");
 
         assertThat(run(runner, "--bad-ratio", "1.7")).isEqualTo(1);
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("fork error: head: ").contains("was not measured");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("fork error: step: ").contains("was not measured on step");
         assertThat(out.resolve("step.txt")).doesNotExist();
     }
 
@@ -100,6 +129,11 @@ class BisectStepCliTest {
         assertThat(run(new FakeForkRunner(), "--statements", "1,1")).isEqualTo(2);
         assertThat(run(new FakeForkRunner())).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--bad-ratio or --statements is required");
+        List<String> withoutBad = FakeBuiltBase.arguments(base, out);
+        withoutBad.addAll(List.of("--bench", "EndpointLatencyTest.usersMe", "--bad-ratio", "1.7"));
+        assertThat(BisectStepCli.run(withoutBad.toArray(String[]::new), new FakeForkRunner(), () -> 0, printer(stdout),
+                printer(stderr))).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("a step needs BAD's build: --bad-dir");
     }
 
     private int run(FakeForkRunner runner, String... extra) throws IOException {
@@ -107,6 +141,9 @@ class BisectStepCliTest {
         args.addAll(List.of("--noise", out.resolve("no-archive").toString()));
         if (!List.of(extra).contains("--bench")) {
             args.addAll(List.of("--bench", "EndpointLatencyTest.usersMe"));
+        }
+        if (List.of(extra).contains("--bad-ratio")) {
+            args.addAll(List.of("--bad-dir", bad.toString(), "--bad-classpath", FakeBuiltBase.built(bad).toString()));
         }
         args.addAll(List.of(extra));
         return BisectStepCli.run(args.toArray(String[]::new), runner, runner::now, printer(stdout), printer(stderr));

@@ -16,11 +16,16 @@ final class FakeBuiltBase {
 
     /** Makes {@code base} look built and returns the CLI's arguments for it: both classpaths, seed 3, reports in {@code out}. */
     static List<String> arguments(Path base, Path out) throws IOException {
-        Path launcher = base.resolve("target/test-classes/org/portcullis/bench/ab/LatencyLauncher.class");
-        Files.createDirectories(launcher.getParent());
-        Files.write(launcher, new byte[0]);
-        Path classpath = Files.writeString(base.resolve("classpath.txt"), "dep.jar");
+        Path classpath = built(base);
         return new ArrayList<>(List.of("--base-dir", base.toString(), "--base-classpath", classpath.toString(),
                 "--head-classpath", classpath.toString(), "--seed", "3", "--out", out.toString()));
+    }
+
+    /** Makes {@code checkout} look built and returns its classpath file. */
+    static Path built(Path checkout) throws IOException {
+        Path launcher = checkout.resolve("target/test-classes/org/portcullis/bench/ab/LatencyLauncher.class");
+        Files.createDirectories(launcher.getParent());
+        Files.write(launcher, new byte[0]);
+        return Files.writeString(checkout.resolve("classpath.txt"), "dep.jar");
     }
 }

@@ -46,6 +46,12 @@ final class FakeForkRunner implements ForkRunner {
         return this;
     }
 
+    /** A bisection's BAD checkout (named "bad") measures {@code bad} on {@code benchmark}. */
+    FakeForkRunner bad(String benchmark, double bad) {
+        figures.computeIfAbsent("bad", key -> new LinkedHashMap<>()).put(benchmark, bad);
+        return this;
+    }
+
     /** {@code benchmark} counts these statements and bytes per request in every fork of each side. */
     FakeForkRunner work(String benchmark, double baseStatements, double headStatements, double baseBytes,
                         double headBytes) {
@@ -99,8 +105,9 @@ final class FakeForkRunner implements ForkRunner {
                 errors.add(benchmark + ": " + failures.get(benchmark));
                 return;
             }
-            // the head draws one step further along the sequence, so the two sides of a pair get different noise
-            int index = drawn.merge(checkout.name() + benchmark, 1, Integer::sum) - (checkout.name().equals("head") ? 0 : 1);
+            // the head draws one step further along the sequence (and BAD two), so the sides of a round get different noise
+            int index = drawn.merge(checkout.name() + benchmark, 1, Integer::sum) - 1
+                    + List.of("base", "head", "bad").indexOf(checkout.name());
             double factor = noise.length == 0 ? 1 : noise[index % noise.length];
             samples.put(benchmark, new ForkOutcome.Sample(value * factor, BenchmarkUnit.MS_PER_OP));
         });
