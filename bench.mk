@@ -145,8 +145,9 @@ benchmark-history: benchmark-classes
 # bench.mk's own default BENCH is make benchmark's JMH regex and means "not given".
 BISECT_BENCH = $(if $(filter command line environment,$(origin BENCH)),$(BENCH))
 # The most time of BAD's measurement and of each step's (builds not included): the one benchmark's workload
-# in rounds until the step is judged like GOOD or like BAD.
-BISECT_BUDGET ?= 4m
+# in rounds until the step is judged like GOOD or like BAD. A step's round is three forks, ~90 s of the
+# latency workload, and a lead of three votes needs three rounds: 5 minutes holds them, 4 held two.
+BISECT_BUDGET ?= 5m
 
 .PHONY: benchmark-bisect benchmark-bisect-arguments
 

@@ -15,7 +15,7 @@
 # builds/), nearer the round's GOOD or its BAD (StepJudge; BAD's ratio R sets the votes that decide), which
 # takes two or three rounds a step where the gate's "same" takes five pairs.
 #
-# Judged by time, the commit git names is then confirmed against its parent (see the loop below).
+# Judged by time, the commit git names and its parent are then judged again (see the loop below).
 #
 # Exit codes: 0 the first slower commit was found (printed with its ratio), 1 nothing to bisect (BAD not
 # slower), the skipped commits leave it ambiguous, or the answer was not confirmed; 2 usage or error.
@@ -132,32 +132,28 @@ built() {
   echo "$BISECT_OUT/builds/$1"
 }
 
-# Commit $2 measured against commit $1 on the bisected benchmark, judged as a step is ($1 in GOOD's place in
-# its rounds); prints the step's line (verdict ratio low high pairs), or "none". Reports into $3.
-judge() {
-  local base head
-  base=$(built "$1") && head=$(built "$2") || { echo none; return; }
-  (cd "$head" && "$driver/src/bisect/judge.sh" "$base" "$3")
-  cat "$3/step.txt" 2>/dev/null || echo none
+# Commit $1 judged against GOOD once more, in new rounds, as a step is: its line (verdict ratio low high
+# rounds, or "none") into $again, reports into again-<commit>/.
+judge_again() {
+  local out=$BISECT_OUT/again-$1 head
+  rm -rf "$out"
+  if head=$(built "$1"); then
+    (cd "$head" && "$driver/src/bisect/judge.sh" "$BISECT_GOOD_DIR" "$out")
+  fi
+  again=$(cat "$out/step.txt" 2>/dev/null || echo none)
+  echo "  $(short "$1") against GOOD again: $bench $("$driver/src/bisect/measured.sh" --judged "$again"), $(took)"
 }
 
 short() { git rev-parse --short "$1"; }
-# The named commit's parent measured against GOOD once more, into $again.
-parent_again() {
-  echo "Measuring the parent $(short "$parent") against GOOD again"
-  again=$(judge "$good" "$parent" "$BISECT_OUT/again-$parent")
-  echo "  $(short "$parent") against GOOD: $bench $("$driver/src/bisect/measured.sh" --judged "$again"), $(took)"
-}
 unresolved() { echo "benchmark-bisect: $1, $(took)"; git bisect reset >/dev/null 2>&1 || true; exit 1; }
 
-# By time, a step can be misjudged (a fork is a fork-wide sample, and the archive's stray rate is another
-# night's), so the named commit is measured against its parent, in rounds with the parent in GOOD's place: the
-# first slower commit is like BAD measured beside the commit below it. When the two measure alike, one of them
-# was misjudged: BAD and GOOD are measured, so the other one is; else the parent is measured against GOOD
-# again. When the confirmation is undecided, as when the parent is as slow as BAD (its rounds have no middle
-# and abstain), the parent is measured against GOOD again and turned over if it is like BAD. The mark found
-# wrong is turned over, the bisection replayed from git's log and run on; at most two corrections. Counts
-# are exact and need no confirmation.
+# By time, a step can be misjudged (one fork can be an outlier, and the archive's stray rate is another
+# night's), so the named commit and its parent are each judged once more against GOOD, in new rounds: the
+# first slower commit must be like BAD again and its parent like GOOD again (GOOD and BAD are what the others
+# are judged by, and need none). Judged beside each other instead, a parent as slow as BAD leaves no middle
+# between the two and its votes fall at random, which can confirm a misjudged commit. A mark found wrong is
+# turned over (the parent's first: like BAD, it puts the answer below), the bisection replayed from git's log
+# and run on; at most two corrections. Counts are exact and need no confirmation.
 git bisect start "$bad" "$good" >/dev/null
 : > "$BISECT_OUT/bisect-run.log"
 run_output=$BISECT_OUT/bisect-run-0.log
@@ -174,45 +170,33 @@ while :; do
     || unresolved "no single first slower commit (skipped steps leave it open; see $BISECT_OUT/bisect.log)"
   [ -z "$BISECT_BAD_RATIO" ] && break
   parent=$(git rev-parse "$first^")
-  echo; echo "Confirming $(short "$first") against its parent $(short "$parent")"
-  line=$(judge "$parent" "$first" "$BISECT_OUT/confirm-$first")
-  echo "  $(short "$first") against $(short "$parent"): $bench $("$driver/src/bisect/measured.sh" --judged "$line"), $(took)"
-  case ${line%% *} in
-    slower) confirmed=$line; break ;;
-    same|undecided) ;;
-    *) unresolved "$(short "$first") named, but not confirmed against its parent (no verdict)" ;;
-  esac
-  again=
-  if [ "${line%% *}" = undecided ]; then
-    [ "$parent" != "$good" ] || unresolved "$(short "$first") named, but undecided against its parent GOOD"
-    parent_again
-    [ "${again%% *}" = slower ] \
-      || unresolved "$(short "$first") named, undecided against its parent, and the parent not like BAD against GOOD"
-    flip=$parent mark=bad
-  elif [ "$parent" = "$good" ] && [ "$first" = "$bad" ]; then
-    unresolved "BAD measured like GOOD against GOOD, its parent, after the gate called it slower"
-  elif [ "$parent" = "$good" ]; then
-    flip=$first mark=good
-  elif [ "$first" = "$bad" ]; then
-    flip=$parent mark=bad
-  else
-    parent_again
-    case ${again%% *} in
+  echo; echo "Confirming $(short "$first"): it and its parent $(short "$parent") judged against GOOD again"
+  parent_line= first_line= flip=
+  if [ "$parent" != "$good" ]; then
+    judge_again "$parent"
+    parent_line=$again
+    case ${parent_line%% *} in
       slower) flip=$parent mark=bad ;;
-      same) flip=$first mark=good ;;
-      *) unresolved "$(short "$first") named, but it and its parent measure alike and the parent is undecided" ;;
+      same) ;;
+      *) unresolved "$(short "$first") named, not confirmed: its parent $(short "$parent") judged again came out ${parent_line%% *}" ;;
     esac
   fi
+  if [ -z "$flip" ] && [ "$first" != "$bad" ]; then
+    judge_again "$first"
+    first_line=$again
+    case ${first_line%% *} in
+      slower) ;;
+      same) flip=$first mark=good ;;
+      *) unresolved "$(short "$first") named, not confirmed: judged again it came out ${first_line%% *}" ;;
+    esac
+  fi
+  [ -n "$flip" ] || { confirmed=1; break; }
   corrections=$((corrections + 1))
   [ $corrections -le 2 ] || unresolved "two corrections and still not confirmed"
   echo "Correction: $(short "$flip") is like $([ $mark = bad ] && echo BAD || echo GOOD); bisecting on"
   sed -i -E "s/^git bisect (good|bad) $flip\$/git bisect $mark $flip/" "$BISECT_OUT/bisect.log"
-  # Its step's line, turned over, or the parent's new measurement against GOOD.
-  if [ -n "$again" ]; then
-    echo "$again" > "$BISECT_OUT/$flip.txt"
-  elif [ -f "$BISECT_OUT/$flip.txt" ]; then
-    sed -i -E "1s/^[a-z]+/$([ $mark = bad ] && echo slower || echo same)/" "$BISECT_OUT/$flip.txt"
-  fi
+  # A replay that asks about it again is answered from its new line.
+  echo "$again" > "$BISECT_OUT/$flip.txt"
   git bisect reset >/dev/null 2>&1
   run_output=$BISECT_OUT/bisect-run-$corrections.log
   git bisect replay "$BISECT_OUT/bisect.log" > "$run_output" 2>&1
@@ -228,6 +212,9 @@ git bisect reset >/dev/null 2>&1 || true
 line=$(cat "$BISECT_OUT/$first.txt" 2>/dev/null || echo unmeasured)
 echo
 echo "First slower commit: $(git log -1 --format='%H %s' "$first")"
-[ -n "$confirmed" ] && echo "  $bench $("$driver/src/bisect/measured.sh" "$confirmed") against its parent $(short "$first^") (confirmed)"
 echo "  $bench $("$driver/src/bisect/measured.sh" "$line") against GOOD $(short "$good")"
+if [ -n "$confirmed" ]; then
+  [ -n "$first_line" ] && echo "  $bench $("$driver/src/bisect/measured.sh" "$first_line") against GOOD judged again (confirmed)"
+  [ -n "$parent_line" ] && echo "  its parent $(short "$parent"): $bench $("$driver/src/bisect/measured.sh" "$parent_line") against GOOD judged again, like GOOD"
+fi
 echo "  $(grep '^step ' "$BISECT_OUT/bisect-run.log" | grep -vc 'judged before') measured steps, $corrections corrections, $(took); step results and logs in $BISECT_OUT"

@@ -11,5 +11,5 @@ mkdir -p "$out"
   --base-classpath "$base/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
   --bench "$BISECT_ONLY" ${BISECT_STATEMENTS:+--statements "$BISECT_STATEMENTS"} \
   ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO" --bad-dir "$BISECT_BAD_DIR"} \
-  ${BISECT_BAD_RATIO:+--bad-classpath "$BISECT_BAD_DIR/target/test-classpath.txt"} --budget "${BISECT_BUDGET:-4m}" \
+  ${BISECT_BAD_RATIO:+--bad-classpath "$BISECT_BAD_DIR/target/test-classpath.txt"} --budget "${BISECT_BUDGET:-5m}" \
   --baselines "$BISECT_DRIVER/baselines" --out "$out" > "$out/step.log" 2>&1

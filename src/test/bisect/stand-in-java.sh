@@ -2,9 +2,10 @@
 # Stands in for src/bisect/java.sh in BisectScriptTest: the three mains bisect.sh runs, answered from each
 # checkout's file 'cost' (its time per request) instead of forks, so the script's control flow is tested in
 # seconds. FAKE_MISJUDGED lists comparisons "head-base" (the checkouts' files 'number') that are answered the
-# wrong way the first time they are made (unless undecided), as a step of unlucky pairs is ("head-base!": every time; the
-# gate's comparison of BAD is answered undecided instead, its three pairs FAKE_UNDECIDED_PAIRS or else each
-# at the ratio); every comparison is logged to $FAKE_STATE/comparisons.
+# wrong way, as a step of unlucky forks is: "4-0" the first time it is made, "4-0@2" the second, "4-0!" every
+# time (the gate's comparison of BAD is answered undecided instead, its three pairs FAKE_UNDECIDED_PAIRS or
+# else each at the ratio); FAKE_UNDECIDED lists, in the same form, steps answered undecided. Every comparison
+# is logged to $FAKE_STATE/comparisons.
 set -euo pipefail
 main=$1
 shift
@@ -32,11 +33,13 @@ mkdir -p "$out"
 ratio=$(awk -v head="$(cat cost)" -v base="$(cat "$base/cost")" 'BEGIN { printf "%.3f", head / base }')
 comparison="$(cat number)-$(cat "$base/number")"
 echo "$comparison" >> "$FAKE_STATE/comparisons"
-misjudged() {
-  [[ " ${FAKE_MISJUDGED:-} " == *" $comparison! "* ]] && return 0
-  [[ " ${FAKE_MISJUDGED:-} " == *" $comparison "* ]] && [ ! -e "$FAKE_STATE/misjudged-$comparison" ] \
-    && touch "$FAKE_STATE/misjudged-$comparison"
+made=$(grep -cx -- "$comparison" "$FAKE_STATE/comparisons")
+# Whether the list $1 names this comparison this time.
+listed() {
+  [[ " $1 " == *" $comparison! "* || " $1 " == *" $comparison@$made "* ]] && return 0
+  [[ " $1 " == *" $comparison "* ]] && [ "$made" -eq 1 ]
 }
+misjudged() { listed "${FAKE_MISJUDGED:-}"; }
 case $main in
   org.portcullis.bench.ab.AbCli)
     verdict=$(awk -v r="$ratio" 'BEGIN { print (r > 1.2 ? "slower" : "same") }')
@@ -48,7 +51,8 @@ case $main in
     [ -f "${option[--bad-classpath]}" ] || { echo "stand-in-java: BAD's build not given" >&2; exit 2; }
     verdict=$(awk -v step="$(cat cost)" -v good="$(cat "$base/cost")" -v bad="$(cat "${option[--bad-dir]}/cost")" \
       'BEGIN { print (bad <= good ? "undecided" : step * step > good * bad ? "slower" : "same") }')
-    if [ "$verdict" != undecided ] && misjudged; then verdict=$([ "$verdict" = slower ] && echo same || echo slower); fi
+    if listed "${FAKE_UNDECIDED:-}"; then verdict=undecided
+    elif misjudged; then verdict=$([ "$verdict" = slower ] && echo same || echo slower); fi
     echo "$verdict $ratio $ratio $ratio 2" | tee "$out/step.txt" ;;
   *) echo "stand-in-java: no stand-in for $main" >&2; exit 2 ;;
 esac

@@ -38,14 +38,11 @@ import java.util.function.LongSupplier;
 public final class BisectStepCli {
     static final String USAGE = String.join("\n",
             "usage: BisectStepCli --base-dir DIR --base-classpath FILE --head-classpath FILE --bench Class.method",
-            "                     (--bad-dir DIR --bad-classpath FILE --bad-ratio R | --statements G,B) [--budget 4m]",
+            "                     (--bad-dir DIR --bad-classpath FILE --bad-ratio R | --statements G,B) [--budget 5m]",
             "                     [--baselines DIR | --noise DIR] [--seed N] [--out DIR]",
             "  the step is the current directory's build (head), GOOD the base, BAD the build in --bad-dir; R is",
             "  BAD's ratio against GOOD, G and B the SQL statements per request GOOD and BAD ran (judged by count",
             "  when they differ)");
-
-    /** The sides of a round judged by time, in the order it runs them. */
-    private static final List<String> SIDES = List.of("GOOD", "step", "BAD");
 
     private BisectStepCli() {
     }
@@ -74,7 +71,7 @@ public final class BisectStepCli {
             if (badRatio.isPresent() && !(badRatio.get() > 1)) {
                 throw new UsageException("--bad-ratio must be above 1 (BAD slower than GOOD), got " + badRatio.get());
             }
-            long budget = options.single("--budget").map(AbCli::seconds).orElse(240L) * 1_000_000_000L;
+            long budget = options.single("--budget").map(AbCli::seconds).orElse(300L) * 1_000_000_000L;
             long seed = options.single("--seed").map(Long::parseLong).orElse(System.nanoTime() % 1_000_000);
             Path noise = options.path("--noise", options.path("--baselines", Path.of("baselines"))
                     .resolve(Platform.current()).resolve("aa-runs"));
@@ -138,13 +135,16 @@ public final class BisectStepCli {
     }
 
     /**
-     * Rounds of {@code sides}, GOOD, the step and BAD, until the step is decided or the budget or {@link AbGate#MAX_PAIRS} rounds
-     * end; empty when a fork did not measure the benchmark.
+     * Rounds of {@code sides}, GOOD, the step and BAD, until the step is decided or the budget or
+     * {@link AbGate#MAX_PAIRS} rounds (as many as the gate's pairs) end; empty when a fork did not measure the
+     * benchmark.
      */
     private static Optional<Judged> byTime(double badRatio, List<Checkout> sides, Path noise, long budget,
                                            InterleavedRounds rounds, String benchmark, PrintStream out) throws IOException {
         Workload workload = Workload.of(benchmark);
-        NoiseArchive.Pool pool = NoiseArchive.load(noise).pool(benchmark, rounds.placement(workload));
+        // a round's forks run one after another, so its noise is that of sequential A/A pairs: a duet pair's,
+        // whose two forks share the machine's moments, would understate it
+        NoiseArchive.Pool pool = NoiseArchive.load(noise).pool(benchmark, Placement.SEQUENTIAL);
         StepJudge judge = StepJudge.of(badRatio, pool == null ? List.of() : pool.logRatios());
         out.println("bisect step: " + judge.describe() + (pool == null ? " (no A/A archive for it)"
                 : String.format(Locale.ROOT, " (%d archived A/A pairs)", pool.logRatios().size())));
@@ -153,18 +153,20 @@ public final class BisectStepCli {
         while (verdict == AbVerdict.UNDECIDED && judged.size() < AbGate.MAX_PAIRS
                 && (rounds.rounds() == 0 || rounds.elapsedNanos() + rounds.roundNanos(workload) <= budget)) {
             List<ForkOutcome> forks = rounds.round(sides, workload, "step");
-            double[] figures = new double[forks.size()];
             for (int side = 0; side < forks.size(); side++) {
-                String sideName = SIDES.get(side);
-                forks.get(side).errors().forEach(error -> out.println("  fork error: " + sideName + ": " + error));
-                ForkOutcome.Sample sample = forks.get(side).samples().get(benchmark);
-                if (sample == null) {
-                    out.println("bisect step: " + shortName(benchmark) + " was not measured on " + sideName + " in this round");
-                    return Optional.empty();
-                }
-                figures[side] = sample.unit().convert(sample.value(), forks.get(0).samples().get(benchmark).unit());
+                String name = sides.get(side).name();
+                forks.get(side).errors().forEach(error -> out.println("  fork error: " + name + ": " + error));
             }
-            StepJudge.Round round = new StepJudge.Round(figures[0], figures[1], figures[2]);
+            Observations step = new Observations();
+            step.add(forks.get(0), forks.get(1));
+            Observations bad = new Observations();
+            bad.add(forks.get(0), forks.get(2));
+            if (step.pairs(benchmark).isEmpty() || bad.pairs(benchmark).isEmpty()) {
+                out.println("bisect step: " + shortName(benchmark) + " was not measured in this round");
+                return Optional.empty();
+            }
+            PairedRatio.Pair stepPair = step.pairs(benchmark).get(0);
+            StepJudge.Round round = new StepJudge.Round(stepPair.base(), stepPair.head(), bad.pairs(benchmark).get(0).head());
             judged.add(round);
             verdict = judge.judge(judged);
             out.printf(Locale.ROOT, "  round %d: step %.3f×, BAD %.3f× against GOOD: %s%n", judged.size(),

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,21 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code make benchmark-bisect}'s scripts (src/bisect) run over a toy history: GOOD and eight commits, those
  * from one number on 1.6× slower, with the tooling's mains stood in for (src/test/bisect/stand-in-java.sh)
- * and chosen comparisons answered the wrong way, as a step of unlucky pairs is. Pins what the confirmation
- * against the parent does with a misjudged step; git, bash and the scripts are the real ones.
+ * and chosen comparisons answered the wrong way (or undecided), as a step of unlucky forks is. Pins what the
+ * confirmation (the named commit and its parent judged again) does with a misjudged step; git, bash and the scripts are the real ones.
  */
 class BisectScriptTest {
     @TempDir
     Path directory;
 
     @Test
-    void theSlowerCommitIsNamedAndConfirmedAgainstItsParent() throws Exception {
+    void theSlowerCommitIsNamedAndConfirmedWithItsParentByBeingJudgedAgain() throws Exception {
         Bisection bisection = bisect(5, "");
 
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).contains("First slower commit: ").containsPattern("[0-9a-f]{40} commit 5\n")
-                .contains("against its parent").contains("(confirmed)").contains("0 corrections");
-        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "6-0", "5-0", "5-4");
+                .contains("judged again (confirmed)").contains("judged again, like GOOD").contains("0 corrections");
+        // the steps 4th, 6th, 5th; then the parent (4th) and the named 5th each against GOOD again
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "6-0", "5-0", "4-0", "5-0");
     }
 
     @Test
@@ -39,11 +41,9 @@ class BisectScriptTest {
 
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 2\n").contains("1 corrections")
-                .containsPattern("against [0-9a-f]+: Toy.bench .*, undecided")
                 .containsPattern("Correction: [0-9a-f]+ is like BAD");
-        // the 3rd against the 2nd undecided (the 2nd as slow as BAD leaves no middle), the 2nd against GOOD
-        // again, then the 1st, and the 2nd confirmed
-        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "3-0", "3-2", "2-0", "1-0", "2-1");
+        // the 3rd's parent, the 2nd, like BAD when judged again; then the 1st, and the 2nd confirmed
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "3-0", "2-0", "1-0", "1-0", "2-0");
     }
 
     @Test
@@ -53,21 +53,25 @@ class BisectScriptTest {
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 5\n").contains("1 corrections")
                 .containsPattern("Correction: [0-9a-f]+ is like GOOD");
-        assertThat(bisection.comparisons).endsWith("5-4");
+        // the 4th named, its parent like GOOD again, the 4th itself like GOOD when judged again
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "3-0", "3-0", "4-0", "6-0", "5-0",
+                "4-0", "5-0");
     }
 
     @Test
-    void theFirstCommitMisjudgedLikeGoodIsNamedOnceItsParentGoodConfirmsIt() throws Exception {
+    void theFirstCommitMisjudgedLikeGoodIsNamedOnceJudgedAgainAgainstGoodItsParent() throws Exception {
         Bisection bisection = bisect(1, "1-0");
 
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 1\n").contains("1 corrections");
-        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "1-0", "2-1", "1-0", "1-0");
+        // the parent of the 1st is GOOD, not judged again
+        assertThat(bisection.comparisons).containsExactly("8-0", "4-0", "2-0", "1-0", "1-0", "1-0");
     }
 
     @Test
     void aMisjudgedConfirmationIsCorrectedByTheNextOne() throws Exception {
-        Bisection bisection = bisect(5, "5-4");
+        // the 4th right as a step, like BAD when judged again as the named 5th's parent
+        Bisection bisection = bisect(5, "4-0@2");
 
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).containsPattern("[0-9a-f]{40} commit 5\n").contains("2 corrections");
@@ -75,11 +79,31 @@ class BisectScriptTest {
 
     @Test
     void whenTwoCorrectionsDoNotSettleItNoCommitIsNamed() throws Exception {
-        Bisection bisection = bisect(5, "5-4!");
+        Bisection bisection = bisect(5, "4-0@2 4-0@4");
 
         assertThat(bisection.exit).isOne();
         assertThat(bisection.output).contains("two corrections and still not confirmed")
                 .doesNotContain("First slower commit");
+    }
+
+    @Test
+    void aNamedCommitUndecidedWhenJudgedAgainIsNotConfirmed() throws Exception {
+        Bisection bisection = bisect(5, "", Map.of("FAKE_UNDECIDED", "5-0@2"));
+
+        assertThat(bisection.exit).isOne();
+        assertThat(bisection.output).containsPattern("[0-9a-f]+ named, not confirmed: judged again it came out undecided")
+                .doesNotContain("First slower commit");
+        assertThat(bisection.comparisons).endsWith("4-0", "5-0");
+    }
+
+    @Test
+    void aParentUndecidedWhenJudgedAgainLeavesTheNamedCommitUnconfirmed() throws Exception {
+        Bisection bisection = bisect(5, "", Map.of("FAKE_UNDECIDED", "4-0@2"));
+
+        assertThat(bisection.exit).isOne();
+        assertThat(bisection.output).containsPattern("[0-9a-f]+ named, not confirmed: its parent [0-9a-f]+ judged again came out undecided")
+                .doesNotContain("First slower commit");
+        assertThat(bisection.comparisons).endsWith("5-0", "4-0");
     }
 
     @Test
@@ -94,7 +118,7 @@ class BisectScriptTest {
     @Test
     void aBadUndecidedTwiceWhosePairsAreAllSlowerIsBisectedOnThemPooled() throws Exception {
         // bisect run 12 of BENCHMARKS.md: every pair of both measurements 1.23× or more, yet undecided twice
-        Bisection bisection = bisect(5, "8-0!", "1.2 1.7 2.4");
+        Bisection bisection = bisect(5, "8-0!", Map.of("FAKE_UNDECIDED_PAIRS", "1.2 1.7 2.4"));
 
         assertThat(bisection.exit).isZero();
         assertThat(bisection.output).contains("pairs pooled, every one slower")
@@ -105,7 +129,7 @@ class BisectScriptTest {
 
     @Test
     void aBadUndecidedTwiceWithAPairNotSlowerIsNotBisected() throws Exception {
-        Bisection bisection = bisect(5, "8-0!", "1.6 0.95 1.6");
+        Bisection bisection = bisect(5, "8-0!", Map.of("FAKE_UNDECIDED_PAIRS", "1.6 0.95 1.6"));
 
         assertThat(bisection.exit).isOne();
         assertThat(bisection.output).contains("not every one slower (1.600× [0.950×, 1.600×] over 6 pairs)")
@@ -117,18 +141,16 @@ class BisectScriptTest {
     }
 
     private Bisection bisect(int slower, String misjudged) throws IOException, InterruptedException {
-        return bisect(slower, misjudged, "");
+        return bisect(slower, misjudged, Map.of());
     }
 
-    /** @param undecidedPairs the pairs of a gate run answered undecided (see stand-in-java.sh), else each at the ratio */
-    private Bisection bisect(int slower, String misjudged, String undecidedPairs) throws IOException, InterruptedException {
+    /** @param fakes more of stand-in-java.sh's settings: FAKE_UNDECIDED, FAKE_UNDECIDED_PAIRS */
+    private Bisection bisect(int slower, String misjudged, Map<String, String> fakes) throws IOException, InterruptedException {
         Path repository = directory.resolve("toy");
         Path log = directory.resolve("bisect.log");
         ProcessBuilder toy = new ProcessBuilder("bash", "src/test/bisect/toy-bisect.sh", repository.toString(),
                 Integer.toString(slower), misjudged).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (!undecidedPairs.isEmpty()) {
-            toy.environment().put("FAKE_UNDECIDED_PAIRS", undecidedPairs);
-        }
+        toy.environment().putAll(fakes);
         Process process = toy.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the toy bisection ends").isTrue();
         Path comparisons = repository.resolve("fake/comparisons");

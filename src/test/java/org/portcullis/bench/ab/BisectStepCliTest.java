@@ -36,7 +36,8 @@ class BisectStepCliTest {
 
         // no archive: a vote strays one time in ten, so three votes decide; three forks a round, its workload only
         assertThat(runner.calls).hasSize(9).allMatch(call -> call.workload() == Workload.LATENCY && call.cpu() == -1);
-        assertThat(runner.calls.stream().map(FakeForkRunner.Call::side).distinct()).containsExactlyInAnyOrder("base", "head", "bad");
+        assertThat(runner.calls.stream().map(FakeForkRunner.Call::side)).containsExactlyInAnyOrder("base", "base", "base",
+                "head", "head", "head", "bad", "bad", "bad");
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 3\n");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("3 votes ahead decide").contains("round 3: step ")
                 .contains("like BAD").contains("BAD against GOOD in these rounds: ");
@@ -87,6 +88,20 @@ class BisectStepCliTest {
     }
 
     @Test
+    void aRoundsStrayRateIsReadFromSequentialPairsNeverFromADuetsTighterOnes() throws IOException {
+        Path archive = Files.createDirectories(out.resolve("aa-runs"));
+        Files.writeString(archive.resolve("0001_abc.json"), """
+                {"benchmarks": {"org.portcullis.bench.PasswordBench.hash": {"placement": "duet", "unit": "ms/op",
+                  "pairs": [[250, 251], [251, 250], [250, 250.5]]}}}""");
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 500).bad(FakeForkRunner.HASH, 500);
+
+        assertThat(run(runner, "--bad-ratio", "2", "--bench", "PasswordBench.hash", "--noise", archive.toString())).isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("(no A/A archive for it)");
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ");
+    }
+
+    @Test
     void whenBadRunsAnotherStatementCountOneRoundJudgesTheStepByItsCount() throws IOException {
         FakeForkRunner extraRead = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.75)
                 .work(FakeForkRunner.USERS_ME, 1, 2, 46_000, 105_000);
@@ -117,7 +132,7 @@ class BisectStepCliTest {
                 .bad(FakeForkRunner.USERS_ME, 0.85).failingOnHead(FakeForkRunner.USERS_ME, "answered 500");
 
         assertThat(run(runner, "--bad-ratio", "1.7")).isEqualTo(1);
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("fork error: step: ").contains("was not measured on step");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("fork error: head: ").contains("was not measured in this round");
         assertThat(out.resolve("step.txt")).doesNotExist();
     }
 
@@ -138,7 +153,9 @@ class BisectStepCliTest {
 
     private int run(FakeForkRunner runner, String... extra) throws IOException {
         List<String> args = FakeBuiltBase.arguments(base, out);
-        args.addAll(List.of("--noise", out.resolve("no-archive").toString()));
+        if (!List.of(extra).contains("--noise")) {
+            args.addAll(List.of("--noise", out.resolve("no-archive").toString()));
+        }
         if (!List.of(extra).contains("--bench")) {
             args.addAll(List.of("--bench", "EndpointLatencyTest.usersMe"));
         }

@@ -17,9 +17,11 @@ class StepJudgeTest {
     void theStepVotesForWhicheverOfItsRoundsGoodAndBadItLiesNearer() {
         StepJudge judge = StepJudge.of(1.69, QUIET);
 
-        // the middle is the round's own: √(1.0 · 1.44) = 1.2, not √1.69 = 1.3
+        // the middle is the round's own: √(1.0 · 1.44) = 1.2, not √1.69 = 1.3, and on a log scale: 1.21 lies
+        // nearer 1.44 than 1.0 by ratio, though below their arithmetic middle 1.22
         assertThat(judge.judge(List.of(round(1.25, 1.44), round(1.25, 1.44)))).isEqualTo(AbVerdict.SLOWER);
-        assertThat(judge.judge(List.of(round(1.15, 1.44), round(1.15, 1.44)))).isEqualTo(AbVerdict.SAME);
+        assertThat(judge.judge(List.of(round(1.21, 1.44), round(1.21, 1.44)))).isEqualTo(AbVerdict.SLOWER);
+        assertThat(judge.judge(List.of(round(1.19, 1.44), round(1.19, 1.44)))).isEqualTo(AbVerdict.SAME);
     }
 
     @Test
