@@ -132,13 +132,14 @@ built() {
   echo "$BISECT_OUT/builds/$1"
 }
 
-# Commit $1 judged against GOOD once more, in new rounds, as a step is: its line (verdict ratio low high
-# rounds, or "none") into $again, reports into again-<commit>/.
+# Commit $1 judged against GOOD once more, in new rounds, as a step is (left undecided, together with the
+# rounds it was measured in before): its line (verdict ratio low high rounds, or "none") into $again,
+# reports into again-<commit>/.
 judge_again() {
   local out=$BISECT_OUT/again-$1 head
   rm -rf "$out"
   if head=$(built "$1"); then
-    (cd "$head" && "$driver/src/bisect/judge.sh" "$BISECT_GOOD_DIR" "$out")
+    (cd "$head" && "$driver/src/bisect/judge.sh" "$BISECT_GOOD_DIR" "$out" "$BISECT_OUT/rounds/$1.txt")
   fi
   again=$(cat "$out/step.txt" 2>/dev/null || echo none)
   echo "  $(short "$1") against GOOD again: $bench $("$driver/src/bisect/measured.sh" --judged "$again"), $(took)"

@@ -25,7 +25,7 @@ fi
 "$BISECT_DRIVER/src/bisect/snapshot.sh" "$commit"
 for attempt in 1 2; do
   out=$BISECT_OUT/$commit-$attempt
-  "$BISECT_DRIVER/src/bisect/judge.sh" "$BISECT_GOOD_DIR" "$out"
+  "$BISECT_DRIVER/src/bisect/judge.sh" "$BISECT_GOOD_DIR" "$out" "$BISECT_OUT/rounds/$commit.txt"
   status=$?
   line=$(cat "$out/step.txt" 2>/dev/null || echo none)
   read -r verdict ratio low high pairs statements <<< "$line"

@@ -49,6 +49,7 @@ case $main in
   org.portcullis.bench.ab.BisectStepCli)
     # as StepJudge: nearer the base (in GOOD's place) or BAD's kept build; no middle when BAD is no slower
     [ -f "${option[--bad-classpath]}" ] || { echo "stand-in-java: BAD's build not given" >&2; exit 2; }
+    [[ ${option[--rounds]:-} == */rounds/*.txt ]] || { echo "stand-in-java: no file of the commit's rounds" >&2; exit 2; }
     verdict=$(awk -v step="$(cat cost)" -v good="$(cat "$base/cost")" -v bad="$(cat "${option[--bad-dir]}/cost")" \
       'BEGIN { print (bad <= good ? "undecided" : step * step > good * bad ? "slower" : "same") }')
     if listed "${FAKE_UNDECIDED:-}"; then verdict=undecided

@@ -39,10 +39,11 @@ public final class BisectStepCli {
     static final String USAGE = String.join("\n",
             "usage: BisectStepCli --base-dir DIR --base-classpath FILE --head-classpath FILE --bench Class.method",
             "                     (--bad-dir DIR --bad-classpath FILE --bad-ratio R | --statements G,B) [--budget 5m]",
-            "                     [--baselines DIR | --noise DIR] [--seed N] [--out DIR]",
+            "                     [--rounds FILE] [--baselines DIR | --noise DIR] [--seed N] [--out DIR]",
             "  the step is the current directory's build (head), GOOD the base, BAD the build in --bad-dir; R is",
             "  BAD's ratio against GOOD, G and B the SQL statements per request GOOD and BAD ran (judged by count",
-            "  when they differ)");
+            "  when they differ); FILE keeps every round the step was measured in, judged together when this",
+            "  judgement's own rounds leave it undecided");
 
     private BisectStepCli() {
     }
@@ -56,7 +57,7 @@ public final class BisectStepCli {
         try {
             CommandOptions options = CommandOptions.parse(args, Set.of(), Set.of(), Set.of("--base-dir",
                     "--base-classpath", "--head-classpath", "--bench", "--bad-ratio", "--budget", "--baselines",
-                    "--noise", "--seed", "--out", "--statements", "--bad-dir", "--bad-classpath"));
+                    "--noise", "--seed", "--out", "--statements", "--bad-dir", "--bad-classpath", "--rounds"));
             Path baseDir = options.single("--base-dir").map(Path::of)
                     .orElseThrow(() -> new UsageException("--base-dir is required"));
             Checkout base = AbCli.checkout("base", baseDir, AbCli.required(options, "--base-classpath"));
@@ -85,7 +86,8 @@ public final class BisectStepCli {
 
             InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out, clock);
             Optional<Judged> judged = byCount.isPresent() ? byCount(byCount.get(), rounds, benchmark, out)
-                    : byTime(badRatio.get(), List.of(base, head, bad.get()), noise, budget, rounds, benchmark, out);
+                    : byTime(badRatio.get(), List.of(base, head, bad.get()), noise, budget, rounds, benchmark,
+                    options.single("--rounds").map(Path::of), out);
             if (judged.isEmpty()) {
                 return CompareCli.REGRESSION;
             }
@@ -138,9 +140,16 @@ public final class BisectStepCli {
      * Rounds of {@code sides}, GOOD, the step and BAD, until the step is decided or the budget or
      * {@link AbGate#MAX_PAIRS} rounds (as many as the gate's pairs) end; empty when a fork did not measure the
      * benchmark.
+     *
+     * <p>A commit the bisection judges again (the named one and its parent, or a step skipped before) has been
+     * measured in earlier rounds, kept in {@code roundsFile}. These rounds are judged alone first, so a step
+     * misjudged before can come out the other way; left undecided, they are judged together with the earlier
+     * ones, as one sequential test: on a noisy afternoon the slower commit, two votes like BAD as a step,
+     * split two to two when judged again and the bisection stopped unconfirmed (bisect run 14).
      */
     private static Optional<Judged> byTime(double badRatio, List<Checkout> sides, Path noise, long budget,
-                                           InterleavedRounds rounds, String benchmark, PrintStream out) throws IOException {
+                                           InterleavedRounds rounds, String benchmark, Optional<Path> roundsFile,
+                                           PrintStream out) throws IOException {
         Workload workload = Workload.of(benchmark);
         // a round's forks run one after another, so its noise is that of sequential A/A pairs: a duet pair's,
         // whose two forks share the machine's moments, would understate it
@@ -175,7 +184,49 @@ public final class BisectStepCli {
         PairedRatio badOverall = PairedRatio.of(judged.stream().map(StepJudge.Round::badPair).toList());
         out.printf(Locale.ROOT, "  BAD against GOOD in these rounds: %.3f× [%.3f×, %.3f×]%n", badOverall.ratio(),
                 badOverall.low(), Math.min(badOverall.high(), 999));
+        List<StepJudge.Round> earlier = roundsFile.isPresent() ? readRounds(roundsFile.get()) : List.of();
+        if (roundsFile.isPresent()) {
+            appendRounds(roundsFile.get(), judged);
+        }
+        if (verdict == AbVerdict.UNDECIDED && !earlier.isEmpty()) {
+            List<StepJudge.Round> all = new ArrayList<>(earlier);
+            all.addAll(judged);
+            verdict = judge.judge(all);
+            out.printf(Locale.ROOT, "  undecided alone; with the %d rounds it was measured in before: %s%n", earlier.size(),
+                    switch (verdict) {
+                        case SLOWER -> "like BAD";
+                        case SAME -> "like GOOD";
+                        default -> "undecided";
+                    });
+            judged = all;
+        }
         return Optional.of(new Judged(verdict, judged.stream().map(StepJudge.Round::stepPair).toList(), Optional.empty()));
+    }
+
+    /** The rounds kept in {@code file}, one a line: GOOD's, the step's and BAD's figure; none without the file. */
+    private static List<StepJudge.Round> readRounds(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<StepJudge.Round> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] figures = line.trim().split("\\s+");
+            if (figures.length != 3) {
+                throw new UsageException("--rounds " + file + ": not 'good step bad': '" + line + "'");
+            }
+            kept.add(new StepJudge.Round(Double.parseDouble(figures[0]), Double.parseDouble(figures[1]),
+                    Double.parseDouble(figures[2])));
+        }
+        return kept;
+    }
+
+    private static void appendRounds(Path file, List<StepJudge.Round> rounds) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        rounds.forEach(round -> lines.append(String.format(Locale.ROOT, "%s %s %s%n", round.good(), round.step(), round.bad())));
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static String shortName(String benchmark) {

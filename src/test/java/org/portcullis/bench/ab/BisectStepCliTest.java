@@ -88,6 +88,35 @@ class BisectStepCliTest {
     }
 
     @Test
+    void aStepUndecidedAloneIsJudgedTogetherWithTheRoundsItWasMeasuredInBefore() throws IOException {
+        // bisect run 14: the slower commit, like BAD as a step, split its votes when judged again
+        Path kept = Files.writeString(out.resolve("rounds.txt"), "0.5 0.85 0.85\n0.5 0.8 0.85\n");
+        FakeForkRunner halfway = new FakeForkRunner(0.98, 1.02).figure(FakeForkRunner.USERS_ME, 0.5, 0.5 * Math.sqrt(1.7))
+                .bad(FakeForkRunner.USERS_ME, 0.5 * 1.7);
+
+        assertThat(run(halfway, "--bad-ratio", "1.7", "--budget", "100s", "--rounds", kept.toString())).isZero();
+
+        // its own three rounds +1 −1 +1, the earlier two +2: three votes ahead
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("undecided alone; with the 2 rounds it was measured in before: like BAD");
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 5\n");
+        assertThat(Files.readAllLines(kept)).hasSize(5);
+    }
+
+    @Test
+    void aStepDecidedAloneIsNotOutvotedByTheRoundsItWasMisjudgedInBefore() throws IOException {
+        Path kept = Files.writeString(out.resolve("rounds.txt"), "0.5 0.85 0.85\n0.5 0.8 0.85\n");
+        FakeForkRunner unchanged = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.5)
+                .bad(FakeForkRunner.USERS_ME, 0.85);
+
+        assertThat(run(unchanged, "--bad-ratio", "1.7", "--rounds", kept.toString())).isZero();
+
+        assertThat(Files.readString(out.resolve("step.txt"))).startsWith("same ").endsWith(" 3\n");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("undecided alone");
+        assertThat(Files.readAllLines(kept)).hasSize(5);
+    }
+
+    @Test
     void aRoundsStrayRateIsReadFromSequentialPairsNeverFromADuetsTighterOnes() throws IOException {
         Path archive = Files.createDirectories(out.resolve("aa-runs"));
         Files.writeString(archive.resolve("0001_abc.json"), """
