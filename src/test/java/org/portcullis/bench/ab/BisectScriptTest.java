@@ -2,6 +2,8 @@ package org.portcullis.bench.ab;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,24 +88,18 @@ class BisectScriptTest {
                 .doesNotContain("First slower commit");
     }
 
-    @Test
-    void aNamedCommitUndecidedWhenJudgedAgainIsNotConfirmed() throws Exception {
-        Bisection bisection = bisect(5, "", Map.of("FAKE_UNDECIDED", "5-0@2"));
+    /** The named 5th and its parent, the 4th, are judged again, the parent first: either undecided stops it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "5-0@2 | named, not confirmed: judged again it came out undecided | 4-0",
+            "4-0@2 | named, not confirmed: its parent [0-9a-f]+ judged again came out undecided | 5-0"})
+    void aCommitUndecidedWhenJudgedAgainLeavesTheNamedOneUnconfirmed(String undecided, String says, String before)
+            throws Exception {
+        Bisection bisection = bisect(5, "", Map.of("FAKE_UNDECIDED", undecided));
 
         assertThat(bisection.exit).isOne();
-        assertThat(bisection.output).containsPattern("[0-9a-f]+ named, not confirmed: judged again it came out undecided")
-                .doesNotContain("First slower commit");
-        assertThat(bisection.comparisons).endsWith("4-0", "5-0");
-    }
-
-    @Test
-    void aParentUndecidedWhenJudgedAgainLeavesTheNamedCommitUnconfirmed() throws Exception {
-        Bisection bisection = bisect(5, "", Map.of("FAKE_UNDECIDED", "4-0@2"));
-
-        assertThat(bisection.exit).isOne();
-        assertThat(bisection.output).containsPattern("[0-9a-f]+ named, not confirmed: its parent [0-9a-f]+ judged again came out undecided")
-                .doesNotContain("First slower commit");
-        assertThat(bisection.comparisons).endsWith("5-0", "4-0");
+        assertThat(bisection.output).containsPattern("[0-9a-f]+ " + says).doesNotContain("First slower commit");
+        assertThat(bisection.comparisons).endsWith(before, undecided.substring(0, 3));
     }
 
     @Test
