@@ -144,16 +144,18 @@ benchmark-history: benchmark-classes
 # make benchmark-bisect: BENCH here is Class.method, when given on the command line (or in the environment);
 # bench.mk's own default BENCH is make benchmark's JMH regex and means "not given".
 BISECT_BENCH = $(if $(filter command line environment,$(origin BENCH)),$(BENCH))
-# The most time of BAD's measurement and of each step's (builds not included): the one benchmark's workload
-# in rounds until the step is judged like GOOD or like BAD. A step's round is three forks, ~90 s of the
-# latency workload, and a lead of three votes needs three rounds: 5 minutes holds them, 4 held two.
+# The most time of each step (its build not included): the one benchmark's workload in rounds until the step
+# is judged like GOOD or like BAD. A step's round is three forks, ~90 s of the latency workload, and a lead
+# of three votes needs three rounds: 5 minutes holds them, 4 held two.
 BISECT_BUDGET ?= 5m
+# The most time of BAD's measurement by the gate (pairs of two forks), each of at most two.
+BISECT_BAD_BUDGET ?= 4m
 
 .PHONY: benchmark-bisect benchmark-bisect-arguments
 
 ## The first commit that made a benchmark slower: make benchmark-bisect GOOD=<ref> BAD=<ref> [BENCH=Class.method]
 benchmark-bisect: benchmark-bisect-arguments benchmark-classes
-	@MVN='$(MVN)' BISECT_BUDGET='$(BISECT_BUDGET)' \
+	@MVN='$(MVN)' BISECT_BUDGET='$(BISECT_BUDGET)' BISECT_BAD_BUDGET='$(BISECT_BAD_BUDGET)' \
 	  bash src/bisect/bisect.sh '$(GOOD)' '$(BAD)' '$(BISECT_BENCH)'
 
 benchmark-bisect-arguments:

@@ -113,7 +113,7 @@ if counted_apart; then
 elif [ "$verdict" = slower ]; then
   BISECT_BAD_RATIO=$ratio
 else
-  echo "benchmark-bisect: BAD is not slower than GOOD on $bench ($verdict, same statement count; log: $BISECT_OUT/bad/gate.log); nothing to bisect (a larger BISECT_BUDGET gives the gate more pairs)"
+  echo "benchmark-bisect: BAD is not slower than GOOD on $bench ($verdict, same statement count; log: $BISECT_OUT/bad/gate.log); nothing to bisect (a larger BISECT_BAD_BUDGET gives the gate more pairs)"
   exit 1
 fi
 echo "$verdict $ratio $low $high $pairs${BISECT_STATEMENTS:+ $bad_count}" > "$BISECT_OUT/$bad.txt"

@@ -7,5 +7,5 @@ mkdir -p "$out" && rm -f "$out/ab-result.json"
 "$BISECT_JAVA" org.portcullis.bench.ab.AbCli --base-dir "$BISECT_GOOD_DIR" \
   --base-classpath "$BISECT_GOOD_DIR/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
   --base-label "$BISECT_GOOD_LABEL" --head-label "step $(git rev-parse --short HEAD)" \
-  --budget "${BISECT_BUDGET:-5m}" --baselines "$BISECT_DRIVER/baselines" --out "$out" \
+  --budget "${BISECT_BAD_BUDGET:-4m}" --baselines "$BISECT_DRIVER/baselines" --out "$out" \
   ${BISECT_ONLY:+--only "$BISECT_ONLY"} > "$out/gate.log" 2>&1
