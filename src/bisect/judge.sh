@@ -11,6 +11,6 @@ mkdir -p "$out"
 "$BISECT_JAVA" org.portcullis.bench.ab.BisectStepCli --base-dir "$base" \
   --base-classpath "$base/target/test-classpath.txt" --head-classpath target/test-classpath.txt \
   --bench "$BISECT_ONLY" ${BISECT_STATEMENTS:+--statements "$BISECT_STATEMENTS"} \
-  ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO" --bad-dir "$BISECT_BAD_DIR"} \
-  ${BISECT_BAD_RATIO:+--bad-classpath "$BISECT_BAD_DIR/target/test-classpath.txt"} ${rounds:+--rounds "$rounds"} --budget "${BISECT_BUDGET:-5m}" \
+  ${BISECT_BAD_RATIO:+--bad-ratio "$BISECT_BAD_RATIO" --bad-dir "$BISECT_BAD_DIR" \
+    --bad-classpath "$BISECT_BAD_DIR/target/test-classpath.txt"} ${rounds:+--rounds "$rounds"} --budget "${BISECT_BUDGET:-5m}" \
   --baselines "$BISECT_DRIVER/baselines" --out "$out" > "$out/step.log" 2>&1

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -193,11 +194,7 @@ public final class BisectStepCli {
             all.addAll(judged);
             verdict = judge.judge(all);
             out.printf(Locale.ROOT, "  undecided alone; with the %d rounds it was measured in before: %s%n", earlier.size(),
-                    switch (verdict) {
-                        case SLOWER -> "like BAD";
-                        case SAME -> "like GOOD";
-                        default -> "undecided";
-                    });
+                    StepJudge.answer(verdict));
             judged = all;
         }
         return Optional.of(new Judged(verdict, judged.stream().map(StepJudge.Round::stepPair).toList(), Optional.empty()));
@@ -226,7 +223,7 @@ public final class BisectStepCli {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(file, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static String shortName(String benchmark) {

@@ -68,11 +68,7 @@ public record StepJudge(double badRatio, double stray, int lead) {
 
         /** "like BAD", "like GOOD" or "abstains", for a step's log. */
         String judged() {
-            return switch (vote()) {
-                case 1 -> "like BAD";
-                case -1 -> "like GOOD";
-                default -> "abstains: BAD no slower than GOOD";
-            };
+            return vote() == 0 ? "abstains: BAD no slower than GOOD" : answer(vote() > 0 ? AbVerdict.SLOWER : AbVerdict.SAME);
         }
     }
 
@@ -105,6 +101,15 @@ public record StepJudge(double badRatio, double stray, int lead) {
             return AbVerdict.SLOWER;
         }
         return votes <= -lead ? AbVerdict.SAME : AbVerdict.UNDECIDED;
+    }
+
+    /** A verdict as the bisection's log words it: "like BAD", "like GOOD" or "undecided". */
+    static String answer(AbVerdict verdict) {
+        return switch (verdict) {
+            case SLOWER -> "like BAD";
+            case SAME -> "like GOOD";
+            default -> "undecided";
+        };
     }
 
     /** For the bisection's log. */
