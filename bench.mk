@@ -32,7 +32,8 @@ COMPARE_OPTIONS = $(foreach f,$(FAIL),--fail '$(f)') $(if $(filter 1,$(NORMALIZE
 # STRICT=1 fails a run that ends with an undecided benchmark, and one whose allocation per operation grew past its
 # threshold (else a warning). FAIL, when given, replaces the boundaries of the
 # A/A archive with one percentage (e.g. FAIL=30%). AB_ONLY=Class.method measures and judges one benchmark.
-# AB_PLACEMENT=duet|sequential measures every workload that way (the campaigns that choose each one's).
+# AB_PLACEMENT=duet|sequential|alternating measures every workload that way where it can (the campaigns that choose
+# each one's; alternating only applies to the Latency workload).
 # A run whose BASE is this very commit on a clean tree is an A/A run: its pairs join baselines/<platform>/aa-runs
 # (AB_ARCHIVE=0 to keep it out).
 AB_BASE_DIR := target/ab-base

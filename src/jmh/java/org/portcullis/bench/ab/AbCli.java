@@ -30,7 +30,7 @@ public final class AbCli {
     static final long FINISHING_SECONDS = 10;
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
-            "             [--started EPOCH_SECONDS --budget 6m] [--strict] [--only Class.method] [--placement duet|sequential]",
+            "             [--started EPOCH_SECONDS --budget 6m] [--strict] [--only Class.method] [--placement duet|sequential|alternating]",
             "             [--fail 30%] [--allow-missing NAME]... [--archive-aa COMMIT] [--noise DIR] [--seed N]",
             "             [--out target/benchmarks]",
             "  --*-classpath  a file listing the dependencies (maven-dependency-plugin build-classpath); the",

@@ -19,4 +19,12 @@ public interface ForkRunner {
      * @return the two outcomes, {@code first}'s first
      */
     List<ForkOutcome> runTogether(Checkout first, int firstCpu, Checkout second, int secondCpu, Workload workload);
+
+    /**
+     * Runs every side's service at once and one client alternating its requests between them
+     * ({@link Placement#ALTERNATING}); only for a workload that {@link Workload#alternates() alternates}.
+     *
+     * @return one outcome per side, in the order of {@code sides}
+     */
+    List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload);
 }

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 /**
  * Runs base and head round by round: in each round every workload asked for once on each side, the workloads in
  * an order shuffled every round, each in its {@link Placement}. Duet: both sides at once on cores 0 and 1, the
- * cores swapped every round, so neither side keeps a core that happens to be quieter. Sequential: one after the
+ * cores swapped every round, so neither side keeps a core that happens to be quieter. Alternating: every side's
+ * service at once, one client sending each request to each of them in turn. Sequential: one after the
  * other, the side that goes first drawn at random (also for more than two sides, {@link #round(List, Workload,
  * String)}). A machine that slows down for a while hits both sides of a
  * pair alike. Prints one progress line per fork (or duet) and remembers how long each workload's round took,
@@ -53,9 +54,15 @@ public final class InterleavedRounds {
         return this;
     }
 
-    /** The workload's placement (or the override); a duet needs two cores, so one core runs it sequentially. */
+    /**
+     * The workload's placement (or the override); a duet needs two cores, so one core runs it sequentially, and
+     * only a workload a client drives from outside can alternate, so any other runs sequentially instead.
+     */
     public Placement placement(Workload workload) {
         Placement wanted = override != null ? override : workload.placement();
+        if (wanted == Placement.ALTERNATING && !workload.alternates()) {
+            return Placement.SEQUENTIAL;
+        }
         return wanted == Placement.DUET && Runtime.getRuntime().availableProcessors() < 2 ? Placement.SEQUENTIAL : wanted;
     }
 
@@ -73,6 +80,9 @@ public final class InterleavedRounds {
                 progress.println(line(title, workload, "both", swap ? "head on cpu 0, base on cpu 1" : "base on cpu 0, head on cpu 1"));
                 List<ForkOutcome> outcomes = runner.runTogether(base, swap ? 1 : 0, head, swap ? 0 : 1, workload);
                 observations.add(outcomes.get(0), outcomes.get(1));
+            } else if (placement == Placement.ALTERNATING) {
+                List<ForkOutcome> outcomes = alternating(List.of(base, head), workload, title);
+                observations.add(outcomes.get(0), outcomes.get(1));
             } else {
                 List<ForkOutcome> outcomes = oneAfterAnother(List.of(base, head), workload, title);
                 observations.add(outcomes.get(0), outcomes.get(1));
@@ -83,14 +93,15 @@ public final class InterleavedRounds {
     }
 
     /**
-     * One round of one workload on each of {@code sides} (a bisection step's GOOD, step and BAD), one after
-     * another in a shuffled order, whatever the workload's placement: a duet holds two sides. Returns the
-     * outcomes in the order of {@code sides}.
+     * One round of one workload on each of {@code sides} (a bisection step's GOOD, step and BAD): alternating
+     * among all of them where that is the workload's placement, else one after another in a shuffled order (a
+     * duet holds two sides). Returns the outcomes in the order of {@code sides}.
      */
     public List<ForkOutcome> round(List<Checkout> sides, Workload workload, String title) {
         round++;
         long began = nanoTime.getAsLong();
-        List<ForkOutcome> outcomes = oneAfterAnother(sides, workload, title);
+        List<ForkOutcome> outcomes = placement(workload) == Placement.ALTERNATING ? alternating(sides, workload, title)
+                : oneAfterAnother(sides, workload, title);
         longestRound.merge(workload, nanoTime.getAsLong() - began, Math::max);
         return outcomes;
     }
@@ -104,6 +115,12 @@ public final class InterleavedRounds {
             outcomes[sides.indexOf(side)] = runner.run(side, workload);
         }
         return List.of(outcomes);
+    }
+
+    private List<ForkOutcome> alternating(List<Checkout> sides, Workload workload, String title) {
+        String names = String.join("+", sides.stream().map(Checkout::name).toList());
+        progress.println(line(title, workload, names, "alternating requests"));
+        return runner.runAlternating(sides, workload);
     }
 
     /** The longest a round of this workload has taken so far (0 before its first). */

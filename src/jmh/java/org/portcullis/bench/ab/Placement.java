@@ -8,11 +8,15 @@ package org.portcullis.bench.ab;
  * core), the cores swapped every round. A neighbour that slows the machine for a while then slows both sides
  * of the pair at the same moment, which running them one after the other cannot promise (Bulej et al.,
  * "Duet benchmarking", 2020). {@link #SEQUENTIAL}: one after the other, the side that goes first drawn at
- * random, each with every core. Which one a workload uses is decided by its A/A spreads (BENCHMARKS.md).
+ * random, each with every core. {@link #ALTERNATING}: every side's service up at once and one client sending
+ * each request to every side in turn, so the host's slow stretches fall on both sides request by request
+ * (only the Latency workload, whose client can drive a service from outside). Which one a workload uses is
+ * decided by its A/A spreads (BENCHMARKS.md).
  */
 public enum Placement {
     SEQUENTIAL("sequential"),
-    DUET("duet");
+    DUET("duet"),
+    ALTERNATING("alternating");
 
     private final String label;
 
@@ -30,6 +34,6 @@ public enum Placement {
                 return placement;
             }
         }
-        throw new org.portcullis.bench.compare.UsageException("placement must be duet or sequential, got '" + text + "'");
+        throw new org.portcullis.bench.compare.UsageException("placement must be duet, sequential or alternating, got '" + text + "'");
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,8 @@ public final class ProcessForkRunner implements ForkRunner {
     static final long FORK_TIMEOUT_MINUTES = 10;
 
     private final Path forks;
+    /** Which side an alternating round asks first, request by request. */
+    private final Random random = new Random();
     private int sequence;
 
     /** @param forks the directory for the forks' result files and logs */
@@ -54,6 +57,51 @@ public final class ProcessForkRunner implements ForkRunner {
         Fork other = start(second, workload, secondCpu);
         ForkOutcome firstOutcome = one.finish();
         return List.of(firstOutcome, other.finish());
+    }
+
+    /**
+     * Every side's service started before any is waited for, then {@link AlternatingLatency} drives them all;
+     * the services are stopped whatever happens. Their logs, databases and mail are under
+     * {@code forks/NNN-alternating-<workload>/<side>/}.
+     */
+    @Override
+    public List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload) {
+        if (!workload.alternates()) {
+            throw new IllegalArgumentException(workload.label() + " cannot be driven from outside its JVM");
+        }
+        Path round = forks.resolve(String.format("%03d-alternating-%s", ++sequence, workload.label())).toAbsolutePath();
+        List<ServedCheckout> served = new ArrayList<>();
+        try {
+            for (Checkout side : sides) {
+                served.add(ServedCheckout.start(javaExecutable(), side, round.resolve(side.name())));
+            }
+            for (ServedCheckout service : served) {
+                service.awaitHealthy();
+            }
+            return new AlternatingLatency(served, random, 1.0).run();
+        } catch (IOException | UncheckedIOException e) {
+            String reason = workload.label() + ": " + e.getMessage();
+            return sides.stream().map(side -> new ForkOutcome(Map.of(), List.of(reason))).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted while starting the services of " + round.getFileName());
+        } finally {
+            stopAll(served);
+        }
+    }
+
+    private static void stopAll(List<ServedCheckout> served) {
+        boolean interrupted = Thread.interrupted();
+        for (ServedCheckout service : served) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A started child JVM and where its results will be. */

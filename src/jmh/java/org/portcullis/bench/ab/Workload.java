@@ -49,12 +49,13 @@ public enum Workload {
     /**
      * Every other latency test (refresh, the reads, the profile update, /health, the OpenAPI document).
      *
-     * <p>Sequential, as both latency workloads: a latency fork is a server, its client and the JIT in one JVM,
-     * and held to one core in a duet it took 35-80 s instead of 16-20 s with both, and its A/A pairs spread
-     * wider, not narrower (users/me [0.53×, 1.54×] over 3 pairs and [0.83×, 1.20×] over 5 on 7 December;
-     * BENCHMARKS.md, "Duet or sequential"). The JMH workloads are single-threaded and keep the duet.
+     * <p>Alternating: both sides' services up at once and one client ({@link AlternatingLatency}) sending each
+     * request to both, so the host's slow stretches fall on both sides alike. Run one after the other, forks
+     * of unchanged code spread 11-14 % on a quiet night and twice that on a busy host; alternating, their pairs
+     * were 3-4 times tighter (BENCHMARKS.md, "Alternating requests"). Held to one core in a duet, a latency
+     * fork (server, client and JIT in one JVM) took 35-80 s instead of 16-20 s and spread wider.
      */
-    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of(), Placement.SEQUENTIAL);
+    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of(), Placement.ALTERNATING);
 
     private final String label;
     private final String className;
@@ -68,6 +69,11 @@ public enum Workload {
         this.methods = methods;
         this.jmhOptions = jmhOptions;
         this.placement = placement;
+    }
+
+    /** Whether a client can drive this workload from outside its services ({@link Placement#ALTERNATING}). */
+    public boolean alternates() {
+        return this == LATENCY;
     }
 
     /** How base and head forks of this workload share the machine in a round (chosen by A/A spreads). */

@@ -82,7 +82,7 @@ class AbCliTest {
         assertThat(run(new FakeForkRunner(), "--only", "Nothing.here")).isEqualTo(2);
         assertThat(run(new FakeForkRunner(), "--placement", "sideways")).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("percentage").contains("no A/B workload runs Nothing.here")
-                .contains("placement must be duet or sequential");
+                .contains("placement must be duet, sequential or alternating");
     }
 
     @Test

@@ -77,6 +77,35 @@ class AbGateTest {
     }
 
     @Test
+    void theLatencyWorkloadAlternatesBothSidesInEveryRoundWhileTheJmhWorkloadsKeepTheirPlacement() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2)
+                .figure(FakeForkRunner.HASH, 250, 250).figure(FakeForkRunner.LOGIN, 270, 270);
+
+        GateResult result = gate(runner, NO_BUDGET).run("base", "head", 1, false);
+
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.LATENCY))
+                .isNotEmpty().allMatch(call -> call.cpu() == FakeForkRunner.ALTERNATING);
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.BCRYPT_LATENCY))
+                .isNotEmpty().allMatch(call -> call.cpu() == -1);
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.PASSWORD))
+                .isNotEmpty().allMatch(call -> call.cpu() >= 0);
+        assertThat(result.observations().pairs(FakeForkRunner.USERS_ME)).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anAlternatingOverrideRunsTheWorkloadsNoClientCanDriveSequentially() {
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.HASH, 250, 250)
+                .figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+
+        gate(runner, NO_BUDGET, Placement.ALTERNATING).run("base", "head", 1, false);
+
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.PASSWORD))
+                .isNotEmpty().allMatch(call -> call.cpu() == -1);
+        assertThat(runner.calls.stream().filter(call -> call.workload() == Workload.LATENCY))
+                .isNotEmpty().allMatch(call -> call.cpu() == FakeForkRunner.ALTERNATING);
+    }
+
+    @Test
     void aBenchmarkNearItsBoundaryGetsRoundsUntilDecidedOrAtMostMaxPairs() {
         // pairs 1.265×, 1.15×, 1.045×, 1.15×, …: the median is under the 1.25× boundary (not slower) and every
         // fourth pair over it, so the interval keeps crossing it (not the same)

@@ -34,8 +34,8 @@ class BisectStepCliTest {
 
         assertThat(run(runner, "--bad-ratio", "1.7")).isZero();
 
-        // no archive: a vote strays one time in ten, so three votes decide; three forks a round, its workload only
-        assertThat(runner.calls).hasSize(9).allMatch(call -> call.workload() == Workload.LATENCY && call.cpu() == -1);
+        // no archive: a vote strays one time in ten, so three votes decide; three services a round, its workload only
+        assertThat(runner.calls).hasSize(9).allMatch(call -> call.workload() == Workload.LATENCY && call.cpu() == FakeForkRunner.ALTERNATING);
         assertThat(runner.calls.stream().map(FakeForkRunner.Call::side)).containsExactlyInAnyOrder("base", "base", "base",
                 "head", "head", "head", "bad", "bad", "bad");
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 3\n");
@@ -128,6 +128,23 @@ class BisectStepCliTest {
 
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("(no A/A archive for it)");
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ");
+    }
+
+    @Test
+    void aLatencyRoundsStrayRateIsReadFromAlternatingPairsAsItsRoundsAlternate() throws IOException {
+        Path archive = Files.createDirectories(out.resolve("aa-runs"));
+        Files.writeString(archive.resolve("0001_abc.json"), """
+                {"benchmarks": {"org.portcullis.latency.EndpointLatencyTest.usersMe": {"placement": "sequential",
+                  "unit": "ms/op", "pairs": [[0.5, 0.6], [0.6, 0.5], [0.5, 0.55], [0.55, 0.5]]}}}""");
+        Files.writeString(archive.resolve("0002_abc.json"), """
+                {"benchmarks": {"org.portcullis.latency.EndpointLatencyTest.usersMe": {"placement": "alternating",
+                  "unit": "ms/op", "pairs": [[0.5, 0.51], [0.51, 0.5], [0.5, 0.5]]}}}""");
+        FakeForkRunner runner = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 0.5, 0.85)
+                .bad(FakeForkRunner.USERS_ME, 0.85);
+
+        assertThat(run(runner, "--bad-ratio", "1.7", "--noise", archive.toString())).isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("(3 archived A/A pairs)");
     }
 
     @Test

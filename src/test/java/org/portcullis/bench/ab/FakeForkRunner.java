@@ -19,7 +19,10 @@ final class FakeForkRunner implements ForkRunner {
     static final String USERS_ME = "org.portcullis.latency.EndpointLatencyTest.usersMe";
     static final String LOGIN = "org.portcullis.latency.EndpointLatencyTest.login";
 
-    /** The call: which side ran which workload, on which core (-1: every core). */
+    /** The cpu of a {@link Call} of an alternating round: every side's service at once, on every core. */
+    static final int ALTERNATING = -2;
+
+    /** The call: which side ran which workload, on which core (-1: every core; {@link #ALTERNATING}). */
     record Call(String side, Workload workload, int cpu) {
     }
 
@@ -85,6 +88,14 @@ final class FakeForkRunner implements ForkRunner {
         calls.add(new Call(second.name(), workload, secondCpu));
         clock += forkNanos;
         return List.of(measure(first, workload), measure(second, workload));
+    }
+
+    @Override
+    public List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload) {
+        sides.forEach(side -> calls.add(new Call(side.name(), workload, ALTERNATING)));
+        // every side's warm-up and requests, one after another through one client: as long as a fork each
+        clock += forkNanos * sides.size();
+        return sides.stream().map(side -> measure(side, workload)).toList();
     }
 
     @Override
