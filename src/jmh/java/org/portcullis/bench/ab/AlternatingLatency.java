@@ -53,6 +53,13 @@ final class AlternatingLatency {
     private static final long COUNTING_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The gate's JVM runs without a logging configuration, and Logback's default logs DEBUG: the client would
+        // write every byte it sends and receives to the console, inside the times it measures.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.hc"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     /**
      * An endpoint of the mix, in EndpointLatencyTest's order and with its counts: warm-up requests (the JIT
      * compiles the path first), then measured ones, per side.

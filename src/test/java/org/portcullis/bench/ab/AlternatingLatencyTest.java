@@ -2,6 +2,7 @@ package org.portcullis.bench.ab;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,15 @@ class AlternatingLatencyTest {
             assertThat(outcome.work().get(Workload.LATENCY.benchmark("sessionsList")).statements()).hasValue(2.0);
             assertThat(outcome.work().get(Workload.LATENCY.benchmark("usersMe")).bytes().getAsDouble()).isPositive();
         }
+    }
+
+    @Test
+    void theClientLogsNothingOfItsRequestsInsideTheTimesItMeasures() {
+        assertThat(AlternatingLatency.MIX).isNotEmpty();
+
+        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isDebugEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.impl.classic.InternalHttpClient").isInfoEnabled())
+                .isFalse();
     }
 
     @Test
