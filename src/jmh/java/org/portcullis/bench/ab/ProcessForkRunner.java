@@ -90,7 +90,9 @@ public final class ProcessForkRunner implements ForkRunner {
         }
     }
 
+    /** Asks every service to stop before waiting for any: each keeps serving for health.shutdownWaitPeriod. */
     private static void stopAll(List<ServedCheckout> served) {
+        served.forEach(ServedCheckout::stop);
         boolean interrupted = Thread.interrupted();
         for (ServedCheckout service : served) {
             try {

@@ -122,6 +122,12 @@ final class ServedCheckout implements AutoCloseable {
                 + " (log: " + log + ")");
     }
 
+    /** Asks the service to stop (SIGTERM: Dropwizard's graceful stop) without waiting for it. */
+    void stop() {
+        process.destroy();
+    }
+
+    /** Stops the service and waits for it to end, killing it if it has not within {@link #STOP_TIMEOUT}. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
