@@ -184,10 +184,7 @@ final class AlternatingLatency {
     }
 
     private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        return PairedRatio.median(Arrays.stream(values).asDoubleStream().toArray());
     }
 
     /** One service as the client sees it: its connection, its account and what it has answered so far. */
@@ -244,7 +241,7 @@ final class AlternatingLatency {
          * answer, or -1 if this side no longer measures the endpoint (its first failure is recorded).
          */
         long send(Endpoint endpoint, int i) {
-            if (broken != null || endpoint.name().equals(failedEndpoint)) {
+            if (!measures(endpoint)) {
                 return -1;
             }
             try {

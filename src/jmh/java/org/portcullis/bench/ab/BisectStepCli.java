@@ -152,12 +152,9 @@ public final class BisectStepCli {
                                            InterleavedRounds rounds, String benchmark, Optional<Path> roundsFile,
                                            PrintStream out) throws IOException {
         Workload workload = Workload.of(benchmark);
-        // a round's sides alternate where the workload does, else run one after another: its noise is that of the
-        // A/A pairs of the same placement (a duet pair's, whose two forks share the machine's moments, would
-        // understate a sequential round's)
-        Placement placement = rounds.placement(workload) == Placement.ALTERNATING ? Placement.ALTERNATING
-                : Placement.SEQUENTIAL;
-        NoiseArchive.Pool pool = NoiseArchive.load(noise).pool(benchmark, placement);
+        // a round's noise is that of the A/A pairs measured the way its sides run (a duet pair's, whose two forks
+        // share the machine's moments, would understate a sequential round's)
+        NoiseArchive.Pool pool = NoiseArchive.load(noise).pool(benchmark, rounds.placementOfSides(workload));
         StepJudge judge = StepJudge.of(badRatio, pool == null ? List.of() : pool.logRatios());
         out.println("bisect step: " + judge.describe() + (pool == null ? " (no A/A archive for it)"
                 : String.format(Locale.ROOT, " (%d archived A/A pairs)", pool.logRatios().size())));

@@ -100,10 +100,18 @@ public final class InterleavedRounds {
     public List<ForkOutcome> round(List<Checkout> sides, Workload workload, String title) {
         round++;
         long began = nanoTime.getAsLong();
-        List<ForkOutcome> outcomes = placement(workload) == Placement.ALTERNATING ? alternating(sides, workload, title)
-                : oneAfterAnother(sides, workload, title);
+        List<ForkOutcome> outcomes = placementOfSides(workload) == Placement.ALTERNATING
+                ? alternating(sides, workload, title) : oneAfterAnother(sides, workload, title);
         longestRound.merge(workload, nanoTime.getAsLong() - began, Math::max);
         return outcomes;
+    }
+
+    /**
+     * How {@link #round(List, Workload, String)} runs the sides of this workload: alternating where that is its
+     * placement, else one after another (a duet holds two sides only).
+     */
+    public Placement placementOfSides(Workload workload) {
+        return placement(workload) == Placement.ALTERNATING ? Placement.ALTERNATING : Placement.SEQUENTIAL;
     }
 
     private List<ForkOutcome> oneAfterAnother(List<Checkout> sides, Workload workload, String title) {
