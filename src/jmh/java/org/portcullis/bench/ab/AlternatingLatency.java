@@ -155,6 +155,9 @@ final class AlternatingLatency {
         for (Side side : sides) {
             nanos.put(side, new long[measured]);
         }
+        for (Side side : sides) {
+            side.begin(endpoint);
+        }
         List<Side> order = new ArrayList<>(sides);
         for (int i = 0; i < warmup + measured; i++) {
             Collections.shuffle(order, random);
@@ -200,7 +203,8 @@ final class AlternatingLatency {
         private String failedEndpoint;
         private String accessToken;
         private String refreshToken;
-        private long requestsCounted;
+        /** The endpoint's request count the service reaches once it has counted every request sent to it. */
+        private long requestsSent;
         private long statementsCounted;
         private long bytesCounted;
 
@@ -249,6 +253,7 @@ final class AlternatingLatency {
                 long start = System.nanoTime();
                 String body = call(request, 200);
                 long took = System.nanoTime() - start;
+                requestsSent++;
                 endpoint.request().answered(this, body);
                 return took;
             } catch (IOException | RuntimeException e) {
@@ -268,53 +273,73 @@ final class AlternatingLatency {
             });
         }
 
-        /** Reads the endpoint's work counters before its counted requests. */
-        void countFrom(Endpoint endpoint) {
+        /**
+         * Reads how many requests of the endpoint the service has counted before the mix sends it any: only the
+         * start-up's /health polls, answered before the accounts were made and the endpoints before it measured.
+         */
+        void begin(Endpoint endpoint) {
             if (!measures(endpoint)) {
                 return;
             }
             try {
-                JsonNode counters = counters();
-                requestsCounted = count(counters, endpoint, RequestWork.REQUESTS);
-                statementsCounted = count(counters, endpoint, RequestWork.STATEMENTS);
-                bytesCounted = count(counters, endpoint, RequestWork.ALLOCATED_BYTES);
+                requestsSent = count(counters(), endpoint, RequestWork.REQUESTS);
             } catch (IOException e) {
                 fail(endpoint, e.getMessage());
             }
         }
 
         /**
-         * Records the statements and bytes of the one request sent since the last count, once the service has
-         * counted it; the request's number must be exactly one more, or the endpoint fails on this side.
+         * Reads the endpoint's work counters before its counted requests, once the service has counted every
+         * request sent so far: it counts one just after writing the answer, so the last measured request can
+         * still be uncounted when the client has read its answer, and would be taken for the first counted one.
          */
+        void countFrom(Endpoint endpoint) {
+            JsonNode counters = awaitEveryRequestCounted(endpoint);
+            if (counters != null) {
+                statementsCounted = count(counters, endpoint, RequestWork.STATEMENTS);
+                bytesCounted = count(counters, endpoint, RequestWork.ALLOCATED_BYTES);
+            }
+        }
+
+        /** Records the statements and bytes of the one request sent since the last count, once it is counted. */
         void countNext(Endpoint endpoint, long[][] work, int k) {
-            if (!measures(endpoint)) {
-                return;
-            }
-            long deadline = System.nanoTime() + COUNTING_DEADLINE_NANOS;
-            JsonNode counters;
-            try {
-                counters = counters();
-                while (count(counters, endpoint, RequestWork.REQUESTS) <= requestsCounted && System.nanoTime() < deadline) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                    counters = counters();
-                }
-            } catch (IOException e) {
-                fail(endpoint, e.getMessage());
-                return;
-            }
-            long requests = count(counters, endpoint, RequestWork.REQUESTS);
-            if (requests != requestsCounted + 1) {
-                fail(endpoint, "the service counted " + (requests - requestsCounted) + " requests where one was sent");
+            JsonNode counters = awaitEveryRequestCounted(endpoint);
+            if (counters == null) {
                 return;
             }
             long statements = count(counters, endpoint, RequestWork.STATEMENTS);
             long bytes = count(counters, endpoint, RequestWork.ALLOCATED_BYTES);
             work[0][k] = statements - statementsCounted;
             work[1][k] = bytes - bytesCounted;
-            requestsCounted = requests;
             statementsCounted = statements;
             bytesCounted = bytes;
+        }
+
+        /**
+         * The service's counters once its count of the endpoint's requests is every request sent; null (the
+         * endpoint failed on this side) if it counts another number or none within the deadline.
+         */
+        private JsonNode awaitEveryRequestCounted(Endpoint endpoint) {
+            if (!measures(endpoint)) {
+                return null;
+            }
+            long deadline = System.nanoTime() + COUNTING_DEADLINE_NANOS;
+            try {
+                JsonNode counters = counters();
+                while (count(counters, endpoint, RequestWork.REQUESTS) < requestsSent && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    counters = counters();
+                }
+                long counted = count(counters, endpoint, RequestWork.REQUESTS);
+                if (counted != requestsSent) {
+                    fail(endpoint, "the service counted " + counted + " requests where " + requestsSent + " were sent");
+                    return null;
+                }
+                return counters;
+            } catch (IOException e) {
+                fail(endpoint, e.getMessage());
+                return null;
+            }
         }
 
         private boolean measures(Endpoint endpoint) {
