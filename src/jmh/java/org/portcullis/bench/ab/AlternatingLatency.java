@@ -40,14 +40,17 @@ import java.util.concurrent.locks.LockSupport;
  * sending the request to reading the last byte of the answer, over a kept-alive loopback connection. That is
  * the server's time plus Jetty's reading and writing plus the client's, the last the same on every side.
  *
- * <p>After an endpoint's measured requests, {@value #COUNTED} more per side, still alternating, are each followed
- * by a read of the service's own work counters on its admin port ({@link RequestWork}), and the median request's
- * SQL statements and allocated bytes are the side's counted work: exact counts, as the in-process tests report
- * them, read outside the timed requests so the reading costs none of their time.
+ * <p>After an endpoint's measured requests, a few more per side ({@value #COUNTED}, {@value #HASHES_COUNTED} of
+ * those that hash a password), still alternating, are each followed by a read of the service's own work counters
+ * on its admin port ({@link RequestWork}), and the median request's SQL statements and allocated bytes are the
+ * side's counted work: exact counts, as the in-process tests report them, read outside the timed requests so the
+ * reading costs none of their time.
  */
 final class AlternatingLatency {
     /** Requests per side whose work is counted, one admin read after each; odd, for a true median. */
     static final int COUNTED = 9;
+    /** The same for login and register, whose every request is a bcrypt hash (a third of a second). */
+    static final int HASHES_COUNTED = 3;
     private static final String PASSWORD = "correct horse battery";
     /** The server counts a request just after it has written the answer; this bounds the wait for the count. */
     private static final long COUNTING_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -61,15 +64,23 @@ final class AlternatingLatency {
     }
 
     /**
-     * An endpoint of the mix, in EndpointLatencyTest's order and with its counts: warm-up requests (the JIT
-     * compiles the path first), then measured ones, per side.
+     * An endpoint of the mix, with EndpointLatencyTest's counts: warm-up requests (the JIT compiles the path
+     * first), then measured ones, then those whose work is counted, per side.
      */
-    record Endpoint(String name, int warmup, int measured, Request request) {
+    record Endpoint(String name, int warmup, int measured, int counted, Request request) {
+        Endpoint(String name, int warmup, int measured, Request request) {
+            this(name, warmup, measured, COUNTED, request);
+        }
     }
 
     /** Builds the endpoint's i-th request for one side and checks its answer, which it may learn from. */
     interface Request {
         ClassicHttpRequest build(Side side, int i);
+
+        /** The status of a successful answer. */
+        default int status() {
+            return 200;
+        }
 
         default void answered(Side side, String body) throws IOException {
         }
@@ -111,7 +122,25 @@ final class AlternatingLatency {
                 }
             }),
             new Endpoint("health", 1000, 300, (side, i) -> ClassicRequestBuilder.get(side.api("/health")).build()),
-            new Endpoint("openapi", 500, 200, (side, i) -> ClassicRequestBuilder.get(side.api("/api/v1/openapi.json")).build()));
+            new Endpoint("openapi", 500, 200, (side, i) -> ClassicRequestBuilder.get(side.api("/api/v1/openapi.json")).build()),
+            // Their time is the hash, which needs no warmed-up JVM: one request to load the classes, three measured.
+            // Last, so that the sessions these logins open are not in the session list measured before.
+            new Endpoint("login", 1, 3, HASHES_COUNTED, (side, i) -> side.json(
+                    ClassicRequestBuilder.post(side.api("/api/v1/auth/login")),
+                    Map.of("email", side.email, "password", PASSWORD))),
+            new Endpoint("register", 1, 3, HASHES_COUNTED, new Request() {
+                @Override
+                public ClassicHttpRequest build(Side side, int i) {
+                    return side.json(ClassicRequestBuilder.post(side.api("/api/v1/auth/register")), Map.of(
+                            "email", "latency-" + UUID.randomUUID() + "@example.org", "password", PASSWORD,
+                            "first_name", "Latency"));
+                }
+
+                @Override
+                public int status() {
+                    return 201;
+                }
+            }));
 
     private final List<Side> sides;
     private final Random random;
@@ -170,10 +199,10 @@ final class AlternatingLatency {
         }
         Map<Side, long[][]> work = new HashMap<>();
         for (Side side : sides) {
-            work.put(side, new long[2][COUNTED]);
+            work.put(side, new long[2][endpoint.counted()]);
             side.countFrom(endpoint);
         }
-        for (int k = 0; k < COUNTED; k++) {
+        for (int k = 0; k < endpoint.counted(); k++) {
             Collections.shuffle(order, random);
             for (Side side : order) {
                 if (side.send(endpoint, warmup + measured + k) >= 0) {
@@ -201,6 +230,7 @@ final class AlternatingLatency {
         private String broken;
         /** The endpoint that failed on this side, measured no further. */
         private String failedEndpoint;
+        private String email;
         private String accessToken;
         private String refreshToken;
         /** The endpoint's request count the service reaches once it has counted every request sent to it. */
@@ -231,7 +261,7 @@ final class AlternatingLatency {
 
         /** One account, registered and signed in: two bcrypt hashes, outside anything measured. */
         void signIn() throws IOException {
-            String email = "alternating-" + UUID.randomUUID() + "@example.org";
+            email = "alternating-" + UUID.randomUUID() + "@example.org";
             call(json(ClassicRequestBuilder.post(api("/api/v1/auth/register")),
                     Map.of("email", email, "password", PASSWORD, "first_name", "Latency")), 201);
             JsonNode tokens = JSON.readTree(call(json(ClassicRequestBuilder.post(api("/api/v1/auth/login")),
@@ -251,7 +281,7 @@ final class AlternatingLatency {
             try {
                 ClassicHttpRequest request = endpoint.request().build(this, i);
                 long start = System.nanoTime();
-                String body = call(request, 200);
+                String body = call(request, endpoint.request().status());
                 long took = System.nanoTime() - start;
                 requestsSent++;
                 endpoint.request().answered(this, body);

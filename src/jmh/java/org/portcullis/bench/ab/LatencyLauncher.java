@@ -1,11 +1,8 @@
 package org.portcullis.bench.ab;
 
-import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -13,13 +10,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.engine.DiscoverySelector;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Runs the latency tests (all; or the methods named as arguments; or all but those named with a leading
- * {@value #EXCEPT}) in this JVM, without Maven: one fork of the A/B gate is one such JVM, and Maven's own
+ * Runs the latency tests (all, or the methods named as arguments) in this JVM, without Maven: one fork of the A/B gate is one such JVM, and Maven's own
  * start-up would cost the gate more than a test does.
  *
  * <p>Prints one line {@code FAILED <method>: <reason>} per failed test and exits 1 if any failed, else 0.
@@ -29,30 +23,19 @@ import java.util.Set;
 public final class LatencyLauncher {
     static final String TEST_CLASS = "org.portcullis.latency.EndpointLatencyTest";
     static final String FAILED = "FAILED ";
-    static final String EXCEPT = "!";
 
     private LatencyLauncher() {
     }
 
     public static void main(String[] methods) {
         List<DiscoverySelector> selectors = new ArrayList<>();
-        Set<String> excluded = new HashSet<>();
         for (String method : methods) {
-            if (method.startsWith(EXCEPT)) {
-                excluded.add(method.substring(EXCEPT.length()));
-            } else {
-                selectors.add(DiscoverySelectors.selectMethod(TEST_CLASS, method));
-            }
+            selectors.add(DiscoverySelectors.selectMethod(TEST_CLASS, method));
         }
         if (selectors.isEmpty()) {
             selectors.add(DiscoverySelectors.selectClass(TEST_CLASS));
         }
-        PostDiscoveryFilter notExcluded = descriptor -> FilterResult.includedIf(descriptor.getSource()
-                .filter(MethodSource.class::isInstance)
-                .map(source -> !excluded.contains(((MethodSource) source).getMethodName()))
-                .orElse(true));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
-                .filters(notExcluded).build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary);

@@ -90,7 +90,7 @@ public final class ProcessForkRunner implements ForkRunner {
         }
     }
 
-    /** Asks every service to stop before waiting for any: each keeps serving for health.shutdownWaitPeriod. */
+    /** Kills every service before waiting for any, so that they end together. */
     private static void stopAll(List<ServedCheckout> served) {
         served.forEach(ServedCheckout::stop);
         boolean interrupted = Thread.interrupted();

@@ -26,7 +26,7 @@ public enum Workload {
      * bcrypt at ~0.3 s an operation: its code is a tight loop the JIT compiles within the first operations,
      * and forks of it differ by ~1 %, so one measured second (3-4 operations) is a sample.
      */
-    PASSWORD("PasswordBench", "org.portcullis.bench.PasswordBench", List.of(), List.of("-wi", "1", "-w", "500ms", "-i", "1", "-r", "1s"),
+    PASSWORD("PasswordBench", "org.portcullis.bench.PasswordBench", List.of("-wi", "1", "-w", "500ms", "-i", "1", "-r", "1s"),
             Placement.DUET),
     /**
      * JWT signing and verification: microseconds, so a short fork still holds hundreds of thousands of
@@ -35,38 +35,33 @@ public enum Workload {
      * choice of an algorithm, and the configured one is what createAccessToken and verifyAccessToken run, so
      * the gate would measure it twice and pay 12 s a fork for it.
      */
-    TOKEN("TokenBench", "org.portcullis.bench.TokenBench", List.of(), List.of("-wi", "2", "-w", "500ms", "-i", "2", "-r", "500ms",
+    TOKEN("TokenBench", "org.portcullis.bench.TokenBench", List.of("-wi", "2", "-w", "500ms", "-i", "2", "-r", "500ms",
             "-e", "\\.(sign|verify)(Rs|Es|Hs)256$"),
             Placement.DUET),
     /**
-     * The latency tests of the endpoints that run bcrypt (login, register), through {@link LatencyLauncher}:
-     * their time is the hash, which needs no warmed-up JVM, and a change of bcrypt cost doubles them. Apart
-     * from the others, so that confirming a bcrypt change does not re-run the cheap endpoints' long warm-ups,
-     * and confirming a cheap endpoint does not wait for a dozen hashes.
-     */
-    BCRYPT_LATENCY("LatencyBcrypt", LatencyLauncher.TEST_CLASS, List.of("login", "register"), List.of(),
-            Placement.SEQUENTIAL),
-    /**
-     * Every other latency test (refresh, the reads, the profile update, /health, the OpenAPI document).
+     * The latency tests, every endpoint's.
      *
      * <p>Alternating: both sides' services up at once and one client ({@link AlternatingLatency}) sending each
      * request to both, so the host's slow stretches fall on both sides alike. Run one after the other, forks
      * of unchanged code spread 11-14 % on a quiet night and twice that on a busy host; alternating, their pairs
      * were 3-4 times tighter (BENCHMARKS.md, "Alternating requests"). Held to one core in a duet, a latency
      * fork (server, client and JIT in one JVM) took 35-80 s instead of 16-20 s and spread wider.
+     *
+     * <p>Login and register, whose time is the hash, were a sequential workload of their own, so that a round
+     * confirming one did not repeat the cheap endpoints' warm-ups; in the alternating services they cost
+     * ~6 s a round against the ~22 s of two forks of their own (each a JVM and an app started for eight hashes),
+     * and the host's slow stretches cancel for them too.
      */
-    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), List.of(), Placement.ALTERNATING);
+    LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), Placement.ALTERNATING);
 
     private final String label;
     private final String className;
-    private final List<String> methods;
     private final List<String> jmhOptions;
     private final Placement placement;
 
-    Workload(String label, String className, List<String> methods, List<String> jmhOptions, Placement placement) {
+    Workload(String label, String className, List<String> jmhOptions, Placement placement) {
         this.label = label;
         this.className = className;
-        this.methods = methods;
         this.jmhOptions = jmhOptions;
         this.placement = placement;
     }
@@ -88,10 +83,8 @@ public enum Workload {
 
     /** The workload a benchmark (full name, e.g. {@code org.portcullis.bench.TokenBench.createAccessToken}) is in. */
     public static Workload of(String benchmark) {
-        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         for (Workload workload : values()) {
-            if (benchmark.startsWith(workload.className + ".")
-                    && (workload.methods.isEmpty() || workload.methods.contains(method))) {
+            if (benchmark.startsWith(workload.className + ".")) {
                 return workload;
             }
         }
@@ -130,16 +123,12 @@ public enum Workload {
     }
 
     /**
-     * The arguments after the main class: JMH's options and its regex, or the latency tests to run. The
-     * catch-all latency workload names the tests it leaves out rather than those it runs, so that a latency
-     * test added later is measured without anyone listing it here.
+     * The arguments after the main class: JMH's options and its regex, or none for the latency tests (every
+     * one of them, so that a latency test added later is measured without anyone listing it here).
      */
     List<String> arguments(String jmhResultFile) {
         if (!isJmh()) {
-            if (!methods.isEmpty()) {
-                return methods;
-            }
-            return BCRYPT_LATENCY.methods.stream().map(method -> LatencyLauncher.EXCEPT + method).toList();
+            return List.of();
         }
         // JMH's GC profiler adds gc.alloc.rate.norm (bytes per operation) to each result, for the gate's
         // allocation signal; it works in this -f 0 JVM too, reading the JVM's per-thread allocation counters.

@@ -54,6 +54,9 @@ class AlternatingLatencyTest {
             assertThat(outcome.work().get(Workload.LATENCY.benchmark("usersMe")).statements()).hasValue(1.0);
             assertThat(outcome.work().get(Workload.LATENCY.benchmark("sessionsList")).statements()).hasValue(2.0);
             assertThat(outcome.work().get(Workload.LATENCY.benchmark("usersMe")).bytes().getAsDouble()).isPositive();
+            // login and register, in the mix since their own sequential forks were retired, count their work too
+            assertThat(outcome.work().get(Workload.LATENCY.benchmark("login")).statements().getAsDouble()).isPositive();
+            assertThat(outcome.work().get(Workload.LATENCY.benchmark("register")).statements().getAsDouble()).isPositive();
         }
     }
 
