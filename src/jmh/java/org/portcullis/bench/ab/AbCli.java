@@ -38,7 +38,7 @@ public final class AbCli {
             "  --budget       the time for the whole run from --started (make's start, so builds count): 90s, 6m, 1h;",
             "                 undecided benchmarks get rounds while another round fits",
             "  --strict       an undecided benchmark, or allocation beyond its threshold, fails the run",
-            "  --only         measure and judge one benchmark (its workload runs whole)",
+            "  --only         measure and judge one benchmark (its workload runs whole, the client's mix up to it)",
             "  --placement    measure every workload this way instead of its own (for A/A campaigns)",
             "  --fail         one boundary for every benchmark instead of the A/A archive's (head/base − 1)",
             "  --allow-missing a benchmark (Class.method or full name) the head no longer has on purpose",
@@ -73,6 +73,7 @@ public final class AbCli {
             InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out);
             options.single("--placement").map(Placement::parse).ifPresent(rounds::placeAll);
             Optional<String> only = options.single("--only").map(name -> benchmarkOption("--only", name));
+            only.ifPresent(rounds::judgingOnly);
             long started = options.single("--started").map(Long::parseLong).orElse(Instant.now().getEpochSecond());
             long budget = options.single("--budget").map(AbCli::seconds)
                     .map(seconds -> measuringNanos(started, seconds, Instant.now().getEpochSecond()))

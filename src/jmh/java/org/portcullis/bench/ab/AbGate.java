@@ -17,7 +17,9 @@ import java.util.function.Function;
  * five, and the rest of the budget goes to the benchmarks near their boundary.
  *
  * <p>Every fork runs its workload whole: run alone, a latency test met a JVM that no other test had warmed,
- * and a users/me made 1.6× slower measured only 1.10× (a sample has to come from the same kind of fork).
+ * and a users/me made 1.6× slower measured only 1.10× (a sample has to come from the same kind of fork). Judging
+ * one benchmark, an alternating round's client ends the mix with it ({@link InterleavedRounds#judgingOnly}):
+ * what comes after it cannot change its sample.
  * Whatever the base produced and the head did not is missing and fails, unless it was allowed.
  */
 public final class AbGate {

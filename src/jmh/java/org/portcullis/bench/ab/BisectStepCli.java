@@ -85,7 +85,7 @@ public final class BisectStepCli {
             Optional<Checkout> bad = badDir.isEmpty() ? Optional.empty()
                     : Optional.of(AbCli.checkout("bad", Path.of(badDir.get()), AbCli.required(options, "--bad-classpath")));
 
-            InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out, clock);
+            InterleavedRounds rounds = new InterleavedRounds(runner, base, head, seed, out, clock).judgingOnly(benchmark);
             Optional<Judged> judged = byCount.isPresent() ? byCount(byCount.get(), rounds, benchmark, out)
                     : byTime(badRatio.get(), List.of(base, head, bad.get()), noise, budget, rounds, benchmark,
                     options.single("--rounds").map(Path::of), out);

@@ -1,6 +1,7 @@
 package org.portcullis.bench.ab;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Runs forks of a workload on a checkout. The gate's tests replace it with a fake that runs nothing. */
 public interface ForkRunner {
@@ -24,7 +25,9 @@ public interface ForkRunner {
      * Runs every side's service at once and one client alternating its requests between them
      * ({@link Placement#ALTERNATING}); only for a workload that {@link Workload#alternates() alternates}.
      *
+     * @param judged the one benchmark judged, when only one is: the client's mix then ends with it (see
+     *               {@link AlternatingLatency#mixUpTo})
      * @return one outcome per side, in the order of {@code sides}
      */
-    List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload);
+    List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload, Optional<String> judged);
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
@@ -30,6 +31,7 @@ public final class InterleavedRounds {
     private final LongSupplier nanoTime;
     private final Map<Workload, Long> longestRound = new EnumMap<>(Workload.class);
     private Placement override;
+    private Optional<String> judged = Optional.empty();
     private int round;
     private final long start;
 
@@ -51,6 +53,15 @@ public final class InterleavedRounds {
     /** Measure every workload with this placement instead of its own (the A/A campaigns that choose them). */
     public InterleavedRounds placeAll(Placement placement) {
         this.override = placement;
+        return this;
+    }
+
+    /**
+     * Only this benchmark (full name) is judged: an alternating round's client ends its mix with it, since
+     * what comes after it in the mix cannot change its sample (what comes before warms it as in a whole round).
+     */
+    public InterleavedRounds judgingOnly(String benchmark) {
+        this.judged = Optional.of(benchmark);
         return this;
     }
 
@@ -128,7 +139,7 @@ public final class InterleavedRounds {
     private List<ForkOutcome> alternating(List<Checkout> sides, Workload workload, String title) {
         String names = String.join("+", sides.stream().map(Checkout::name).toList());
         progress.println(line(title, workload, names, "alternating requests"));
-        return runner.runAlternating(sides, workload);
+        return runner.runAlternating(sides, workload, judged);
     }
 
     /** The longest a round of this workload has taken so far (0 before its first). */

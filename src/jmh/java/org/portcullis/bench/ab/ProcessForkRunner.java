@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +66,7 @@ public final class ProcessForkRunner implements ForkRunner {
      * {@code forks/NNN-alternating-<workload>/<side>/}.
      */
     @Override
-    public List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload) {
+    public List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload, Optional<String> judged) {
         if (!workload.alternates()) {
             throw new IllegalArgumentException(workload.label() + " cannot be driven from outside its JVM");
         }
@@ -78,7 +79,7 @@ public final class ProcessForkRunner implements ForkRunner {
             for (ServedCheckout service : served) {
                 service.awaitHealthy();
             }
-            return new AlternatingLatency(served, random, 1.0).run();
+            return new AlternatingLatency(served, AlternatingLatency.mixUpTo(judged), random, 1.0).run();
         } catch (IOException | UncheckedIOException e) {
             String reason = workload.label() + ": " + e.getMessage();
             return sides.stream().map(side -> new ForkOutcome(Map.of(), List.of(reason))).toList();

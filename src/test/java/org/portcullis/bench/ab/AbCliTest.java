@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,17 @@ class AbCliTest {
         stdout.reset();
         run(new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2), "--noise", noise.toString());
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("boundaries resampled from 5 archived A/A runs");
+    }
+
+    @Test
+    void judgingOneBenchmarkTellsEveryAlternatingRoundWhichAndJudgingAllNone() throws IOException {
+        FakeForkRunner one = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+        run(one, "--only", "EndpointLatencyTest.usersMe");
+        assertThat(one.alternatingJudged).isNotEmpty().containsOnly(Optional.of(FakeForkRunner.USERS_ME));
+
+        FakeForkRunner all = new FakeForkRunner(NOISE).figure(FakeForkRunner.USERS_ME, 1.2, 1.2);
+        run(all);
+        assertThat(all.alternatingJudged).isNotEmpty().containsOnly(Optional.empty());
     }
 
     /** Runs the CLI on a fake built base (the launcher's class file present) and this directory as head. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class AlternatingLatencyTest {
             for (ServedCheckout service : served) {
                 service.awaitHealthy();
             }
-            outcomes = new AlternatingLatency(served, new Random(7), SMALL_SHARE).run();
+            outcomes = new AlternatingLatency(served, AlternatingLatency.MIX, new Random(7), SMALL_SHARE).run();
         } finally {
             for (ServedCheckout service : served) {
                 service.close();
@@ -61,6 +62,17 @@ class AlternatingLatencyTest {
     }
 
     @Test
+    void judgingOneEndpointTheMixEndsWithItAndJudgingNoneOrAnotherWorkloadItRunsWhole() {
+        assertThat(AlternatingLatency.mixUpTo(Optional.of(FakeForkRunner.USERS_ME)))
+                .extracting(AlternatingLatency.Endpoint::name).containsExactly("refresh", "usersMe");
+        assertThat(AlternatingLatency.mixUpTo(Optional.of(Workload.LATENCY.benchmark("refresh"))))
+                .extracting(AlternatingLatency.Endpoint::name).containsExactly("refresh");
+        assertThat(AlternatingLatency.mixUpTo(Optional.of(FakeForkRunner.LOGIN))).hasSize(AlternatingLatency.MIX.size() - 1);
+        assertThat(AlternatingLatency.mixUpTo(Optional.empty())).isEqualTo(AlternatingLatency.MIX);
+        assertThat(AlternatingLatency.mixUpTo(Optional.of(FakeForkRunner.HASH))).isEqualTo(AlternatingLatency.MIX);
+    }
+
+    @Test
     void theClientLogsNothingOfItsRequestsInsideTheTimesItMeasures() {
         assertThat(AlternatingLatency.MIX).isNotEmpty();
 
@@ -75,7 +87,7 @@ class AlternatingLatencyTest {
         Checkout broken = new Checkout("head", empty, System.getProperty("java.class.path"));
 
         List<ForkOutcome> outcomes = new ProcessForkRunner(directory.resolve("forks"))
-                .runAlternating(List.of(thisBuild("base"), broken), Workload.LATENCY);
+                .runAlternating(List.of(thisBuild("base"), broken), Workload.LATENCY, Optional.empty());
 
         assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
             assertThat(outcome.samples()).isEmpty();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,8 @@ class BisectStepCliTest {
 
         // no archive: a vote strays one time in ten, so three votes decide; three services a round, its workload only
         assertThat(runner.calls).hasSize(9).allMatch(call -> call.workload() == Workload.LATENCY && call.cpu() == FakeForkRunner.ALTERNATING);
+        // and the client's mix ends with the one endpoint judged
+        assertThat(runner.alternatingJudged).containsOnly(Optional.of(FakeForkRunner.USERS_ME));
         assertThat(runner.calls.stream().map(FakeForkRunner.Call::side)).containsExactlyInAnyOrder("base", "base", "base",
                 "head", "head", "head", "bad", "bad", "bad");
         assertThat(Files.readString(out.resolve("step.txt"))).startsWith("slower ").endsWith(" 3\n");

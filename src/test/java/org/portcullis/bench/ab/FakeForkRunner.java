@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs nothing: each fork's sample is a benchmark's figure for that side times the next factor of a fixed
@@ -36,6 +37,8 @@ final class FakeForkRunner implements ForkRunner {
     private final double[] noise;
     private final Map<String, Integer> drawn = new HashMap<>();
     final List<Call> calls = new ArrayList<>();
+    /** What each alternating round was told is judged alone. */
+    final List<Optional<String>> alternatingJudged = new ArrayList<>();
 
     /** @param noise factors drawn in turn per side and benchmark, e.g. {1.02, 0.97, 1.0} */
     FakeForkRunner(double... noise) {
@@ -91,8 +94,9 @@ final class FakeForkRunner implements ForkRunner {
     }
 
     @Override
-    public List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload) {
+    public List<ForkOutcome> runAlternating(List<Checkout> sides, Workload workload, Optional<String> judged) {
         sides.forEach(side -> calls.add(new Call(side.name(), workload, ALTERNATING)));
+        alternatingJudged.add(judged);
         // every side's warm-up and requests, one after another through one client: as long as a fork each
         clock += forkNanos * sides.size();
         return sides.stream().map(side -> measure(side, workload)).toList();
