@@ -147,7 +147,8 @@ benchmark-history: benchmark-classes
 BISECT_BENCH = $(if $(filter command line environment,$(origin BENCH)),$(BENCH))
 # The most time of each step (its build not included): the one benchmark's workload in rounds until the step
 # is judged like GOOD or like BAD. A step's round is three forks, ~90 s of the latency workload, and a lead
-# of three votes needs three rounds: 5 minutes holds them, 4 held two.
+# of three votes needs three rounds: 5 minutes holds them, 4 held two. (Alternating, a round judging users/me
+# is three services and its mix up to users/me: ~40 s, so most steps decide in two rounds well within it.)
 BISECT_BUDGET ?= 5m
 # The most time of BAD's measurement by the gate (pairs of two forks), each of at most two.
 BISECT_BAD_BUDGET ?= 4m
