@@ -205,8 +205,6 @@ final class AlternatingLatency {
         Map<Side, long[]> nanos = new HashMap<>();
         for (Side side : sides) {
             nanos.put(side, new long[measured]);
-        }
-        for (Side side : sides) {
             side.begin(endpoint);
         }
         List<Side> order = new ArrayList<>(sides);

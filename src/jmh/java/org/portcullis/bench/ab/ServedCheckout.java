@@ -123,11 +123,6 @@ final class ServedCheckout implements AutoCloseable {
                 + " (log: " + log + ")");
     }
 
-    /** Kills the service (SIGKILL) without waiting for it to end. */
-    void stop() {
-        process.destroyForcibly();
-    }
-
     /** Kills the service and waits for it to end. */
     @Override
     public void close() throws InterruptedException {

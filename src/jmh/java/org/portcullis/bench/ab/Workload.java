@@ -49,7 +49,8 @@ public enum Workload {
      *
      * <p>Login and register, whose time is the hash, were a sequential workload of their own, so that a round
      * confirming one did not repeat the cheap endpoints' warm-ups; in the alternating services they cost
-     * ~6 s a round against the ~22 s of two forks of their own (each a JVM and an app started for eight hashes),
+     * ~10 s a round (fourteen hashes a side) against the ~22 s of two forks of their own (each a JVM and an app
+     * started for eight hashes),
      * and the host's slow stretches cancel for them too.
      */
     LATENCY("Latency", LatencyLauncher.TEST_CLASS, List.of(), Placement.ALTERNATING);
