@@ -34,10 +34,16 @@ public enum Workload {
      * The per-algorithm benches (signRs256 … verifyHs256) are left to {@code make benchmark}: they serve the
      * choice of an algorithm, and the configured one is what createAccessToken and verifyAccessToken run, so
      * the gate would measure it twice and pay 12 s a fork for it.
+     *
+     * <p>Sequential, each side's fork alone with both cores: held to one core beside the other side's fork, its
+     * A/A pairs spread 0.29-0.61 (rms of the log over 100 archived pairs, pairs of 0.5-2.2×, a longer warm-up no
+     * better), where forks one after the other gave pairs of 0.82-1.26×, 11 of 16 within 2 %, on the same host
+     * (BENCHMARKS.md, "Duet or sequential"). It costs ~8 s a round: two forks of 14 s against one duet of 20 s.
+     * Until sequential A/A runs archive twelve pairs of each, the token family default (1.60×) judges them.
      */
     TOKEN("TokenBench", "org.portcullis.bench.TokenBench", List.of("-wi", "2", "-w", "500ms", "-i", "2", "-r", "500ms",
             "-e", "\\.(sign|verify)(Rs|Es|Hs)256$"),
-            Placement.DUET),
+            Placement.SEQUENTIAL),
     /**
      * The latency tests, every endpoint's.
      *

@@ -122,9 +122,10 @@ class AbGateTest {
     @Test
     void theBudgetEndsTheRoundsAndAnUndecidedBenchmarkFailsOnlyWhenStrict() {
         FakeForkRunner runner = new FakeForkRunner(STRADDLING).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
-        // a fork takes 10 s: a round of the two duet workloads 10 s each, of the alternating one 20 s (two services);
-        // three rounds of all three take 120 s, then there is room for two more 20 s rounds of the latency workload
-        long budget = 165_000_000_000L;
+        // a fork takes 10 s: a round of the duet workload 10 s, of the sequential one 20 s (two forks), of the
+        // alternating one 20 s (two services); three rounds of all three take 150 s, then there is room for two
+        // more 20 s rounds of the latency workload
+        long budget = 195_000_000_000L;
 
         GateResult lenient = gate(runner, budget).run("base", "head", 1, false);
         assertThat(lenient.judgements()).singleElement().satisfies(usersMe -> assertThat(usersMe.pairs()).hasSize(5));
