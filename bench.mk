@@ -116,6 +116,17 @@ benchmark-ab: benchmark-ab-arguments benchmark-classes
 benchmark-ab-arguments:
 	@if [ -z "$(BASE)" ]; then echo "usage: make benchmark-ab BASE=<git ref> [AB_BUDGET=6m] [STRICT=1] [AB_ONLY=Class.method] [FAIL=30%] [ALLOW_MISSING=Class.method]" >&2; exit 2; fi
 
+# What a budget can see, before any run: per benchmark, the chance that the gate calls a slowdown of EFFECTS
+# slower when a run ends after PAIRS pairs, resampled from the A/A archive with the gate's own boundaries.
+EFFECTS ?= 10%,15%,20%
+PAIRS ?= 3,5,8,12
+
+.PHONY: benchmark-power
+
+## The gate's chance of catching a slowdown, per benchmark: make benchmark-power [EFFECTS=10%,15%] [PAIRS=3,8,12] [AB_ONLY=Class.method]
+benchmark-power: benchmark-classes
+	@$(BENCH_JAVA) org.portcullis.bench.ab.PowerCli --effects '$(EFFECTS)' --pairs '$(PAIRS)' $(if $(AB_ONLY),--only '$(AB_ONLY)')
+
 # The creep history (BENCHMARKS.md, "Slow creep"): the A/B gate of this checkout against ANCHOR, one line per
 # run in HISTORY (default baselines/<platform>/history.jsonl, chosen by the tool from the JVM it runs on).
 HISTORY ?=

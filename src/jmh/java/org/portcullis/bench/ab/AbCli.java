@@ -28,6 +28,8 @@ import java.util.function.Function;
 public final class AbCli {
     /** Kept from the budget for the end of the run; see {@link #measuringNanos}. */
     static final long FINISHING_SECONDS = 10;
+    /** The noise model's resampling seed: fixed, so that one archive gives every run the same boundaries. */
+    static final long NOISE_SEED = 20261207L;
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
             "             [--started EPOCH_SECONDS --budget 6m] [--strict] [--only Class.method] [--placement duet|sequential|alternating]",
@@ -89,7 +91,7 @@ public final class AbCli {
                 note = "one boundary for every benchmark: " + fixed.family();
             } else {
                 NoiseModel model = NoiseModel.of(NoiseArchive.load(noise), name -> rounds.placement(Workload.of(name)),
-                        AbGate.MAX_PAIRS, 20261207L);
+                        AbGate.MAX_PAIRS, NOISE_SEED);
                 boundaries = model::boundary;
                 note = model.describe();
             }

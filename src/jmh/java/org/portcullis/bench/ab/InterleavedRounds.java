@@ -70,6 +70,11 @@ public final class InterleavedRounds {
      * only a workload a client drives from outside can alternate, so any other runs sequentially instead.
      */
     public Placement placement(Workload workload) {
+        return placementHere(workload, override);
+    }
+
+    /** The same for a workload on this machine, with {@code override} (or null) in place of its own placement. */
+    static Placement placementHere(Workload workload, Placement override) {
         Placement wanted = override != null ? override : workload.placement();
         if (wanted == Placement.ALTERNATING && !workload.alternates()) {
             return Placement.SEQUENTIAL;

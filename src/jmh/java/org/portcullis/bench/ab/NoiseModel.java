@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -44,12 +45,16 @@ public final class NoiseModel {
     private static final double FLOOR = Math.log(1.005);
 
     private final Map<String, Boundary> boundaries;
+    /** Per benchmark with a boundary of its own, the A/A log ratios it was resampled from. */
+    private final Map<String, double[]> pools;
     private final double tail;
     private final double falseAlarms;
     private final int runs;
 
-    private NoiseModel(Map<String, Boundary> boundaries, double tail, double falseAlarms, int runs) {
+    private NoiseModel(Map<String, Boundary> boundaries, Map<String, double[]> pools, double tail, double falseAlarms,
+                       int runs) {
         this.boundaries = boundaries;
+        this.pools = pools;
         this.tail = tail;
         this.falseAlarms = falseAlarms;
         this.runs = runs;
@@ -85,7 +90,7 @@ public final class NoiseModel {
             }
         }
         if (pools.isEmpty() || archive.runs() < MIN_RUNS) {
-            return new NoiseModel(Map.of(), Double.NaN, Double.NaN, archive.runs());
+            return new NoiseModel(Map.of(), Map.of(), Double.NaN, Double.NaN, archive.runs());
         }
         Random random = new Random(seed);
         int looks = maxPairs - AbGate.MIN_PAIRS + 1;
@@ -131,12 +136,52 @@ public final class NoiseModel {
             boundaries.put(name, new Boundary(Threshold.defaultFor(name).family(), sources.get(name),
                     ratios(medians[b], tail)));
         }
-        return new NoiseModel(boundaries, tail, falseAlarmRate(draws, medians, tail, maxPairs), archive.runs());
+        return new NoiseModel(boundaries, pools, tail, falseAlarmRate(draws, medians, tail, maxPairs), archive.runs());
     }
 
     /** The benchmark's boundary, or its family default when the archive has nothing for it. */
     public Boundary boundary(String benchmark) {
         return boundaries.getOrDefault(benchmark, Boundary.familyDefault(benchmark));
+    }
+
+    /** The benchmarks whose boundaries come from the archive, in name order. */
+    public List<String> archived() {
+        return pools.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * The chance that the gate calls {@code benchmark} slower when a change makes it {@code effect} times
+     * slower and the run can give it at most {@code lastPairs} pairs: runs of pairs drawn from its A/A pool,
+     * each shifted by the effect, judged after every pair from the {@link AbGate#MIN_PAIRS}th by the gate's own
+     * rule and boundaries, and stopped when decided, as the gate stops. Empty for a benchmark the archive does
+     * not cover. What it cannot know is the same as for the boundaries: a noisier day than the archived ones.
+     *
+     * @param effect the head/base ratio of the change, e.g. 1.10
+     * @param runs   how many runs to simulate
+     */
+    public OptionalDouble power(String benchmark, double effect, int lastPairs, int runs, long seed) {
+        double[] pool = pools.get(benchmark);
+        if (pool == null) {
+            return OptionalDouble.empty();
+        }
+        Boundary boundary = boundaries.get(benchmark);
+        Random random = new Random(seed);
+        double shift = Math.log(effect);
+        double[] logs = new double[lastPairs];
+        int caught = 0;
+        for (int run = 0; run < runs; run++) {
+            for (int j = 0; j < lastPairs; j++) {
+                logs[j] = pool[random.nextInt(pool.length)] + shift;
+            }
+            for (int n = AbGate.MIN_PAIRS; n <= lastPairs; n++) {
+                AbVerdict verdict = Judgement.decide(PairedRatio.ofLogs(Arrays.copyOf(logs, n)), boundary.ratio(n));
+                if (verdict != AbVerdict.UNDECIDED) {
+                    caught += verdict == AbVerdict.SLOWER ? 1 : 0;
+                    break;
+                }
+            }
+        }
+        return OptionalDouble.of((double) caught / runs);
     }
 
     /** For the report: what the boundaries rest on. */

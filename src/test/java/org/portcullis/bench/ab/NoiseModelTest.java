@@ -81,6 +81,35 @@ class NoiseModelTest {
         assertThat(caught / 200.0).isGreaterThanOrEqualTo(0.9);
     }
 
+    @Test
+    void theChanceOfCatchingASlowdownGrowsWithItsSizeAndWithThePairsARunEndsWith() throws IOException {
+        Random random = new Random(12);
+        for (int run = 0; run < 10; run++) {
+            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.03), duetEverywhere());
+        }
+        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
+
+        // 3 % noise per fork: a 15 % slowdown stands out; 5 % needs the pairs.
+        assertThat(model.power(USERS_ME, 1.15, 12, 2000, 1).orElseThrow()).isGreaterThanOrEqualTo(0.9);
+        double fiveOverTwelve = model.power(USERS_ME, 1.05, 12, 2000, 1).orElseThrow();
+        assertThat(model.power(USERS_ME, 1.05, 3, 2000, 1).orElseThrow()).isLessThan(fiveOverTwelve - 0.2);
+        assertThat(model.power(USERS_ME, 1.02, 12, 2000, 1).orElseThrow()).isLessThan(fiveOverTwelve - 0.2);
+        // No change at all: what is left is the benchmark's share of the run's false alarms.
+        assertThat(model.power(USERS_ME, 1.0, 12, 2000, 1).orElseThrow()).isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void aBenchmarkTheArchiveDoesNotCoverHasNoStatedChance() throws IOException {
+        Random random = new Random(14);
+        for (int run = 0; run < NoiseModel.MIN_RUNS; run++) {
+            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.03), duetEverywhere());
+        }
+        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
+
+        assertThat(model.archived()).hasSize(ENDPOINTS.length).contains(USERS_ME);
+        assertThat(model.power("org.portcullis.bench.PasswordBench.hash", 1.5, 12, 100, 1)).isEmpty();
+    }
+
     /** One benchmark judged after every pair up to the most, as the gate does: whether it was ever called slower. */
     private static boolean slowerSomewhere(Boundary boundary, Random random, double noise, double effect) {
         List<PairedRatio.Pair> pairs = new ArrayList<>();
