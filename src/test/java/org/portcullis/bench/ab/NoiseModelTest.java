@@ -32,10 +32,7 @@ class NoiseModelTest {
     @Test
     void anArchiveOfFewerRunsThanTheMinimumLeavesTheFamilyDefaults() throws IOException {
         Random random = new Random(13);
-        for (int run = 0; run < NoiseModel.MIN_RUNS - 1; run++) {
-            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.01), duetEverywhere());
-        }
-        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, 12, 1);
+        NoiseModel model = modelOfArchivedRuns(random, NoiseModel.MIN_RUNS - 1, 0.01);
 
         assertThat(model.boundary(USERS_ME).ratio(5)).isEqualTo(1.25);
         assertThat(model.describe()).contains("fewer than " + NoiseModel.MIN_RUNS);
@@ -46,10 +43,7 @@ class NoiseModelTest {
         // Ten archived A/A runs of seven endpoints, 5 % noise per fork: what the resampled boundaries then let
         // through is checked on 400 fresh A/A runs of the same noise, judged round by round as the gate does.
         Random random = new Random(11);
-        for (int run = 0; run < 10; run++) {
-            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.05), duetEverywhere());
-        }
-        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
+        NoiseModel model = modelOfArchivedRuns(random, 10, 0.05);
 
         int alarms = 0;
         for (int run = 0; run < 400; run++) {
@@ -69,10 +63,7 @@ class NoiseModelTest {
     @Test
     void atTheArchivesNoiseAFifteenPercentSlowdownIsCalledSlowerMostOfTheTime() throws IOException {
         Random random = new Random(12);
-        for (int run = 0; run < 10; run++) {
-            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.03), duetEverywhere());
-        }
-        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
+        NoiseModel model = modelOfArchivedRuns(random, 10, 0.03);
 
         int caught = 0;
         for (int run = 0; run < 200; run++) {
@@ -84,10 +75,7 @@ class NoiseModelTest {
     @Test
     void theChanceOfCatchingASlowdownGrowsWithItsSizeAndWithThePairsARunEndsWith() throws IOException {
         Random random = new Random(12);
-        for (int run = 0; run < 10; run++) {
-            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.03), duetEverywhere());
-        }
-        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
+        NoiseModel model = modelOfArchivedRuns(random, 10, 0.03);
 
         // 3 % noise per fork: a 15 % slowdown stands out; 5 % needs the pairs.
         assertThat(model.power(USERS_ME, 1.15, 12, 2000, 1).orElseThrow()).isGreaterThanOrEqualTo(0.9);
@@ -101,10 +89,7 @@ class NoiseModelTest {
     @Test
     void aBenchmarkTheArchiveDoesNotCoverHasNoStatedChance() throws IOException {
         Random random = new Random(14);
-        for (int run = 0; run < NoiseModel.MIN_RUNS; run++) {
-            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, 0.03), duetEverywhere());
-        }
-        NoiseModel model = NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
+        NoiseModel model = modelOfArchivedRuns(random, NoiseModel.MIN_RUNS, 0.03);
 
         assertThat(model.archived()).hasSize(ENDPOINTS.length).contains(USERS_ME);
         assertThat(model.power("org.portcullis.bench.PasswordBench.hash", 1.5, 12, 100, 1)).isEmpty();
@@ -121,6 +106,14 @@ class NoiseModelTest {
             }
         }
         return false;
+    }
+
+    /** The model of an archive of {@code runs} A/A runs (duet) of the seven endpoints, {@code noise} per fork. */
+    private NoiseModel modelOfArchivedRuns(Random random, int runs, double noise) throws IOException {
+        for (int run = 0; run < runs; run++) {
+            NoiseArchive.append(archive, "aa" + run, run, aaRun(random, 7, noise), duetEverywhere());
+        }
+        return NoiseModel.of(NoiseArchive.load(archive), name -> Placement.DUET, AbGate.MAX_PAIRS, 5);
     }
 
     private static Observations aaRun(Random random, int benchmarks, double noise) {
