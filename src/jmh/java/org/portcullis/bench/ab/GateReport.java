@@ -125,8 +125,9 @@ public final class GateReport {
         result.errors().forEach(error -> notes.add("FORK FAILED (fails): " + error));
         result.judgements().stream().filter(Judgement::undecided).forEach(j -> notes.add(String.format(Locale.ROOT,
                 "UNDECIDED%s: %s at %.3f× over %d pairs could be neither ruled slower nor the same before the budget"
-                        + " ended; re-run, or AB_BUDGET=… for more rounds", result.strict() ? " (fails, STRICT=1)" : "",
-                j.name(), j.overall().ratio(), j.pairs().size())));
+                        + " ended; re-run, or AB_BUDGET=… for more rounds (what they buy: make benchmark-power"
+                        + " AB_ONLY=%s)", result.strict() ? " (fails, STRICT=1)" : "",
+                j.name(), j.overall().ratio(), j.pairs().size(), j.name())));
         notes.addAll(result.work().lines());
         return notes;
     }

@@ -117,6 +117,11 @@ class AbGateTest {
         });
         assertThat(result.fails()).isFalse();
         assertThat(result.summary()).contains("undecided: EndpointLatencyTest.usersMe");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        GateReport.printConsole(result, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("UNDECIDED: EndpointLatencyTest.usersMe at 1.150× over 12 pairs")
+                .contains("(what they buy: make benchmark-power AB_ONLY=EndpointLatencyTest.usersMe)");
     }
 
     @Test
