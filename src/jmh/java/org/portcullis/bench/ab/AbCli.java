@@ -28,8 +28,6 @@ import java.util.function.Function;
 public final class AbCli {
     /** Kept from the budget for the end of the run; see {@link #measuringNanos}. */
     static final long FINISHING_SECONDS = 10;
-    /** The noise model's resampling seed: fixed, so that one archive gives every run the same boundaries. */
-    static final long NOISE_SEED = 20261207L;
     static final String USAGE = String.join("\n",
             "usage: AbCli --base-dir DIR --base-classpath FILE --head-classpath FILE [--base-label TEXT] [--head-label TEXT]",
             "             [--started EPOCH_SECONDS --budget 6m] [--strict] [--only Class.method] [--placement duet|sequential|alternating]",
@@ -90,8 +88,7 @@ public final class AbCli {
                 boundaries = name -> Boundary.constant(fixed.family(), "--fail", fixed.ratio());
                 note = "one boundary for every benchmark: " + fixed.family();
             } else {
-                NoiseModel model = NoiseModel.of(NoiseArchive.load(noise), name -> rounds.placement(Workload.of(name)),
-                        AbGate.MAX_PAIRS, NOISE_SEED);
+                NoiseModel model = NoiseModel.forGate(NoiseArchive.load(noise), name -> rounds.placement(Workload.of(name)));
                 boundaries = model::boundary;
                 note = model.describe();
             }

@@ -124,10 +124,12 @@ public final class GateReport {
         result.added().forEach(name -> notes.add("new in head, nothing to compare with: " + name));
         result.errors().forEach(error -> notes.add("FORK FAILED (fails): " + error));
         result.judgements().stream().filter(Judgement::undecided).forEach(j -> notes.add(String.format(Locale.ROOT,
-                "UNDECIDED%s: %s at %.3f× over %d pairs could be neither ruled slower nor the same before the budget"
-                        + " ended; re-run, or AB_BUDGET=… for more rounds (what they buy: make benchmark-power"
-                        + " AB_ONLY=%s)", result.strict() ? " (fails, STRICT=1)" : "",
-                j.name(), j.overall().ratio(), j.pairs().size(), j.name())));
+                "UNDECIDED%s: %s at %.3f× over %d pairs could be neither ruled slower nor the same %s",
+                result.strict() ? " (fails, STRICT=1)" : "", j.name(), j.overall().ratio(), j.pairs().size(),
+                j.pairs().size() < AbGate.MAX_PAIRS
+                        ? "before the budget ended; re-run, or AB_BUDGET=… for more rounds (what they buy: make"
+                                + " benchmark-power AB_ONLY=" + j.name() + ")"
+                        : "in the most pairs a run gives; re-run")));
         notes.addAll(result.work().lines());
         return notes;
     }

@@ -70,12 +70,15 @@ public final class InterleavedRounds {
      * only a workload a client drives from outside can alternate, so any other runs sequentially instead.
      */
     public Placement placement(Workload workload) {
-        return placementHere(workload, override);
+        return feasible(override != null ? override : workload.placement(), workload);
     }
 
-    /** The same for a workload on this machine, with {@code override} (or null) in place of its own placement. */
-    static Placement placementHere(Workload workload, Placement override) {
-        Placement wanted = override != null ? override : workload.placement();
+    /** The workload's own placement on this machine, as a gate run without an override measures it. */
+    static Placement placementHere(Workload workload) {
+        return feasible(workload.placement(), workload);
+    }
+
+    private static Placement feasible(Placement wanted, Workload workload) {
         if (wanted == Placement.ALTERNATING && !workload.alternates()) {
             return Placement.SEQUENTIAL;
         }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -39,6 +39,7 @@ public final class NoiseModel {
      * of 4.9× that the first had never shown.
      */
     static final int MIN_RUNS = 5;
+    private static final long GATE_SEED = 20261207L;
     private static final int BOOTSTRAP = 4000;
     private static final int SIMULATED_RUNS = 2000;
     /** A boundary never below 0.5 %: below that, a pool too regular to be true (or too small) is speaking. */
@@ -58,6 +59,14 @@ public final class NoiseModel {
         this.tail = tail;
         this.falseAlarms = falseAlarms;
         this.runs = runs;
+    }
+
+    /**
+     * The gate's model: up to {@link AbGate#MAX_PAIRS} pairs, resampled with one fixed seed so that one archive gives
+     * every run, and {@code make benchmark-power}, the same boundaries.
+     */
+    public static NoiseModel forGate(NoiseArchive archive, Function<String, Placement> placementOf) {
+        return of(archive, placementOf, AbGate.MAX_PAIRS, GATE_SEED);
     }
 
     /**
@@ -150,38 +159,43 @@ public final class NoiseModel {
     }
 
     /**
-     * The chance that the gate calls {@code benchmark} slower when a change makes it {@code effect} times
-     * slower and the run can give it at most {@code lastPairs} pairs: runs of pairs drawn from its A/A pool,
-     * each shifted by the effect, judged after every pair from the {@link AbGate#MIN_PAIRS}th by the gate's own
-     * rule and boundaries, and stopped when decided, as the gate stops. Empty for a benchmark the archive does
-     * not cover. What it cannot know is the same as for the boundaries: a noisier day than the archived ones.
+     * The chance that the gate's verdict on {@code benchmark} is "slower" when a change makes it {@code effect} times
+     * slower and the run ends after {@code pairs[i]} pairs of it: runs of pairs drawn from the pool its boundary came
+     * from (its own, or its family's), each shifted by the effect, judged on all of them by the gate's rule and
+     * boundaries. That is the verdict a whole run reports: a workload runs on while any of its benchmarks is
+     * undecided, each is judged again on every pair, and the last verdict stands. (A run judging one benchmark
+     * alone, {@code AB_ONLY}, stops at its first verdict instead.) Each simulated run draws the most pairs once, so
+     * the figures for fewer pairs come from the same runs. Empty for a benchmark the archive does not cover.
+     * What it cannot know is what the boundaries cannot: a noisier day than the archived ones.
      *
      * @param effect the head/base ratio of the change, e.g. 1.10
+     * @param pairs  the pair counts, each from {@link AbGate#MIN_PAIRS}
      * @param runs   how many runs to simulate
+     * @return per pair count, the share of runs called slower
      */
-    public OptionalDouble power(String benchmark, double effect, int lastPairs, int runs, long seed) {
+    public Optional<double[]> power(String benchmark, double effect, int[] pairs, int runs, long seed) {
+        if (effect <= 0 || runs < 1 || Arrays.stream(pairs).anyMatch(n -> n < AbGate.MIN_PAIRS)) {
+            throw new IllegalArgumentException("effect " + effect + ", runs " + runs + ", pairs " + Arrays.toString(pairs));
+        }
         double[] pool = pools.get(benchmark);
         if (pool == null) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         Boundary boundary = boundaries.get(benchmark);
         Random random = new Random(seed);
         double shift = Math.log(effect);
-        double[] logs = new double[lastPairs];
-        int caught = 0;
+        double[] logs = new double[Arrays.stream(pairs).max().orElse(0)];
+        int[] caught = new int[pairs.length];
         for (int run = 0; run < runs; run++) {
-            for (int j = 0; j < lastPairs; j++) {
+            for (int j = 0; j < logs.length; j++) {
                 logs[j] = pool[random.nextInt(pool.length)] + shift;
             }
-            for (int n = AbGate.MIN_PAIRS; n <= lastPairs; n++) {
-                AbVerdict verdict = Judgement.decide(PairedRatio.ofLogs(Arrays.copyOf(logs, n)), boundary.ratio(n));
-                if (verdict != AbVerdict.UNDECIDED) {
-                    caught += verdict == AbVerdict.SLOWER ? 1 : 0;
-                    break;
-                }
+            for (int i = 0; i < pairs.length; i++) {
+                PairedRatio judged = PairedRatio.ofLogs(Arrays.copyOf(logs, pairs[i]));
+                caught[i] += Judgement.decide(judged, boundary.ratio(pairs[i])) == AbVerdict.SLOWER ? 1 : 0;
             }
         }
-        return OptionalDouble.of((double) caught / runs);
+        return Optional.of(Arrays.stream(caught).mapToDouble(c -> (double) c / runs).toArray());
     }
 
     /** For the report: what the boundaries rest on. */

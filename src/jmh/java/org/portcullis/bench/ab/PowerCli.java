@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,14 +28,16 @@ import java.util.regex.Pattern;
 public final class PowerCli {
     static final String USAGE = String.join("\n",
             "usage: PowerCli [--effects 10%,15%,20%] [--pairs 3,5,8,12] [--only Class.method] [--runs 4000] [--noise DIR]",
-            "  --effects  the slowdowns to state a chance for (head/base − 1)",
+            "  --effects  the slowdowns to state a chance for, in percent (head/base − 1)",
             "  --pairs    the pairs a run ends with, from " + AbGate.MIN_PAIRS + " to " + AbGate.MAX_PAIRS
-                    + " (a pair is a round of the benchmark's workload: make benchmark-ab prints how long each took)",
+                    + " (a pair is a round of the benchmark's workload: make benchmark-ab prints when each began)",
             "  --only     one benchmark instead of every one the archive covers",
-            "  --runs     simulated runs per figure",
+            "  --runs     simulated runs per slowdown, at least 100",
             "  --noise    the A/A archive (default baselines/<platform>/aa-runs)",
             "exit codes: 0 stated, 2 usage or input error");
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%?");
+    /** A slowdown as make's EFFECTS spells it: a percentage, the sign required, so 0.1 is not read as 10 %. */
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
+    /** The simulated runs' own seed (the boundaries keep the gate's): fixed, so one archive gives one table. */
     private static final long SEED = 1;
 
     private PowerCli() {
@@ -56,21 +56,23 @@ public final class PowerCli {
             }
             CommandOptions options = CommandOptions.parse(args, Set.of(), Set.of(),
                     Set.of("--effects", "--pairs", "--only", "--runs", "--noise"));
-            List<Double> effects = effects(options.single("--effects").orElse("10%,15%,20%"));
-            List<Integer> pairs = pairs(options.single("--pairs").orElse("3,5,8,12"));
+            List<String> effects = effects(options.single("--effects").orElse("10%,15%,20%"));
+            int[] pairs = pairs(options.single("--pairs").orElse("3,5,8,12"));
             int runs = options.number("--runs", 4000, 100);
             Path noise = options.path("--noise", Path.of("baselines").resolve(Platform.current()).resolve("aa-runs"));
-            NoiseModel model = NoiseModel.of(NoiseArchive.load(noise),
-                    name -> InterleavedRounds.placementHere(Workload.of(name), null), AbGate.MAX_PAIRS, AbCli.NOISE_SEED);
+            NoiseModel model = NoiseModel.forGate(NoiseArchive.load(noise),
+                    name -> InterleavedRounds.placementHere(Workload.of(name)));
             List<String> benchmarks = options.single("--only")
                     .map(name -> List.of(AbCli.benchmarkOption("--only", name))).orElse(model.archived());
             out.println("benchmark-power: " + model.describe());
-            if (model.archived().isEmpty()) {
-                out.println("No benchmark has archived A/A pairs to resample: nothing to state.");
+            List<String> covered = benchmarks.stream().filter(model.archived()::contains).toList();
+            if (covered.isEmpty()) {
+                out.println("No boundary of " + (options.has("--only") ? options.single("--only").get() : "any benchmark")
+                        + " comes from archived A/A pairs in its placement here: nothing to state.");
                 return CompareCli.OK;
             }
-            out.println("The chance that the A/B gate calls a slowdown slower when the run ends after so many pairs"
-                    + " (judged after each, stopped when decided), at the archive's noise:");
+            out.println("The chance that the A/B gate calls a slowdown slower in a run that ends after so many pairs of it,"
+                    + " judged on all of them, at the archive's noise:");
             out.println();
             StringBuilder header = new StringBuilder("| Benchmark | Slower by |");
             StringBuilder rule = new StringBuilder("|---|---|");
@@ -80,13 +82,13 @@ public final class PowerCli {
             }
             out.println(header.append(" Noise from |"));
             out.println(rule.append("---|"));
-            for (String benchmark : benchmarks) {
-                for (double effect : effects) {
-                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s |",
-                            BenchmarkKey.of(benchmark, "", Map.of()).shortName(), percent(effect - 1)));
-                    for (int n : pairs) {
-                        OptionalDouble power = model.power(benchmark, effect, n, runs, SEED);
-                        row.append(' ').append(power.isPresent() ? percent(power.getAsDouble()) : "—").append(" |");
+            for (String benchmark : covered) {
+                String name = BenchmarkKey.of(benchmark, "", Map.of()).shortName();
+                for (String effect : effects) {
+                    double[] chances = model.power(benchmark, 1 + percent(effect) / 100, pairs, runs, SEED).orElseThrow();
+                    StringBuilder row = new StringBuilder("| " + name + " | " + effect + " |");
+                    for (double chance : chances) {
+                        row.append(String.format(Locale.ROOT, " %.0f %% |", chance * 100));
                     }
                     out.println(row.append(' ').append(model.boundary(benchmark).source()).append(" |"));
                 }
@@ -101,34 +103,41 @@ public final class PowerCli {
         }
     }
 
-    /** "10%,15%" as ratios (1.10, 1.15); each must be a slowdown. */
-    static List<Double> effects(String text) {
-        List<Double> effects = new ArrayList<>();
-        for (String item : text.split(",")) {
-            Matcher matcher = PERCENT.matcher(item.trim());
-            if (!matcher.matches() || Double.parseDouble(matcher.group(1)) <= 0) {
-                throw new UsageException("--effects takes slowdowns such as 10%,15%, got '" + item.trim() + "'");
+    /** "10%,15%": each a slowdown in percent, as given (the table prints them so). */
+    static List<String> effects(String text) {
+        List<String> effects = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String effect = item.trim();
+            if (!PERCENT.matcher(effect).matches() || percent(effect) <= 0) {
+                throw new UsageException("--effects takes slowdowns in percent such as 10%,15%, got '" + effect + "'");
             }
-            effects.add(1 + Double.parseDouble(matcher.group(1)) / 100);
+            if (!effects.contains(effect)) {
+                effects.add(effect);
+            }
         }
         return effects;
     }
 
-    /** "3,5,8" as pair counts, each one a run can end with. */
-    static List<Integer> pairs(String text) {
+    private static double percent(String effect) {
+        return Double.parseDouble(effect.substring(0, effect.length() - 1));
+    }
+
+    /** "3,5,8" as the pair counts a run can end with, in order. */
+    static int[] pairs(String text) {
         List<Integer> pairs = new ArrayList<>();
-        for (String item : text.split(",")) {
-            int n = Integer.parseInt(item.trim());
+        for (String item : text.split(",", -1)) {
+            int n;
+            try {
+                n = Integer.parseInt(item.trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--pairs takes whole numbers such as 3,5,8, got '" + item.trim() + "'");
+            }
             if (n < AbGate.MIN_PAIRS || n > AbGate.MAX_PAIRS) {
                 throw new UsageException("--pairs: a run ends with " + AbGate.MIN_PAIRS + " to " + AbGate.MAX_PAIRS
                         + " pairs, got " + n);
             }
             pairs.add(n);
         }
-        return pairs.stream().distinct().sorted().toList();
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+        return pairs.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
     }
 }

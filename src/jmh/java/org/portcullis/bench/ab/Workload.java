@@ -39,7 +39,8 @@ public enum Workload {
      * A/A pairs spread 0.29-0.61 (rms of the log over 100 archived pairs, pairs of 0.5-2.2×, a longer warm-up no
      * better), where forks one after the other gave pairs of 0.82-1.26×, 11 of 16 within 2 %, on the same host
      * (BENCHMARKS.md, "Duet or sequential"). It costs ~8 s a round: two forks of 14 s against one duet of 20 s.
-     * Until sequential A/A runs archive twelve pairs of each, the token family default (1.60×) judges them.
+     * Its sequential A/A pairs alone set its boundaries (18 of each since archive 0034); the duet pairs archived
+     * before stay in the archive but no longer count.
      */
     TOKEN("TokenBench", "org.portcullis.bench.TokenBench", List.of("-wi", "2", "-w", "500ms", "-i", "2", "-r", "500ms",
             "-e", "\\.(sign|verify)(Rs|Es|Hs)256$"),

@@ -120,8 +120,8 @@ class AbGateTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         GateReport.printConsole(result, new PrintStream(console, true, StandardCharsets.UTF_8));
         assertThat(console.toString(StandardCharsets.UTF_8))
-                .contains("UNDECIDED: EndpointLatencyTest.usersMe at 1.150× over 12 pairs")
-                .contains("(what they buy: make benchmark-power AB_ONLY=EndpointLatencyTest.usersMe)");
+                .contains("UNDECIDED: EndpointLatencyTest.usersMe at 1.150× over 12 pairs could be neither ruled"
+                        + " slower nor the same in the most pairs a run gives; re-run");
     }
 
     @Test
@@ -136,6 +136,11 @@ class AbGateTest {
         assertThat(lenient.judgements()).singleElement().satisfies(usersMe -> assertThat(usersMe.pairs()).hasSize(5));
         assertThat(lenient.outOfTime()).isTrue();
         assertThat(lenient.fails()).isFalse();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        GateReport.printConsole(lenient, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("over 5 pairs could be neither ruled slower nor"
+                + " the same before the budget ended; re-run, or AB_BUDGET=… for more rounds (what they buy: make"
+                + " benchmark-power AB_ONLY=EndpointLatencyTest.usersMe)");
 
         FakeForkRunner again = new FakeForkRunner(STRADDLING).figure(FakeForkRunner.USERS_ME, 1.0, 1.15);
         GateResult strict = gate(again, budget).run("base", "head", 1, true);

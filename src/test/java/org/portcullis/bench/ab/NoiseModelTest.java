@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NoiseModelTest {
     private static final String USERS_ME = FakeForkRunner.USERS_ME;
@@ -78,12 +79,17 @@ class NoiseModelTest {
         NoiseModel model = modelOfArchivedRuns(random, 10, 0.03);
 
         // 3 % noise per fork: a 15 % slowdown stands out; 5 % needs the pairs.
-        assertThat(model.power(USERS_ME, 1.15, 12, 2000, 1).orElseThrow()).isGreaterThanOrEqualTo(0.9);
-        double fiveOverTwelve = model.power(USERS_ME, 1.05, 12, 2000, 1).orElseThrow();
-        assertThat(model.power(USERS_ME, 1.05, 3, 2000, 1).orElseThrow()).isLessThan(fiveOverTwelve - 0.2);
-        assertThat(model.power(USERS_ME, 1.02, 12, 2000, 1).orElseThrow()).isLessThan(fiveOverTwelve - 0.2);
+        int[] pairs = {3, 12};
+        double[] fifteen = model.power(USERS_ME, 1.15, pairs, 2000, 1).orElseThrow();
+        double[] five = model.power(USERS_ME, 1.05, pairs, 2000, 1).orElseThrow();
+        double[] two = model.power(USERS_ME, 1.02, pairs, 2000, 1).orElseThrow();
+        assertThat(fifteen[1]).isGreaterThanOrEqualTo(0.9);
+        assertThat(five[0]).isLessThan(five[1] - 0.2);
+        assertThat(two[1]).isLessThan(five[1] - 0.2);
         // No change at all: what is left is the benchmark's share of the run's false alarms.
-        assertThat(model.power(USERS_ME, 1.0, 12, 2000, 1).orElseThrow()).isLessThanOrEqualTo(0.05);
+        assertThat(model.power(USERS_ME, 1.0, pairs, 2000, 1).orElseThrow()[1]).isLessThanOrEqualTo(0.05);
+        assertThatThrownBy(() -> model.power(USERS_ME, 1.1, new int[]{AbGate.MIN_PAIRS - 1}, 100, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -92,7 +98,7 @@ class NoiseModelTest {
         NoiseModel model = modelOfArchivedRuns(random, NoiseModel.MIN_RUNS, 0.03);
 
         assertThat(model.archived()).hasSize(ENDPOINTS.length).contains(USERS_ME);
-        assertThat(model.power("org.portcullis.bench.PasswordBench.hash", 1.5, 12, 100, 1)).isEmpty();
+        assertThat(model.power("org.portcullis.bench.PasswordBench.hash", 1.5, new int[]{12}, 100, 1)).isEmpty();
     }
 
     /** One benchmark judged after every pair up to the most, as the gate does: whether it was ever called slower. */

@@ -1,6 +1,8 @@
 package org.portcullis.bench.ab;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.bench.compare.BenchmarkUnit;
 import org.portcullis.bench.compare.CompareCli;
@@ -28,16 +30,29 @@ class PowerCliTest {
         archiveUsersMe(10, 0.03);
 
         int exit = run("--noise", archive.toString(), "--only", "EndpointLatencyTest.usersMe",
-                "--effects", "3%,20%", "--pairs", "12,3", "--runs", "1000");
+                "--effects", "3%,20%,3%", "--pairs", "12,3", "--runs", "1000");
 
         assertThat(exit).isEqualTo(CompareCli.OK);
         String table = stdout.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("benchmark-power: boundaries resampled from 10 archived A/A runs")
                 .contains("| Benchmark | Slower by | 3 pairs | 12 pairs | Noise from |")
-                .contains("| EndpointLatencyTest.usersMe | 3 % |")
+                .contains("| EndpointLatencyTest.usersMe | 3% |")
                 .contains("A/A archive, 50 pairs (alternating) |");
-        // 20 % at 3 % noise per fork is caught in every simulated run of twelve pairs.
-        assertThat(table).contains("| EndpointLatencyTest.usersMe | 20 % |").containsPattern("\\| 20 % \\| \\d+ % \\| 100 % \\|");
+        assertThat(table.split("\\| 3% \\|", -1)).as("a slowdown given twice is one row").hasSize(2);
+        // 20 % at 3 % noise per fork: caught in (nearly) every simulated run of twelve pairs.
+        assertThat(table).containsPattern("\\| EndpointLatencyTest.usersMe \\| 20% \\| \\d+ % \\| 100 % \\|");
+    }
+
+    @Test
+    void saysSoWhenTheBenchmarkAskedForHasNoArchivedPairs() throws IOException {
+        archiveUsersMe(10, 0.03);
+
+        int exit = run("--noise", archive.toString(), "--only", "PasswordBench.hash");
+
+        assertThat(exit).isEqualTo(CompareCli.OK);
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("No boundary of PasswordBench.hash comes from archived A/A pairs in its placement here")
+                .doesNotContain("| Benchmark |");
     }
 
     @Test
@@ -46,7 +61,7 @@ class PowerCliTest {
 
         assertThat(exit).isEqualTo(CompareCli.OK);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("no A/A archive for this platform")
-                .contains("nothing to state");
+                .contains("No boundary of any benchmark comes from archived A/A pairs");
     }
 
     @Test
@@ -58,11 +73,20 @@ class PowerCliTest {
     }
 
     @Test
-    void refusesAnEffectThatIsNotASlowdown() {
-        int exit = run("--effects", "10%,-5%");
+    void refusesAPairCountThatIsNotANumber() {
+        int exit = run("--pairs", "3,,5");
 
         assertThat(exit).isEqualTo(CompareCli.USAGE_ERROR);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--effects takes slowdowns such as 10%,15%, got '-5%'");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--pairs takes whole numbers such as 3,5,8, got ''");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10%,-5%", "0.1", "10%,"})
+    void refusesAnEffectThatIsNotASlowdownInPercent(String effects) {
+        int exit = run("--effects", effects);
+
+        assertThat(exit).isEqualTo(CompareCli.USAGE_ERROR);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--effects takes slowdowns in percent such as 10%,15%, got '");
     }
 
     private int run(String... args) {
