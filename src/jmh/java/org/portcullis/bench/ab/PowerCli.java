@@ -62,12 +62,12 @@ public final class PowerCli {
             Path noise = options.path("--noise", Path.of("baselines").resolve(Platform.current()).resolve("aa-runs"));
             NoiseModel model = NoiseModel.forGate(NoiseArchive.load(noise),
                     name -> InterleavedRounds.placementHere(Workload.of(name)));
-            List<String> benchmarks = options.single("--only")
-                    .map(name -> List.of(AbCli.benchmarkOption("--only", name))).orElse(model.archived());
+            List<String> archived = model.archived();
+            List<String> covered = options.single("--only").map(name -> AbCli.benchmarkOption("--only", name))
+                    .map(name -> archived.contains(name) ? List.of(name) : List.<String>of()).orElse(archived);
             out.println("benchmark-power: " + model.describe());
-            List<String> covered = benchmarks.stream().filter(model.archived()::contains).toList();
             if (covered.isEmpty()) {
-                out.println("No boundary of " + (options.has("--only") ? options.single("--only").get() : "any benchmark")
+                out.println("No boundary of " + options.single("--only").orElse("any benchmark")
                         + " comes from archived A/A pairs in its placement here: nothing to state.");
                 return CompareCli.OK;
             }
